@@ -1,0 +1,95 @@
+"""Problems with a location, collected and reported together (as MkDocs and Pelican do).
+
+Library code never prints or exits: it raises :class:`DocgenError` carrying every problem it found, and
+the command line turns that into ``file:line:col: error: message`` lines and an exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a source file; line and column count from 1, 0 means unknown."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        if self.column <= 0:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth a warning), where it is, and how to fix it."""
+
+    message: str
+    location: Location | None = None
+    severity: Severity = "error"
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        text = f"{where}{self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class DocgenError(Exception):
+    """The one exception type that docgen's library raises for bad input or a failed build."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Report:
+    """Collects problems during one pass so all of them can be reported, then fail once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, message: str, location: Location | None = None, hint: str = "") -> None:
+        self.problems.append(Problem(message, location, "error", hint))
+
+    def warn(self, message: str, location: Location | None = None, hint: str = "") -> None:
+        self.problems.append(Problem(message, location, "warning", hint))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        """Raise every problem (warnings included, for context) when at least one is an error."""
+        if self.errors:
+            raise DocgenError(sorted(self.problems, key=_order))
+
+
+def _order(problem: Problem) -> tuple[str, int, int]:
+    loc = problem.location
+    return (loc.path, loc.line, loc.column) if loc else ("", 0, 0)
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the working directory when it is below it, as editors like."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,193 @@
+"""The document model: what every reader produces and every renderer reads.
+
+Frozen dataclasses with no I/O. Text is stored as it was typed (NFC-normalised); inline emphasis and
+links are already parsed into :class:`Span` runs, so renderers never interpret the text themselves.
+Every element keeps its :class:`~docgen.errors.Location` so a renderer can point a warning at a line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import Location
+
+NOWHERE = Location("<built-in>")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text with one style; ``href`` is set for a link (http, https or mailto only)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Inline text: the runs of a paragraph, a heading, a quote or a list item."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def plain(self) -> str:
+        """Return the text as a reader sees it, without styling."""
+        return "".join(s.text for s in self.spans)
+
+    def __str__(self) -> str:
+        return self.plain
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: Text
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation; renderers add the typographic quote marks, the source holds only the words."""
+
+    text: Text
+    by: str | None = None
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    items: tuple[Text, ...]
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture; ``path`` is resolved, checked to be inside the article's folder."""
+
+    path: Path
+    alt: str
+    caption: Text | None = None
+    width_px: int = 0
+    height_px: int = 0
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Callout:
+    """A highlighted key takeaway."""
+
+    text: Text
+    location: Location = NOWHERE
+
+
+Block = Paragraph | Quote | ListBlock | Image | Callout
+
+
+@dataclass(frozen=True, slots=True)
+class DeckHints:
+    skip: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Text
+    blocks: tuple[Block, ...]
+    key_points: tuple[Text, ...] = ()
+    deck: DeckHints = field(default_factory=DeckHints)
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str
+    bio: Text
+    role: str | None = None
+    photo: Image | None = None
+    links: tuple[Link, ...] = ()
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class FontFace:
+    """One TrueType file of a family, by weight (400 or 700) and style."""
+
+    path: Path
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FontFamily:
+    """A family of up to four faces; missing faces fall back to the nearest one that exists."""
+
+    name: str
+    faces: tuple[FontFace, ...]
+
+    def face(self, bold: bool = False, italic: bool = False) -> FontFace:
+        """Return the face for the style, or the closest available one."""
+        for want in ((bold, italic), (bold, False), (False, italic), (False, False)):
+            for f in self.faces:
+                if (f.bold, f.italic) == want:
+                    return f
+        return self.faces[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """The colours docgen uses, as ``#RRGGBB``."""
+
+    primary: str
+    secondary: str
+    accent: str
+    foreground: str
+    background: str
+    muted: str
+    light: str
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    name: str
+    palette: Palette
+    body_font: FontFamily
+    heading_font: FontFamily
+    link: str | None = None
+    footer: str | None = None
+    logo: Path | None = None
+    logo_on_dark: Path | None = None
+    page_size: str = "letter"
+    template: Path | None = None
+    path: Path | None = None
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, ready for any renderer."""
+
+    title: Text
+    slug: str
+    author: Author
+    sections: tuple[Section, ...]
+    brand: Brand
+    source: Path
+    subtitle: Text | None = None
+    date: _dt.date | None = None
+    language: str = "en"
+    summary: str | None = None
+    keywords: tuple[str, ...] = ()
+    intro: tuple[Block, ...] = ()
+    location: Location = NOWHERE
+
+    @property
+    def folder(self) -> Path:
+        """Return the article's folder: every asset lives inside it."""
+        return self.source.parent

@@ -1,0 +1,211 @@
+"""Parse YAML into location-carrying nodes, safely and literally.
+
+Only the YAML *syntax* is used: every scalar stays the string the marketer typed (``No``, ``1.10`` and
+``12:30`` are text, not a boolean or numbers), no tag is honoured, anchors and aliases are refused (no
+"billion laughs"), and size and depth are bounded before they can cost memory or a RecursionError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from docgen.errors import DocgenError, Location, Problem
+
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+_STR_TAG = "tag:yaml.org,2002:str"
+
+try:  # libyaml scans ten times faster; the composer stays ours so every check below applies.
+    from yaml import CParser as _Parser
+
+    def _init_parser(self: object, text: str) -> None:
+        _Parser.__init__(self, text)  # type: ignore[arg-type]
+except ImportError:  # pragma: no cover - pure-Python PyYAML
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        pass
+
+    def _init_parser(self: object, text: str) -> None:
+        Reader.__init__(self, text)  # type: ignore[arg-type]
+        Scanner.__init__(self)  # type: ignore[arg-type]
+        _PyParser.__init__(self)  # type: ignore[arg-type]
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: yaml.Mark | None, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.mark, self.hint = message, mark, hint
+
+
+class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
+    """Composer first in the MRO, so our compose_node runs even over libyaml's parser."""
+
+    def __init__(self, text: str) -> None:
+        _init_parser(self, text)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            raise _Refused(
+                f"aliases (*{event.anchor}) are not allowed",
+                event.start_mark,
+                "write the text out in full instead of referring to an anchor",
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Refused(
+                f"anchors (&{event.anchor}) are not allowed",
+                event.start_mark,
+                "remove the '&' name; docgen reads each value where it is written",
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!", _STR_TAG):
+            raise _Refused(
+                f"YAML tags such as '{tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed",
+                event.start_mark,
+                "remove the '!' tag; if the text itself starts with '!', put it in quotes",
+            )
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark,
+                    "an article needs only a few levels; check the indentation",
+                )
+            try:
+                return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            finally:
+                self._depth -= 1
+        if not isinstance(event, ScalarEvent):  # pragma: no cover - the parser guarantees it
+            raise _Refused("unexpected YAML event", event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def location(path: str, node_or_mark: Node | yaml.Mark | None) -> Location:
+    """Return the 1-based location of a node or a parser mark."""
+    if node_or_mark is None:
+        return Location(path)
+    mark = node_or_mark.start_mark if isinstance(node_or_mark, Node) else node_or_mark
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def read_text(file: Path, shown: str) -> str:
+    """Return the file's text, refusing what is too big, not UTF-8, or not text at all."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise DocgenError(
+                Problem(
+                    f"the file is {size / 1048576:.1f} MB; the limit is "
+                    f"{MAX_SOURCE_BYTES // 1048576} MB",
+                    Location(shown),
+                    hint="split the article or remove pasted binary data",
+                )
+            )
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise DocgenError(Problem("file not found", Location(shown))) from None
+    except IsADirectoryError:
+        raise DocgenError(Problem("is a folder, not a YAML file", Location(shown))) from None
+    except OSError as exc:
+        raise DocgenError(Problem(f"cannot read the file: {exc.strerror}", Location(shown))) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocgenError(
+            Problem("the file is saved as UTF-16", Location(shown, 1, 1), hint="save it as UTF-8")
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DocgenError(
+            Problem(
+                f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                Location(shown, line, column),
+                hint="save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+            )
+        ) from None
+    if "\x00" in text:
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        raise DocgenError(
+            Problem("the file contains binary data (NUL bytes), not text", Location(shown, line))
+        )
+    return text
+
+
+def parse(text: str, shown: str) -> Node | None:
+    """Return the root node of a single-document YAML text, or None for an empty file."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    except _Refused as exc:
+        raise DocgenError(Problem(exc.message, location(shown, exc.mark), hint=exc.hint)) from None
+    except yaml.MarkedYAMLError as exc:
+        raise DocgenError(_explain(exc, shown)) from None
+    except yaml.YAMLError as exc:
+        raise DocgenError(Problem(f"not valid YAML: {exc}", Location(shown))) from None
+    finally:
+        loader.dispose()
+
+
+def _explain(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    """Translate PyYAML's parser wording into what a marketer can act on."""
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    where = location(shown, mark)
+    if "\\t" in problem or "tab" in problem:
+        return Problem(
+            "a tab character is used for indentation", where,
+            hint="YAML indents with spaces only; replace the tab with spaces",
+        )
+    if "quoted scalar" in context and "end of stream" in problem:
+        return Problem(
+            "a quote opened here is never closed", location(shown, exc.context_mark),
+            hint="add the closing quote mark at the end of the text",
+        )
+    if "expected a single document" in context or "but found another document" in problem:
+        return Problem(
+            "the file holds more than one YAML document ('---')", where,
+            hint="keep one article per file; remove the second '---' and what follows it",
+        )
+    if "mapping values are not allowed" in problem:
+        return Problem(
+            "a ':' followed by a space inside unquoted text", where,
+            hint='put the whole text in double quotes, e.g. title: "Marketing: the basics"',
+        )
+    if "special characters are not allowed" in problem or "control characters" in problem:
+        return Problem(
+            f"the file contains an invisible control character ({problem})", where,
+            hint="delete it; it often comes from copying text out of another program",
+        )
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return Problem(
+            f"the structure is broken here ({problem})", where,
+            hint="check the indentation (spaces only, the same depth for siblings) and that every "
+            "key ends with ': '",
+        )
+    text = problem or context or "not valid YAML"
+    return Problem(f"not valid YAML: {text}", where, hint="check the indentation and the quotes")
+
+
+def is_null(node: Node) -> bool:
+    """Return True for an empty plain value (``key:`` with nothing after it)."""
+    return isinstance(node, ScalarNode) and node.style is None and node.value == ""
+
+
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "is_null", "location", "parse",
+           "read_text"]
