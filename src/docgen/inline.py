@@ -13,7 +13,7 @@ from collections.abc import Callable
 from docgen.model import Span, Text
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
-_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
 _ESCAPABLE = "*[]\\"
 
 LinkCheck = Callable[[str], str | None]

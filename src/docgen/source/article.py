@@ -1,0 +1,270 @@
+"""The article format (a contract: docs, schema and tests use these key names) and its reader."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from docgen.model import (
+    Author,
+    Callout,
+    DeckHints,
+    Image,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Section,
+    Text,
+)
+from docgen.source.images import probe_image
+from docgen.source.spec import (
+    INVALID,
+    Asset,
+    Bool,
+    Context,
+    Date,
+    Field,
+    Inline,
+    ListOf,
+    Record,
+    Spec,
+    Str,
+    Url,
+    mapping_items,
+    suggest,
+)
+from docgen.source.yamlsafe import MappingNode, Node, ScalarNode
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+class ImageSpec(Spec):
+    """``{src, alt, caption}``: the file is probed now so a broken picture fails the check."""
+
+    description = "A picture with alt text (read aloud by screen readers) and an optional caption."
+
+    def __init__(self, what: str = "image") -> None:
+        self.what = what
+        self.record = Record(
+            what,
+            [
+                Field("src", Asset("image", IMAGE_SUFFIXES, "Path of a PNG, JPEG or GIF, relative "
+                                   "to the article."), required=True),
+                Field("alt", Str(description="What the picture shows, for readers who cannot "
+                                 "see it."), required=True,
+                      hint="describe the picture in a sentence: screen readers read it aloud, "
+                      "and the deck and PDF need it for accessibility"),
+                Field("caption", Inline(description="Shown under the picture.")),
+            ],
+        )
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        values = self.record.read(node, ctx)
+        if values is INVALID:
+            return INVALID
+        probed = probe_image(values["src"])
+        if isinstance(probed, str):
+            return ctx.error(node, f"the picture '{values['src'].name}' {probed}")
+        width, height, warnings = probed
+        for warning in warnings:
+            ctx.report.warn(f"the picture '{values['src'].name}' {warning}", ctx.loc(node))
+        return Image(values["src"], values["alt"], values.get("caption"), width, height, ctx.loc(node))
+
+    def schema(self) -> dict[str, Any]:
+        return self.record.schema() | {"description": self.description}
+
+
+class PhotoSpec(ImageSpec):
+    """The author's photo: a path alone, or the full image mapping."""
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, ScalarNode):
+            path = Asset("photo", IMAGE_SUFFIXES).read(node, ctx)
+            if path is INVALID:
+                return INVALID
+            probed = probe_image(path)
+            if isinstance(probed, str):
+                return ctx.error(node, f"the photo '{path.name}' {probed}")
+            return Image(path, "Photo of the author", None, probed[0], probed[1], ctx.loc(node))
+        return super().read(node, ctx)
+
+    def schema(self) -> dict[str, Any]:
+        return {"oneOf": [{"type": "string"}, super().schema()], "description": "Author photo."}
+
+
+class QuoteSpec(Spec):
+    description = "A quotation: the words only (docgen adds the quote marks), or {text, by}."
+
+    record = Record(
+        "quote",
+        [
+            Field("text", Inline(description="The quoted words, without quote marks."), required=True),
+            Field("by", Str(description="Who said it."), required=False),
+        ],
+    )
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, ScalarNode):
+            text = Inline().read(node, ctx)
+            return INVALID if text is INVALID else Quote(text, None, ctx.loc(node))
+        values = self.record.read(node, ctx)
+        if values is INVALID:
+            return INVALID
+        return Quote(values["text"], values.get("by"), ctx.loc(node))
+
+    def schema(self) -> dict[str, Any]:
+        return {"description": self.description, "oneOf": [Inline().schema(), self.record.schema()]}
+
+
+@dataclass
+class Kind:
+    spec: Spec
+    build: Any
+
+
+BLOCK_KINDS: dict[str, Kind] = {
+    "quote": Kind(QuoteSpec(), lambda v, loc: v),
+    "list": Kind(ListOf(Inline(), "Bullet points.", min_items=1),
+                 lambda v, loc: ListBlock(v, loc)),
+    "image": Kind(ImageSpec(), lambda v, loc: v),
+    "callout": Kind(Inline(description="A highlighted key takeaway."),
+                    lambda v, loc: Callout(v, loc)),
+}
+
+
+class BlockSpec(Spec):
+    """A paragraph (plain text) or a one-key mapping naming the block's kind."""
+
+    description = "A paragraph (plain text), or one of quote:, list:, image:, callout:."
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, ScalarNode):
+            text = Inline().read(node, ctx)
+            return INVALID if text is INVALID else Paragraph(text, ctx.loc(node))
+        if not isinstance(node, MappingNode):
+            return ctx.error(
+                node, "a block must be text or one of quote:, list:, image:, callout:",
+                "a list inside a list is not a block; use 'list:' for bullet points",
+            )
+        items = mapping_items(node, ctx)
+        if items is INVALID:
+            return INVALID
+        if len(items) != 1:
+            keys = ", ".join(k for k, _, _ in items)
+            hint = (
+                "if this is a paragraph containing ': ', put the whole text in double quotes"
+                if all(k not in BLOCK_KINDS for k, _, _ in items) else
+                "start each block on its own line with '- '"
+            )
+            return ctx.error(node, f"a block has exactly one kind, found {keys}", hint)
+        key, key_node, value = items[0]
+        kind = BLOCK_KINDS.get(key)
+        if kind is None:
+            hint = suggest(key, BLOCK_KINDS)
+            if not hint.startswith("did you mean"):
+                hint = (
+                    "a paragraph containing ': ' must be in double quotes; block kinds are "
+                    + ", ".join(BLOCK_KINDS)
+                )
+            return ctx.error(key_node, f"unknown block kind '{key}'", hint)
+        read = kind.spec.read(value, ctx)
+        return INVALID if read is INVALID else kind.build(read, ctx.loc(node))
+
+    def schema(self) -> dict[str, Any]:
+        options: list[dict[str, Any]] = [{"type": "string", "minLength": 1,
+                                           "description": "A paragraph."}]
+        for name, kind in BLOCK_KINDS.items():
+            options.append({
+                "type": "object", "properties": {name: kind.spec.schema()},
+                "required": [name], "additionalProperties": False,
+            })
+        return {"description": self.description, "anyOf": options}
+
+
+class LinksSpec(Spec):
+    description = "Label -> URL (http, https or mailto), e.g. Website: https://example.com"
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, MappingNode):
+            return ctx.error(node, "links must be 'label: URL' lines", "e.g. Website: https://example.com")
+        items = mapping_items(node, ctx)
+        if items is INVALID:
+            return INVALID
+        links = []
+        for label, _, value in items:
+            url = Url().read(value, ctx)
+            if url is not INVALID:
+                links.append(Link(label, url))
+        return tuple(links) if len(links) == len(items) else INVALID
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": Url().schema(),
+                "description": self.description}
+
+
+def _author(v: dict[str, Any], node: Node, ctx: Context) -> Author:
+    return Author(v["name"], v["bio"], v.get("role"), v.get("photo"), v.get("links", ()),
+                  ctx.loc(node))
+
+
+def _section(v: dict[str, Any], node: Node, ctx: Context) -> Section:
+    return Section(v["heading"], v["blocks"], v.get("key_points", ()), v.get("deck", DeckHints()),
+                   ctx.loc(node))
+
+
+def author_spec(ctx: Context) -> Record:
+    return Record("author", [
+        Field("name", Str(description="The author's name.", max_len=200), required=True),
+        Field("role", Str(description="Job title and organisation.", max_len=300)),
+        Field("bio", Inline(description="A short biography, shown in 'About the Author'."),
+              required=True, hint="add 'bio:' with a few sentences about the author"),
+        Field("photo", PhotoSpec("photo")),
+        Field("links", LinksSpec()),
+    ], build=lambda v, n: _author(v, n, ctx), description="Who wrote the article.")
+
+
+def section_spec(ctx: Context) -> Record:
+    deck = Record("deck", [Field("skip", Bool(description="Leave this section out of the deck."))],
+                  build=lambda v, n: DeckHints(**v), description="Hints for the deck.")
+    return Record("section", [
+        Field("heading", Inline(description="The section's heading."), required=True),
+        Field("blocks", ListOf(BlockSpec(), "The section's content, in order.", min_items=1),
+              required=True, hint="add 'blocks:' with at least one paragraph"),
+        Field("key_points", ListOf(Inline(), "Short points for the deck's bullet slide.")),
+        Field("deck", deck),
+    ], build=lambda v, n: _section(v, n, ctx), description="A section with a heading.")
+
+
+def article_fields(ctx: Context, brand: Spec) -> list[Field]:
+    """Return the top-level fields; ``brand`` reads the brand path (and the brand file)."""
+    return [
+        Field("title", Inline(description="The article's title."), required=True,
+              hint="add a line 'title: ...' at the top"),
+        Field("subtitle", Inline(description="A line under the title.")),
+        Field("slug", Str(description="File name of the outputs (default: made from the title).",
+                          pattern=SLUG_PATTERN, max_len=80,
+                          pattern_hint="use lowercase letters, digits and single hyphens")),
+        Field("date", Date(description="Publication date, YYYY-MM-DD.")),
+        Field("language", Str(description="Language tag, e.g. en or en-US.",
+                              pattern=r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*",
+                              pattern_hint="use a language tag such as en, en-US or de")),
+        Field("summary", Str(description="One or two sentences: the PDF's subject.")),
+        Field("keywords", ListOf(Str(max_len=100), "Keywords for the PDF and deck properties.")),
+        Field("brand", brand),
+        Field("author", author_spec(ctx), required=True,
+              hint="add 'author:' with 'name:' and 'bio:' below it"),
+        Field("intro", ListOf(BlockSpec(), "Blocks before the first section.")),
+        Field("sections", ListOf(section_spec(ctx), "The article's sections.", min_items=1),
+              required=True, hint="add 'sections:' with at least one '- heading: ...'"),
+    ]
+
+
+def make_slug(title: Text) -> str:
+    """Return a file-name-safe slug made from the title."""
+    ascii_title = unicodedata.normalize("NFKD", title.plain).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:80].rstrip("-") or "article"

@@ -1,0 +1,377 @@
+"""Declarative field specs: one definition both validates YAML nodes and generates the JSON Schema.
+
+Each spec reads a node, records every problem it finds in the context's report (with the node's
+line and column), and returns a value or :data:`INVALID`. Nothing stops at the first problem, so a
+marketer sees all of them in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docgen.errors import Location, Report
+from docgen.inline import link_problem, parse_inline
+from docgen.model import Text
+from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode, is_null, location
+
+MAX_TEXT_CHARS = 500_000
+INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID", "__bool__": lambda s: False})()
+
+
+@dataclass
+class Context:
+    """What a spec needs while reading: where problems go and where assets may live."""
+
+    shown: str  # the source path as shown in messages
+    report: Report
+    root: Path  # the article's folder: every asset must resolve inside it
+    base: Path  # the folder relative paths start from (the article's or the brand file's)
+
+    def loc(self, node: Node) -> Location:
+        return location(self.shown, node)
+
+    def error(self, node: Node, message: str, hint: str = "") -> Any:
+        self.report.error(message, self.loc(node), hint)
+        return INVALID
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return "text"
+
+
+class Spec:
+    """Base of all specs; ``description`` goes into the JSON Schema for editor tooltips."""
+
+    description: str = ""
+
+    def read(self, node: Node, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _described(self, schema: dict[str, Any]) -> dict[str, Any]:
+        if self.description:
+            schema["description"] = self.description
+        return schema
+
+
+def check_text(value: str, node: Node, ctx: Context, what: str = "text") -> str | Any:
+    """Return ``value`` NFC-normalised and stripped, or report control characters and emptiness."""
+    value = unicodedata.normalize("NFC", value)
+    for i, ch in enumerate(value):
+        code = ord(ch)
+        bad = (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or 0xD800 <= code <= 0xDFFF
+        if bad or code in (0xFFFE, 0xFFFF):
+            start = node.start_mark
+            before = value[:i]
+            line = start.line + 1 + before.count("\n")
+            col = (i - before.rfind("\n")) if "\n" in before else start.column + 1 + i
+            ctx.report.error(
+                f"invisible control character U+{code:04X} in the {what}",
+                Location(ctx.shown, line, col),
+                "delete it; it usually comes from text copied out of another program",
+            )
+            return INVALID
+    value = value.strip()
+    if not value:
+        return ctx.error(node, f"the {what} is empty", "write some text or remove the line")
+    if len(value) > MAX_TEXT_CHARS:
+        return ctx.error(
+            node, f"the {what} is {len(value):,} characters long; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    return value
+
+
+@dataclass
+class Str(Spec):
+    description: str = ""
+    pattern: str | None = None
+    pattern_hint: str = ""
+    max_len: int = MAX_TEXT_CHARS
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, ScalarNode):
+            return ctx.error(node, f"expected text, found {_kind(node)}")
+        value = check_text(node.value, node, ctx)
+        if value is INVALID:
+            return INVALID
+        if len(value) > self.max_len:
+            return ctx.error(node, f"too long ({len(value)} characters; at most {self.max_len})")
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return ctx.error(node, f"'{value}' is not valid here", self.pattern_hint)
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        s: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            s["pattern"] = f"^(?:{self.pattern})$"
+        return self._described(s)
+
+
+@dataclass
+class Inline(Spec):
+    """Text with ``*italic*``, ``**bold**`` and ``[label](url)``; links are checked here."""
+
+    description: str = ""
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, ScalarNode):
+            return ctx.error(node, f"expected text, found {_kind(node)}")
+        value = check_text(node.value, node, ctx)
+        if value is INVALID:
+            return INVALID
+        bad: list[str] = []
+
+        def on_link(url: str) -> str | None:
+            problem = link_problem(url)
+            if problem:
+                bad.append(problem)
+            return problem
+
+        text: Text = parse_inline(value, on_link)
+        for problem in bad:
+            ctx.error(node, problem, "docgen accepts only http, https and mailto links")
+        return INVALID if bad else text
+
+    def schema(self) -> dict[str, Any]:
+        return self._described({"type": "string", "minLength": 1})
+
+
+@dataclass
+class Url(Spec):
+    description: str = ""
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        value = Str().read(node, ctx)
+        if value is INVALID:
+            return INVALID
+        problem = link_problem(value)
+        return ctx.error(node, problem) if problem else value
+
+    def schema(self) -> dict[str, Any]:
+        return self._described(
+            {"type": "string", "pattern": "^(https?://[^\\s/?#]+|mailto:[^\\s@]+@)\\S*$"}
+        )
+
+
+@dataclass
+class Date(Spec):
+    description: str = ""
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        value = Str().read(node, ctx)
+        if value is INVALID:
+            return INVALID
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return ctx.error(node, f"'{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-31")
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return ctx.error(node, f"{value} is not a day of the calendar", "check the month and day")
+
+    def schema(self) -> dict[str, Any]:
+        return self._described({"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"})
+
+
+_TRUE = {"true", "yes", "on"}
+_FALSE = {"false", "no", "off"}
+
+
+@dataclass
+class Bool(Spec):
+    description: str = ""
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        value = node.value.strip().lower() if isinstance(node, ScalarNode) else None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        return ctx.error(node, "expected true or false")
+
+    def schema(self) -> dict[str, Any]:
+        return self._described({"type": "boolean"})
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    description: str = ""
+    min_items: int = 0
+    max_items: int = 100_000
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, SequenceNode):
+            hint = "start each item on its own line with '- '"
+            return ctx.error(node, f"expected a list, found {_kind(node)}", hint)
+        if len(node.value) < self.min_items:
+            return ctx.error(node, "the list is empty", "add at least one '- ' item or remove the key")
+        if len(node.value) > self.max_items:
+            return ctx.error(node, f"the list has {len(node.value)} items; at most {self.max_items}")
+        values = [self.item.read(child, ctx) for child in node.value]
+        return INVALID if any(v is INVALID for v in values) else tuple(values)
+
+    def schema(self) -> dict[str, Any]:
+        s: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            s["minItems"] = self.min_items
+        return self._described(s)
+
+
+def mapping_items(node: MappingNode, ctx: Context) -> list[tuple[str, ScalarNode, Node]] | Any:
+    """Return (key, key node, value node) triples; duplicate or non-text keys are errors."""
+    seen: dict[str, ScalarNode] = {}
+    items: list[tuple[str, ScalarNode, Node]] = []
+    ok = True
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            ctx.error(key_node, "a key must be plain text")
+            ok = False
+            continue
+        key = key_node.value
+        if key in seen:
+            first = ctx.loc(seen[key])
+            ctx.error(
+                key_node, f"'{key}' is given twice (first on line {first.line})",
+                "keep one of them; YAML would silently use only the last",
+            )
+            ok = False
+            continue
+        seen[key] = key_node
+        items.append((key, key_node, value_node))
+    return items if ok else INVALID
+
+
+@dataclass
+class Field:
+    name: str
+    spec: Spec
+    required: bool = False
+    hint: str = ""
+
+
+@dataclass
+class Record(Spec):
+    """A mapping with known keys; ``build`` turns the read values into a model object."""
+
+    what: str
+    fields: Sequence[Field]
+    build: Callable[[dict[str, Any], Node], Any] = lambda values, node: values
+    description: str = ""
+    ignore_unknown: bool = False
+    _by_name: dict[str, Field] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_name = {f.name: f for f in self.fields}
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, MappingNode):
+            return ctx.error(node, f"{self.what} must be a mapping (key: value lines), found {_kind(node)}")
+        items = mapping_items(node, ctx)
+        if items is INVALID:
+            return INVALID
+        values: dict[str, Any] = {}
+        reported: set[str] = set()
+        ok = True
+        for key, key_node, value_node in items:
+            spec_field = self._by_name.get(key)
+            if spec_field is None:
+                if not self.ignore_unknown:
+                    hint = suggest(key, self._by_name)
+                    ctx.error(key_node, f"unknown key '{key}' in {self.what}", hint)
+                    ok = False
+                continue
+            if is_null(value_node):
+                if spec_field.required:
+                    ctx.error(value_node, f"'{key}' is empty", spec_field.hint)
+                    reported.add(key)
+                    ok = False
+                continue
+            values[key] = spec_field.spec.read(value_node, ctx)
+            ok = ok and values[key] is not INVALID
+        for spec_field in self.fields:
+            name = spec_field.name
+            if spec_field.required and name not in values and name not in reported:
+                ctx.error(
+                    node, f"{self.what} is missing '{name}'",
+                    spec_field.hint or f"add a line '{name}: ...'",
+                )
+                ok = False
+        return self.build(values, node) if ok else INVALID
+
+    def schema(self) -> dict[str, Any]:
+        s: dict[str, Any] = {
+            "type": "object",
+            "properties": {f.name: f.spec.schema() for f in self.fields},
+            "additionalProperties": self.ignore_unknown,
+        }
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            s["required"] = required
+        return self._described(s)
+
+
+def suggest(key: str, known: Sequence[str] | dict[str, Any]) -> str:
+    """Return "did you mean ...?" for a mistyped key, or the list of valid keys."""
+    names = list(known)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "valid keys: " + ", ".join(names)
+
+
+def resolve_asset(node: Node, ctx: Context, value: str, what: str) -> Path | Any:
+    """Return the asset's real path, refusing anything outside the article's folder."""
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", value) or "://" in value:
+        return ctx.error(
+            node, f"the {what} path '{value}' is absolute",
+            "use a path relative to the article, e.g. images/photo.png",
+        )
+    candidate = ctx.base / value
+    try:
+        real = candidate.resolve(strict=True)
+    except FileNotFoundError:
+        return ctx.error(node, f"the {what} '{value}' does not exist", f"looked for {candidate}")
+    except (OSError, RuntimeError) as exc:
+        return ctx.error(node, f"the {what} '{value}' cannot be read: {exc}")
+    root = ctx.root.resolve()
+    if not real.is_relative_to(root):
+        return ctx.error(
+            node, f"the {what} '{value}' is outside the article's folder",
+            "copy the file next to the article (symlinks and '..' may not leave the folder)",
+        )
+    if not real.is_file():
+        return ctx.error(node, f"the {what} '{value}' is not a file")
+    return real
+
+
+@dataclass
+class Asset(Spec):
+    what: str
+    suffixes: tuple[str, ...]
+    description: str = ""
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        value = Str().read(node, ctx)
+        if value is INVALID:
+            return INVALID
+        if not value.lower().endswith(self.suffixes):
+            return ctx.error(
+                node, f"the {self.what} '{value}' must be a {' or '.join(self.suffixes)} file"
+            )
+        return resolve_asset(node, ctx, value, self.what)
+
+    def schema(self) -> dict[str, Any]:
+        return self._described({"type": "string", "minLength": 1})

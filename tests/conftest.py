@@ -1,0 +1,55 @@
+"""Shared fixtures: the seed article, and a way to write small articles next to assets."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from docgen.model import Document
+from docgen.source import load
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source" / "article.yaml"
+SEED_TEXT = ROOT.parent / "shared" / "seed" / "marketing-vs-sales.txt"
+
+MINIMAL = """\
+title: A title
+author:
+  name: Ann Author
+  bio: Ann writes things.
+sections:
+  - heading: First
+    blocks:
+      - A paragraph.
+"""
+
+
+@pytest.fixture(scope="session")
+def seed_doc() -> Document:
+    """Return the seed article, loaded once per test session."""
+    return load(SEED)
+
+
+WriteArticle = Callable[..., Path]
+
+
+@pytest.fixture
+def write_article(tmp_path: Path) -> WriteArticle:
+    """Return a function writing ``text`` (dedented) as an article in a fresh folder."""
+
+    def write(text: str = MINIMAL, name: str = "article.yaml", **files: bytes | str) -> Path:
+        for rel, content in files.items():
+            target = tmp_path / rel.replace("__", "/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, str):
+                target.write_text(content, encoding="utf-8")
+            else:
+                target.write_bytes(content)
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,32 @@
+"""Text helpers for tests: flatten a document, normalise quote marks and spacing."""
+
+from __future__ import annotations
+
+import re
+
+from docgen.model import Callout, Document, ListBlock, Paragraph, Quote
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def normalise(text: str) -> str:
+    """Return text with straight quotes and single spaces, for word-for-word comparisons."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
+
+
+def document_strings(doc: Document) -> list[str]:
+    """Return every piece of article text in reading order (what the handout must show)."""
+    out = [doc.title.plain]
+    if doc.subtitle:
+        out.append(doc.subtitle.plain)
+    blocks = list(doc.intro)
+    for section in doc.sections:
+        blocks.append(Paragraph(section.heading))
+        blocks.extend(section.blocks)
+    for block in blocks:
+        if isinstance(block, (Paragraph, Quote, Callout)):
+            out.append(block.text.plain)
+        elif isinstance(block, ListBlock):
+            out.extend(item.plain for item in block.items)
+    out.append(doc.author.bio.plain)
+    return out
