@@ -1,0 +1,145 @@
+"""Entry point: lay the story out on branded pages and return the PDF bytes.
+
+The layout runs twice: the first pass counts the pages so the footer can say "page N of M", the
+second produces the file. Both passes are deterministic (``invariant`` mode, dates from
+:func:`~docgen.render.build_time`), so the same source gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
+
+import docgen
+from docgen.errors import DocgenError, Problem
+from docgen.model import Document
+from docgen.render import Rendered, build_time
+from docgen.render.pdf.fonts import register
+from docgen.render.pdf.markup import Marker
+from docgen.render.pdf.story import Heading, StoryBuilder
+from docgen.render.pdf.styles import Styles, make_styles
+
+
+class _Handout(BaseDocTemplate):
+    """Two page templates (cover, running) and an outline entry for every section heading."""
+
+    def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str, str], **kw):
+        g = styles.grid
+        super().__init__(
+            out, pagesize=(g.width, g.height), leftMargin=g.left, rightMargin=g.right,
+            topMargin=g.top, bottomMargin=g.bottom, **kw,
+        )
+        self.styles = styles
+        self.running = running
+        self.total = 0
+        first = Frame(g.left, g.bottom, g.measure, g.height - g.bottom, id="first",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        later = Frame(g.left, g.bottom, g.measure, g.height - g.top - g.bottom, id="later",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("first", [first], onPage=self._footer, autoNextPageTemplate="later"),
+            PageTemplate("later", [later], onPage=self._header_footer),
+        ])
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.outline, flowable.key, level=0, closed=False)
+
+    def _line(self, canv: Canvas, markup: str, y: float, right: bool = False) -> None:
+        st = self.styles.running
+        if right:
+            st = ParagraphStyle("running-right", parent=st, alignment=TA_RIGHT)
+        p = Paragraph(markup, st)
+        g = self.styles.grid
+        _, h = p.wrap(g.measure, 100)
+        p.drawOn(canv, g.left, y - h + st.leading - st.fontSize * 0.25)
+
+    def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        g = self.styles.grid
+        canv.saveState()
+        canv.setStrokeColor(self.styles.colors.tint)
+        canv.setLineWidth(0.75)
+        canv.line(g.left, g.footer_y + 12, g.left + g.measure, g.footer_y + 12)
+        _, _, footer = self.running
+        if footer:
+            self._line(canv, footer, g.footer_y)
+        total = self.total or "?"
+        self._line(canv, f"page {canv.getPageNumber()} of {total}", g.footer_y, right=True)
+        canv.restoreState()
+
+    def _header_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        g = self.styles.grid
+        brand, title, _ = self.running
+        canv.saveState()
+        self._line(canv, brand, g.header_y)
+        self._line(canv, title, g.header_y, right=True)
+        canv.restoreState()
+        self._footer(canv, doc)
+
+
+def render_pdf(doc: Document) -> Rendered:
+    """Render the handout; raise :class:`DocgenError` for text no font draws or a bad image."""
+    brand = doc.brand
+    body = register(brand.body_font, brand.location)
+    heading = register(brand.heading_font, brand.location)
+    styles = make_styles(brand, body, heading)
+    marker = Marker(brand.palette.secondary)
+    running = (
+        marker.plain(brand.name, heading, brand.location, bold=True),
+        marker.text(doc.title, heading, doc.location),
+        marker.plain(brand.footer or "", heading, brand.location),
+    )
+    builder = StoryBuilder(doc, styles, body, heading)
+    builder.marker = marker
+    problems = list(marker.problems)
+    if problems:
+        raise DocgenError(problems)
+
+    pages = _layout(doc, styles, builder, running, total=0)[1]
+    data, final = _layout(doc, styles, builder, running, total=pages)
+    if final != pages:  # pragma: no cover - the footer never changes the flow
+        raise DocgenError("the page count changed between layout passes")
+    return Rendered(data, final, "pages", list(marker.warnings))
+
+
+def _layout(
+    doc: Document, styles: Styles, builder: StoryBuilder, running: tuple[str, str, str],
+    total: int,
+) -> tuple[bytes, int]:
+    out = io.BytesIO()
+    stamp = build_time(doc)
+    template = _Handout(
+        out, styles, running,
+        title=doc.title.plain,
+        author=doc.author.name,
+        subject=doc.summary or "",
+        keywords=", ".join(doc.keywords),
+        creator=f"docgen {docgen.__version__}",
+        producer=f"docgen {docgen.__version__}",
+        lang=doc.language,
+        displayDocTitle=1,
+        invariant=1,
+    )
+    template.total = total
+    story = builder.build()
+
+    def stamp_canvas(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        canv.setDateFormatter(lambda *_: stamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
+        canv.showOutline()
+
+    template.setPageCallBack = None
+    template.beforeDocument = lambda: stamp_canvas(template.canv, template)  # type: ignore
+    try:
+        template.build(story)
+    except LayoutError as exc:
+        raise DocgenError(
+            Problem(f"the handout cannot be laid out: {exc}", doc.location,
+                    hint="a title, image or box is taller than a page")
+        ) from exc
+    return out.getvalue(), template.page

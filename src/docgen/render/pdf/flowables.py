@@ -1,0 +1,181 @@
+"""The handout's own flowables: the cover band, boxes with a rule or tint, the QR code.
+
+Boxes are flowables that split (rather than one-cell tables, which cannot), so a very long quote or
+callout flows over pages instead of failing the layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
+
+from docgen.render.pdf.styles import Grid
+
+Padding = tuple[float, float, float, float]  # left, right, top, bottom
+
+
+class Boxed(Flowable):
+    """Flowables inside a box with an optional tint and a rule down its left edge."""
+
+    def __init__(
+        self,
+        contents: list[Flowable],
+        padding: Padding,
+        fill: Color | None = None,
+        bar: Color | None = None,
+        bar_width: float = 3,
+        space_before: float = 0,
+        space_after: float = 0,
+    ) -> None:
+        super().__init__()
+        self.contents = contents
+        self.padding = padding
+        self.fill = fill
+        self.bar = bar
+        self.bar_width = bar_width
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self._sizes: list[float] = []
+
+    def _inner(self, aw: float) -> float:
+        return aw - self.padding[0] - self.padding[1]
+
+    def _gaps(self) -> list[float]:
+        """Return the space above each content flowable (none above the first)."""
+        gaps = [0.0]
+        for prev, cur in zip(self.contents, self.contents[1:], strict=False):
+            gaps.append(max(prev.getSpaceAfter(), cur.getSpaceBefore()))
+        return gaps
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        inner = self._inner(aw)
+        self._sizes = [f.wrap(inner, 1e6)[1] for f in self.contents]
+        self.width = aw
+        self.height = sum(self._sizes) + sum(self._gaps()) + self.padding[2] + self.padding[3]
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        inner = self._inner(aw)
+        room = ah - self.padding[2] - self.padding[3]
+        used = 0.0
+        for i, (f, gap) in enumerate(zip(self.contents, self._gaps(), strict=True)):
+            h = f.wrap(inner, 1e6)[1]
+            if used + gap + h <= room:
+                used += gap + h
+                continue
+            parts = f.split(inner, room - used - gap) if room - used - gap > 0 else []
+            if len(parts) < 2:
+                head, tail = self.contents[:i], self.contents[i:]
+            else:
+                head, tail = [*self.contents[:i], parts[0]], [*parts[1:], *self.contents[i + 1 :]]
+            if not head:
+                return []
+            return [self._like(head, self.spaceBefore, 0), self._like(tail, 0, self.spaceAfter)]
+        return []
+
+    def _like(self, contents: list[Flowable], before: float, after: float) -> Boxed:
+        return Boxed(contents, self.padding, self.fill, self.bar, self.bar_width, before, after)
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.fill is not None:
+            canv.setFillColor(self.fill)
+            canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        if self.bar is not None:
+            canv.setFillColor(self.bar)
+            canv.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
+        y = self.height - self.padding[2]
+        for f, h, gap in zip(self.contents, self._sizes, self._gaps(), strict=True):
+            y -= gap + h
+            f.drawOn(canv, self.padding[0], y)
+
+
+class HeaderBand(Flowable):
+    """The cover band: full-bleed primary colour with the logo, title, subtitle and byline.
+
+    It sits at the top of the first page's frame (which starts at the paper's top edge) and paints
+    past the frame to both paper edges; the text stays on the column grid.
+    """
+
+    def __init__(
+        self,
+        contents: list[Flowable],
+        grid: Grid,
+        fill: Color,
+        logo: Path | None,
+        logo_height: float = 34,
+        pad_top: float = 48,
+        pad_bottom: float = 34,
+        space_after: float = 30,
+    ) -> None:
+        super().__init__()
+        self.contents = contents
+        self.grid = grid
+        self.fill = fill
+        self.logo = ImageReader(str(logo)) if logo else None
+        self.logo_height = logo_height
+        self.pad_top = pad_top
+        self.pad_bottom = pad_bottom
+        self.spaceAfter = space_after
+        self._sizes: list[float] = []
+
+    def _logo_size(self) -> tuple[float, float]:
+        if self.logo is None:
+            return 0.0, 0.0
+        w, h = self.logo.getSize()
+        scale = self.logo_height / h
+        return min(w * scale, self.grid.measure), self.logo_height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._sizes = [f.wrap(aw, 1e6)[1] for f in self.contents]
+        logo = self._logo_size()[1]
+        self.width = aw
+        self.height = (
+            self.pad_top + (logo + 26 if logo else 0) + sum(self._sizes) + self.pad_bottom
+            + sum(f.getSpaceAfter() for f in self.contents[:-1])
+        )
+        return aw, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.setFillColor(self.fill)
+        canv.rect(-self.grid.left, 0, self.grid.width, self.height, stroke=0, fill=1)
+        y = self.height - self.pad_top
+        if self.logo is not None:
+            w, h = self._logo_size()
+            y -= h
+            canv.drawImage(self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
+            y -= 26
+        for f, h in zip(self.contents, self._sizes, strict=True):
+            y -= h
+            f.drawOn(canv, 0, y)
+            y -= f.getSpaceAfter()
+
+
+class QRCode(Flowable):
+    """A QR code for ``url`` that is also a clickable link, so print and screen both lead back."""
+
+    def __init__(self, url: str, size: float, color: Color) -> None:
+        super().__init__()
+        self.url = url
+        self.width = self.height = size
+        self.color = color
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        widget = QrCodeWidget(self.url, barLevel="M", barFillColor=self.color, barBorder=0)
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(
+            self.width, self.height,
+            transform=[self.width / (x1 - x0), 0, 0, self.height / (y1 - y0), 0, 0],
+        )
+        drawing.add(widget)
+        drawing.drawOn(self.canv, 0, 0)
+        self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)

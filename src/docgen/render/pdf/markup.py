@@ -1,0 +1,82 @@
+"""Model text to reportlab paragraph markup.
+
+reportlab parses paragraph text as XML-like markup, so source text is data to escape, never
+markup to pass through: every ``&``, ``<`` and ``>`` is escaped, and the only tags are the ones
+made here from the :class:`~docgen.model.Span` flags (bold, italic, link) and the font fallback.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from docgen.errors import Location, Problem
+from docgen.model import Span, Text
+from docgen.render.pdf.fonts import Registered, describe, missing_problem, runs
+
+
+class Marker:
+    """Builds markup for one document and collects what went wrong, to report it all at once."""
+
+    def __init__(self, link_color: str) -> None:
+        self.link_color = link_color
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self._warned: set[tuple[str, str]] = set()
+
+    def text(
+        self,
+        text: Text,
+        fam: Registered,
+        where: Location | None,
+        bold: bool = False,
+        italic: bool = False,
+    ) -> str:
+        """Return markup for ``text`` in ``fam``; ``bold``/``italic`` are the style's own."""
+        return "".join(self._span(s, fam, where, bold, italic) for s in text.spans)
+
+    def plain(
+        self,
+        s: str,
+        fam: Registered,
+        where: Location | None,
+        bold: bool = False,
+        italic: bool = False,
+    ) -> str:
+        """Return markup for a plain string (a name, a role, a footer line)."""
+        return self._span(Span(s), fam, where, bold, italic)
+
+    def _span(
+        self, span: Span, fam: Registered, where: Location | None, bold: bool, italic: bool
+    ) -> str:
+        b, i = bold or span.bold, italic or span.italic
+        chunks, missing = runs(span.text, fam, b, i)
+        self.problems.extend(missing_problem(ch, span.text, where) for ch in missing)
+        out: list[str] = []
+        for chunk, font in chunks:
+            if font is None:
+                out.append(escape(chunk))
+                continue
+            out.append(f"<font name={quoteattr(font)}>{escape(chunk)}</font>")
+            self._warn_fallback(chunk, fam, where)
+        inner = "".join(out)
+        if span.bold and not bold:
+            inner = f"<b>{inner}</b>"
+        if span.italic and not italic:
+            inner = f"<i>{inner}</i>"
+        if span.href:
+            inner = f"<a href={quoteattr(span.href)} color={quoteattr(self.link_color)}>{inner}</a>"
+        return inner
+
+    def _warn_fallback(self, chunk: str, fam: Registered, where: Location | None) -> None:
+        for ch in dict.fromkeys(chunk):
+            key = (fam.family.name, ch)
+            if key in self._warned or ch.isspace():
+                continue
+            self._warned.add(key)
+            self.warnings.append(
+                Problem(
+                    f"the font {fam.family.name} has no {describe(ch)}; it is drawn in DejaVu Sans",
+                    where,
+                    "warning",
+                )
+            )

@@ -1,0 +1,260 @@
+"""The story: the article's blocks, in reading order, as reportlab flowables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import Image as RLImage
+
+from docgen.errors import DocgenError, Location, Problem
+from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
+from docgen.model import Paragraph as Para
+from docgen.render.pdf.flowables import Boxed, HeaderBand, QRCode
+from docgen.render.pdf.fonts import Registered
+from docgen.render.pdf.markup import Marker
+from docgen.render.pdf.styles import Styles
+
+# Opening and closing marks by language; English-style curly quotes otherwise.
+QUOTE_MARKS = {"de": ("„", "“"), "fr": ("« ", " »"), "es": ("«", "»"), "it": ("«", "»")}
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+class Heading(Paragraph):
+    """A section heading; the page template bookmarks it and adds it to the outline."""
+
+    def __init__(self, markup: str, style: object, outline: str, key: str) -> None:
+        super().__init__(markup, style)
+        self.outline = outline
+        self.key = key
+
+
+class StoryBuilder:
+    """Turns a :class:`Document` into flowables; text problems are collected in ``marker``."""
+
+    def __init__(self, doc: Document, styles: Styles, body: Registered, heading: Registered):
+        self.doc = doc
+        self.s = styles
+        self.body = body
+        self.heading = heading
+        self.marker = Marker(doc.brand.palette.secondary)
+        lang = doc.language.split("-")[0].lower()
+        self.marks = QUOTE_MARKS.get(lang, ("“", "”"))
+
+    # -- the whole story ------------------------------------------------------------------------
+
+    def build(self) -> list[Flowable]:
+        doc = self.doc
+        story: list[Flowable] = [self.band()]
+        story += self.blocks(doc.intro)
+        for n, section in enumerate(doc.sections, 1):
+            story += self.section(section, n)
+        story.append(self.author_box())
+        if self.marker.problems:
+            raise DocgenError(self.marker.problems)
+        return story
+
+    def band(self) -> HeaderBand:
+        d, s = self.doc, self.s
+        hf = self.heading
+        parts: list[Flowable] = [
+            Paragraph(self.marker.text(d.title, hf, d.location, bold=True), s.title)
+        ]
+        if d.subtitle is not None:
+            parts.append(Paragraph(self.marker.text(d.subtitle, hf, d.location), s.subtitle))
+        byline = " · ".join(x for x in (d.author.name, self._date()) if x)
+        parts.append(Paragraph(self.marker.plain(byline, hf, d.author.location), s.meta))
+        logo = d.brand.logo_on_dark
+        if logo is not None and not logo.is_file():
+            self.marker.warnings.append(
+                Problem(f"the logo {logo.name} is missing; the band has no logo", d.brand.location,
+                        "warning")
+            )
+            logo = None
+        return HeaderBand(parts, s.grid, s.colors.primary, logo)
+
+    def _date(self) -> str:
+        d = self.doc.date
+        if d is None:
+            return ""
+        if self.doc.language.lower().startswith("en"):
+            return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
+        return d.isoformat()
+
+    def section(self, section: Section, n: int) -> list[Flowable]:
+        markup = self.marker.text(section.heading, self.heading, section.location, bold=True)
+        head = Heading(markup, self.s.heading, section.heading.plain, f"section-{n}")
+        return [head, *self.blocks(section.blocks)]
+
+    def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            out.append(self.block(block))
+        return out
+
+    def block(self, block: Block) -> Flowable:
+        match block:
+            case Para():
+                style = self.s.body
+                if block.text.plain.rstrip().endswith(":"):
+                    # "For example:" introduces what follows; never leave it alone on a page.
+                    style = _replace_style(style, keepWithNext=1)
+                return Paragraph(self._body(block.text, block.location), style)
+            case Quote():
+                return self.quote(block)
+            case ListBlock():
+                return self.listing(block)
+            case Callout():
+                p = Paragraph(self.marker.text(block.text, self.heading, block.location),
+                              self.s.callout)
+                return Boxed([p], (16, 14, 11, 13), fill=self.s.colors.tint,
+                             bar=self.s.colors.accent, space_before=6,
+                             space_after=self.s.body.spaceAfter + 6)
+            case Image():
+                return self.image(block)
+        raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
+
+    def _body(self, text: Text, where: Location) -> str:
+        return self.marker.text(text, self.body, where)
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def quote(self, q: Quote) -> Flowable:
+        """A pull quote: larger italic in the secondary colour, hanging marks, an accent rule."""
+        style = self.s.quote
+        opening, closing = self.marks
+        spans = (Span(opening), *q.text.spans, Span(closing))
+        markup = self.marker.text(Text(spans), self.body, q.location, italic=True)
+        hang = stringWidth(opening, style.fontName, style.fontSize)
+        para_style = _replace_style(style, leftIndent=hang, firstLineIndent=-hang)
+        parts: list[Flowable] = [Paragraph(markup, para_style)]
+        if q.by:
+            by = self.marker.plain("— " + q.by, self.heading, q.location)
+            parts.append(Paragraph(by, _replace_style(self.s.quote_by, leftIndent=hang)))
+        lead = self.s.body.leading
+        return Boxed(parts, (18 - hang, 0, 2, 3), bar=self.s.colors.accent, bar_width=2.5,
+                     space_before=lead * 0.6, space_after=lead * 1.0)
+
+    def listing(self, block: ListBlock) -> Flowable:
+        s = self.s
+        items = [
+            ListItem(Paragraph(self._body(t, block.location), s.item), value="•")
+            for t in block.items
+        ]
+        return ListFlowable(
+            items, bulletType="bullet", start="•", leftIndent=16, bulletFontName=self.body.name(),
+            bulletFontSize=s.body.fontSize, bulletColor=s.colors.secondary,
+            spaceAfter=s.body.spaceAfter,
+        )
+
+    def image(self, img: Image) -> Flowable:
+        if not img.path.is_file():
+            raise DocgenError(Problem(f"the image {img.path.name} does not exist", img.location))
+        try:
+            w, h = ImageReader(str(img.path)).getSize()
+        except Exception as exc:  # reportlab/Pillow raise many types for a bad file
+            raise DocgenError(
+                Problem(f"cannot read the image {img.path.name}: {exc}", img.location)
+            ) from exc
+        grid = self.s.grid
+        max_w = grid.measure
+        max_h = (grid.height - grid.top - grid.bottom) * 0.5
+        natural = w * 0.75  # pixels at 96 dpi, in points: never blown up beyond that
+        scale = min(max_w / w, max_h / h, natural / w)
+        pic = RLImage(str(img.path), width=w * scale, height=h * scale)
+        pic.hAlign = "LEFT"
+        parts: list[Flowable] = [pic]
+        if img.caption is not None:
+            cap = self.marker.text(img.caption, self.heading, img.location, italic=True)
+            parts.append(Paragraph(cap, self.s.caption))
+        parts.append(Spacer(1, self.s.body.spaceAfter))
+        return KeepTogether(parts)
+
+    # -- about the author ----------------------------------------------------------------------
+
+    def author_box(self) -> Flowable:
+        """The closing box: bio and role (and photo) beside the brand link and its QR code."""
+        d, s, m = self.doc, self.s, self.marker
+        a = d.author
+        hf = self.heading
+        left: list[Flowable] = [
+            Paragraph(m.plain("About the Author".upper(), hf, a.location, bold=True),
+                      s.box_heading),
+            Paragraph(m.plain(a.name, hf, a.location, bold=True), s.box_name),
+        ]
+        if a.role:
+            left.append(Paragraph(m.plain(a.role, hf, a.location), _replace_style(
+                s.box_text, fontName=hf.name(), textColor=s.colors.muted, spaceAfter=8)))
+        left.append(Paragraph(m.text(a.bio, self.body, a.location), s.box_text))
+        brand_link = d.brand.link
+        for link in a.links:
+            if link.url == brand_link:
+                continue
+            text = Text((Span(f"{link.label}: "), Span(link.url, href=link.url)))
+            left.append(Paragraph(m.text(text, self.body, a.location), s.box_text))
+        if a.photo is not None and a.photo.path.is_file():
+            photo = self._photo(a.photo.path)
+            left.insert(0, photo)
+        right: list[Flowable] = []
+        if brand_link:
+            shown = brand_link.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+            link_text = Text((Span(shown, href=brand_link),))
+            right = [
+                QRCode(brand_link, 76, s.colors.text),
+                Spacer(1, 6),
+                Paragraph(m.text(link_text, hf, d.brand.location), _replace_style(
+                    s.box_text, fontName=hf.name(), fontSize=8.5, leading=11)),
+            ]
+        pad = 16
+        col = 124 if right else 0
+        table = Table(
+            [[left, right]] if right else [[left]],
+            colWidths=[s.grid.measure - col, col] if right else [s.grid.measure],
+            style=TableStyle([
+                ("BACKGROUND", (0, 0), (-1, -1), s.colors.tint),
+                ("LINEABOVE", (0, 0), (-1, 0), 2.5, s.colors.primary),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                ("LEFTPADDING", (1, 0), (1, 0), 0),
+            ]),
+            hAlign="LEFT",
+        )
+        frame_h = s.grid.height - s.grid.top - s.grid.bottom
+        if table.wrap(s.grid.measure, frame_h)[1] > frame_h:
+            # A bio longer than a page: a table cannot split, so let the parts flow instead.
+            return Boxed([*left, *right], (pad, pad, pad, pad), fill=s.colors.tint)
+        table.spaceBefore = s.body.leading * 1.5
+        return KeepTogether([table])
+
+    def _photo(self, path: Path) -> Flowable:
+        reader = ImageReader(str(path))
+        w, h = reader.getSize()
+        size = 64
+        pic = RLImage(str(path), width=size * w / max(w, h), height=size * h / max(w, h))
+        pic.hAlign = "LEFT"
+        pic.spaceAfter = 8
+        return pic
+
+
+def _replace_style(style: ParagraphStyle, **kw: object) -> ParagraphStyle:
+    """Return a copy of a ParagraphStyle with some attributes changed."""
+    return ParagraphStyle(f"{style.name}+", parent=style, **kw)
+

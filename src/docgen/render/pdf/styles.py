@@ -1,0 +1,169 @@
+"""Type scale, colours and page grid for the handout, all derived from the brand.
+
+One body size drives everything: the other sizes are steps of a 1.25 ratio, and the text column is
+as wide as the body font needs for about 66 characters a line (the middle of the 60-75 range), so a
+brand with a wider or narrower font still gets a comfortable measure. Colours come only from the
+brand palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from docgen.model import Brand
+from docgen.render.pdf.fonts import Registered
+
+BODY_SIZE = 12.0
+RATIO = 1.25
+TARGET_CHARS = 66
+# Running English prose: the average glyph width of real text, not of the alphabet.
+_SAMPLE = (
+    "Recently, a company asked me to lead a workshop on marketing with their top salespeople. "
+    "The two work in concert to execute the plan together; both are important, and they vary "
+    "by industry, B2B vs. B2C, and the experience of the people who answered the question."
+)
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+
+
+def step(n: int) -> float:
+    """Return the size ``n`` steps up (or down) the scale from the body size."""
+    return round(BODY_SIZE * RATIO**n, 1)
+
+
+@dataclass(frozen=True)
+class Colors:
+    primary: Color
+    secondary: Color
+    accent: Color
+    text: Color
+    paper: Color
+    muted: Color
+    tint: Color
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Page geometry in points; the text column is centred and every page uses the same one."""
+
+    width: float
+    height: float
+    left: float
+    measure: float
+    top: float
+    bottom: float
+    header_y: float
+    footer_y: float
+
+    @property
+    def right(self) -> float:
+        return self.width - self.left - self.measure
+
+
+@dataclass(frozen=True)
+class Styles:
+    colors: Colors
+    grid: Grid
+    body: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    meta: ParagraphStyle
+    quote: ParagraphStyle
+    quote_by: ParagraphStyle
+    callout: ParagraphStyle
+    caption: ParagraphStyle
+    item: ParagraphStyle
+    box_heading: ParagraphStyle
+    box_name: ParagraphStyle
+    box_text: ParagraphStyle
+    running: ParagraphStyle
+
+
+def chars_per_line(measure: float, font: str, size: float) -> float:
+    """Return how many characters of running prose fit on a line ``measure`` points wide."""
+    per_char = stringWidth(_SAMPLE, font, size) / len(_SAMPLE)
+    return measure / per_char
+
+
+def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
+    """Build every paragraph style of the handout from the brand's fonts and palette."""
+    p = brand.palette
+    c = Colors(
+        primary=HexColor(p.primary),
+        secondary=HexColor(p.secondary),
+        accent=HexColor(p.accent),
+        text=HexColor(p.foreground),
+        paper=HexColor(p.background),
+        muted=HexColor(p.muted),
+        tint=HexColor(p.light),
+    )
+    width, height = PAGE_SIZES.get(brand.page_size.lower(), LETTER)
+    per_char = stringWidth(_SAMPLE, body.name(), BODY_SIZE) / len(_SAMPLE)
+    measure = min(round(TARGET_CHARS * per_char), width - 1.5 * inch)
+    left = round((width - measure) / 2)
+    grid = Grid(width, height, left, measure, top=0.95 * inch, bottom=0.95 * inch,
+                header_y=height - 0.55 * inch, footer_y=0.5 * inch)
+
+    leading = round(BODY_SIZE * 1.42)
+    base = ParagraphStyle(
+        "body",
+        fontName=body.name(),
+        fontSize=BODY_SIZE,
+        leading=leading,
+        textColor=c.text,
+        alignment=TA_LEFT,
+        spaceAfter=round(leading * 0.6),
+        allowWidows=0,
+        allowOrphans=0,
+        splitLongWords=1,
+        linkUnderline=1,
+        underlineColor=c.secondary,
+        underlineWidth=0.5,
+        underlineOffset=-0.15 * BODY_SIZE,
+    )
+
+    def derive(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    h = heading.name(True)
+    q = step(1)
+    small = step(-1)
+    return Styles(
+        colors=c,
+        grid=grid,
+        body=base,
+        heading=derive("heading", fontName=h, fontSize=step(2), leading=round(step(2) * 1.2),
+                       textColor=c.primary, spaceBefore=leading * 1.5, spaceAfter=leading * 0.5,
+                       keepWithNext=1),
+        title=derive("title", fontName=h, fontSize=step(4), leading=round(step(4) * 1.1),
+                     textColor=c.paper, spaceAfter=step(4) * 0.3),
+        subtitle=derive("subtitle", fontName=heading.name(), fontSize=q, leading=round(q * 1.3),
+                        textColor=c.paper, spaceAfter=q * 0.8),
+        meta=derive("meta", fontName=heading.name(), fontSize=small, leading=round(small * 1.4),
+                    textColor=c.tint, spaceAfter=0),
+        quote=derive("quote", fontName=body.name(False, True), fontSize=q,
+                     leading=round(q * 1.35), textColor=c.secondary, spaceAfter=0),
+        quote_by=derive("quote_by", fontName=heading.name(), fontSize=small,
+                        leading=round(small * 1.4), textColor=c.muted, spaceBefore=4,
+                        spaceAfter=0),
+        callout=derive("callout", fontName=heading.name(), fontSize=BODY_SIZE + 1,
+                       leading=round((BODY_SIZE + 1) * 1.35), spaceAfter=0),
+        caption=derive("caption", fontName=heading.name(False, True), fontSize=small,
+                       leading=round(small * 1.35), textColor=c.muted, spaceBefore=4),
+        item=derive("item", spaceAfter=round(leading * 0.25)),
+        box_heading=derive("box_heading", fontName=h, fontSize=small, leading=round(small * 1.3),
+                           textColor=c.secondary, spaceAfter=4),
+        box_name=derive("box_name", fontName=h, fontSize=q, leading=round(q * 1.2),
+                        textColor=c.primary, spaceAfter=1),
+        box_text=derive("box_text", fontSize=small + 0.5, leading=round((small + 0.5) * 1.4),
+                        spaceAfter=4),
+        running=derive("running", fontName=heading.name(), fontSize=8, leading=10,
+                       textColor=c.muted, spaceAfter=0),
+    )
