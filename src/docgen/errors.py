@@ -35,8 +35,8 @@ class Problem:
 
     message: str
     location: Location | None = None
-    severity: Severity = "error"
     hint: str = ""
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
@@ -63,10 +63,10 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, message: str, location: Location | None = None, hint: str = "") -> None:
-        self.problems.append(Problem(message, location, "error", hint))
+        self.problems.append(Problem(message, location, hint, "error"))
 
     def warn(self, message: str, location: Location | None = None, hint: str = "") -> None:
-        self.problems.append(Problem(message, location, "warning", hint))
+        self.problems.append(Problem(message, location, hint, "warning"))
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,0 +1,183 @@
+"""Build artifacts from a source: load, render every target, then write them all at once.
+
+Renderers are imported only when a target needs them, so ``check`` and an up-to-date rebuild never
+pay for reportlab or python-pptx. Nothing is written until every target has rendered, so a failure
+leaves the previous artifacts exactly as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen import __version__
+from docgen.errors import DocgenError, Problem, display_path
+from docgen.model import Document, Image
+from docgen.output import prepare_folder, sha256, write_atomic
+from docgen.render import Rendered
+from docgen.source import load_with_warnings
+
+TARGETS = ("pdf", "deck")
+SUFFIX = {"pdf": ".pdf", "deck": ".pptx"}
+MANIFEST = "manifest.json"
+STATE = ".docgen-state.json"
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One written (or already up-to-date) output file."""
+
+    path: Path
+    target: str
+    units: int
+    unit_name: str
+    size: int
+    sha256: str
+    seconds: float
+    fresh: bool = True  # False when an up-to-date build reused it
+
+
+@dataclass
+class BuildResult:
+    source: Path
+    artifacts: list[Artifact]
+    warnings: list[Problem]
+
+
+def _renderer(target: str) -> Callable[[Document], Rendered]:
+    if target == "pdf":
+        from docgen.render.pdf import render_pdf
+
+        return render_pdf
+    from docgen.render.deck import render_deck
+
+    return render_deck
+
+
+def input_digest(doc: Document, targets: Iterable[str]) -> str:
+    """Return a hash of everything an artifact depends on: source, brand, assets, docgen."""
+    files: list[Path] = [doc.source]
+    brand = doc.brand
+    files += [p for p in (brand.path, brand.logo, brand.logo_on_dark, brand.template) if p]
+    files += [face.path for fam in (brand.body_font, brand.heading_font) for face in fam.faces]
+    blocks = [*doc.intro, *(b for s in doc.sections for b in s.blocks)]
+    files += [b.path for b in blocks if isinstance(b, Image)]
+    if doc.author.photo:
+        files.append(doc.author.photo.path)
+    digest = hashlib.sha256(f"docgen {__version__}\n{sorted(targets)}\n".encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
+          force: bool = False) -> BuildResult:
+    """Build the requested targets of one source into ``out_dir``; raise DocgenError on failure."""
+    targets = [t for t in TARGETS if t in set(targets)]
+    doc, warnings = load_with_warnings(source)
+    prepare_folder(out_dir)
+    state = _read_json(out_dir / STATE)
+    digest = input_digest(doc, targets)
+    paths = {t: out_dir / f"{doc.slug}{SUFFIX[t]}" for t in targets}
+    previous = state.get(doc.slug, {})
+    if not force and previous.get("digest") == digest:
+        reused = _reuse(previous.get("artifacts", {}), paths)
+        if reused is not None:
+            return BuildResult(source, reused, warnings)
+    rendered: dict[str, tuple[Rendered, float]] = {}
+    for target in targets:
+        started = time.perf_counter()
+        result = _renderer(target)(doc)
+        rendered[target] = (result, time.perf_counter() - started)
+        warnings.extend(result.warnings)
+    artifacts = []
+    for target, (result, seconds) in rendered.items():
+        write_atomic(paths[target], result.data)
+        artifacts.append(Artifact(paths[target], target, result.units, result.unit_name,
+                                  len(result.data), sha256(result.data), seconds))
+    state[doc.slug] = {"digest": digest, "artifacts": {
+        a.target: {"units": a.units, "unit_name": a.unit_name, "size": a.size,
+                   "sha256": a.sha256} for a in artifacts}}
+    write_atomic(out_dir / STATE, json.dumps(state, indent=1, sort_keys=True).encode())
+    write_manifest(out_dir, doc, artifacts)
+    return BuildResult(source, artifacts, warnings)
+
+
+def _reuse(recorded: dict[str, dict[str, object]], paths: dict[str, Path]) -> list[Artifact] | None:
+    """Return the recorded artifacts when every file is still there, byte for byte."""
+    artifacts = []
+    for target, path in paths.items():
+        info = recorded.get(target)
+        if not info or not path.is_file():
+            return None
+        data = path.read_bytes()
+        if sha256(data) != info["sha256"]:
+            return None
+        artifacts.append(Artifact(path, target, int(info["units"]), str(info["unit_name"]),  # type: ignore[call-overload]
+                                  len(data), str(info["sha256"]), 0.0, fresh=False))
+    return artifacts
+
+
+def write_manifest(out_dir: Path, doc: Document, artifacts: list[Artifact]) -> None:
+    """Record each artifact's size and sha256 in ``manifest.json`` (other sources' entries kept)."""
+    manifest = _read_json(out_dir / MANIFEST)
+    entries = {e["path"]: e for e in manifest.get("artifacts", []) if isinstance(e, dict)
+               and "path" in e}
+    for a in artifacts:
+        entries[a.path.name] = {"path": a.path.name, "source": display_path(doc.source),
+                                "kind": a.target, a.unit_name: a.units, "size": a.size,
+                                "sha256": a.sha256}
+    data = {"generator": f"docgen {__version__}",
+            "artifacts": [entries[k] for k in sorted(entries)]}
+    write_atomic(out_dir / MANIFEST, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def _read_json(path: Path) -> dict:  # type: ignore[type-arg]
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def build_many(sources: list[Path], out_dir: Path, targets: Iterable[str] = TARGETS, *,
+               jobs: int = 1, force: bool = False) -> list[BuildResult | DocgenError]:
+    """Build several sources, across ``jobs`` processes; one failure does not stop the others."""
+    targets = list(targets)
+    if jobs <= 1 or len(sources) <= 1:
+        return [_build_one(s, out_dir, targets, force) for s in sources]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+        futures = [pool.submit(_build_one, s, out_dir, targets, force) for s in sources]
+        return [f.result() for f in futures]
+
+
+def _build_one(source: Path, out_dir: Path, targets: list[str],
+               force: bool) -> BuildResult | DocgenError:
+    try:
+        return build(source, out_dir, targets, force=force)
+    except DocgenError as exc:
+        return exc
+
+
+def check(source: Path) -> list[Problem]:
+    """Validate a source without rendering; return its warnings, raise on errors."""
+    return load_with_warnings(source)[1]
+
+
+def describe(artifact: Artifact) -> str:
+    """Return the one line the CLI and tasks print for an artifact."""
+    size = artifact.size / 1024
+    size_text = f"{size:.0f} KB" if size < 1024 else f"{size / 1024:.1f} MB"
+    when = f"in {artifact.seconds:.2f} s" if artifact.fresh else "up to date"
+    return (f"{display_path(artifact.path)}: {artifact.units} {artifact.unit_name}, {size_text}, "
+            f"{when}")
+
+

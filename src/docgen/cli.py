@@ -1,0 +1,126 @@
+"""The ``docgen`` command: the only place (with tasks.py) that prints or exits.
+
+Exit codes: 0 success, 1 invalid source or failed build, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from docgen import __version__
+from docgen.errors import DocgenError, Problem
+
+DEFAULT_SOURCE = Path("source/article.yaml")
+DEFAULT_OUT = Path("build")
+VERBS = {
+    "build": "build the PDF handout and the deck",
+    "pdf": "build the PDF handout",
+    "deck": "build the PowerPoint deck",
+    "check": "validate the source only (fast, writes nothing)",
+    "preview": "build, then write PNGs of every page and slide and a contact sheet",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="docgen", description="Build a branded PDF handout and a deck from a YAML article.")
+    main.add_argument("--version", action="version", version=f"docgen {__version__}")
+    verbs = main.add_subparsers(dest="verb", required=True, metavar="VERB")
+    for verb, help_text in VERBS.items():
+        sub = verbs.add_parser(verb, help=help_text, description=help_text)
+        sub.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
+                         help=f"article YAML files (default: {DEFAULT_SOURCE})")
+        sub.add_argument("--source", "-s", action="append", type=Path, default=[],
+                         dest="more_sources", help="an article YAML file (repeatable)")
+        sub.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+        sub.add_argument("--verbose", "-v", action="store_true",
+                         help="print warnings in full and timings")
+        if verb != "check":
+            sub.add_argument("--out", "-o", type=Path, default=DEFAULT_OUT,
+                             help=f"output folder (default: {DEFAULT_OUT}/)")
+            sub.add_argument("--jobs", "-j", type=int, default=1,
+                             help="build this many sources in parallel")
+            sub.add_argument("--force", action="store_true",
+                             help="rebuild even when nothing changed")
+    return main
+
+
+def report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    args = parser().parse_args(argv)
+    sources = [*args.sources, *args.more_sources] or [DEFAULT_SOURCE]
+    started = time.perf_counter()
+    try:
+        if args.verb == "check":
+            from docgen.build import check
+
+            failed = False
+            for source in sources:
+                try:
+                    warnings = check(source)
+                except DocgenError as exc:
+                    report(exc.problems)
+                    failed = True
+                    continue
+                report(warnings)
+                if not args.quiet:
+                    print(f"{source}: ok")
+            return 1 if failed else 0
+        return _build(args, sources, started)
+    except DocgenError as exc:
+        report(exc.problems)
+        return 1
+    except KeyboardInterrupt:
+        print("docgen: interrupted; the previous artifacts are unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug in docgen: say so plainly, never dump a traceback by default
+        if args.verbose:
+            traceback.print_exc()
+        print(f"docgen: internal error: {type(exc).__name__}: {exc} (the previous artifacts are "
+              "unchanged; please report this with the source file; --verbose shows details)",
+              file=sys.stderr)
+        return 1
+
+
+def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int:
+    from docgen.build import TARGETS, build_many, describe
+
+    if args.jobs < 1:
+        print("docgen: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    targets = {"pdf": ["pdf"], "deck": ["deck"]}.get(args.verb, list(TARGETS))
+    results = build_many(sources, args.out, targets, jobs=args.jobs, force=args.force)
+    failed = False
+    for result in results:
+        if isinstance(result, DocgenError):
+            report(result.problems)
+            failed = True
+            continue
+        report(result.warnings)
+        if not args.quiet:
+            for artifact in result.artifacts:
+                print(describe(artifact))
+    if failed:
+        return 1
+    if args.verb == "preview":
+        from docgen.preview import preview
+
+        for line in preview(args.out):
+            if not args.quiet:
+                print(line)
+    if args.verbose:
+        print(f"done in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def main() -> None:
+    sys.exit(run())
