@@ -1,0 +1,205 @@
+"""Choosing sizes and splitting text across slides, from measured line breaks.
+
+Text is handled as *tokens*: one word with its trailing spaces and its style. Paragraphs are lists
+of tokens, so content can be cut between any two words and regrouped without losing styling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.model import FontFamily, Text
+from docgen.render.deck.measure import LINE_PITCH, Piece, break_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A styled run of text as it goes into the deck."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One paragraph of a text box. ``number`` starts an auto-numbered list item at that number."""
+
+    runs: tuple[Run, ...]
+    bullet: bool = False
+    number: int | None = None
+    space_before: float = 0.0  # in multiples of the box's font size
+
+    @property
+    def plain(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+Tokens = tuple[Run, ...]
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def tokens(text: Text | str, bold: bool = False, italic: bool = False) -> Tokens:
+    """Split text into word tokens, keeping each span's style (and forcing ``bold``/``italic``)."""
+    if isinstance(text, str):
+        return tuple(Run(m.group(), bold, italic) for m in _WORD.finditer(text))
+    out: list[Run] = []
+    for s in text.spans:
+        for m in _WORD.finditer(s.text):
+            out.append(Run(m.group(), s.bold or bold, s.italic or italic, s.href))
+    return tuple(out)
+
+
+def words(toks: Sequence[Run]) -> int:
+    return sum(1 for t in toks if t.text.strip())
+
+
+def merge(toks: Sequence[Run]) -> tuple[Run, ...]:
+    """Join adjacent tokens of the same style into runs."""
+    out: list[Run] = []
+    for t in toks:
+        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (t.bold, t.italic, t.href):
+            out[-1] = Run(out[-1].text + t.text, t.bold, t.italic, t.href)
+        else:
+            out.append(t)
+    return tuple(out)
+
+
+def sentences(toks: Tokens) -> list[Tokens]:
+    """Group tokens into sentences (a token ending in . ! ? ; or : closes one)."""
+    out: list[Tokens] = []
+    cur: list[Run] = []
+    for t in toks:
+        cur.append(t)
+        if re.search(r"[.!?;:][”’\"')\]]*\s*$", t.text):
+            out.append(tuple(cur))
+            cur = []
+    if cur:
+        out.append(tuple(cur))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """Paragraphs broken at a size: runs carry soft breaks where words were split."""
+
+    paras: tuple[Para, ...]
+    size: float
+    lines: int
+    height: float  # points
+
+
+INDENT_EM = 1.2  # hanging indent of bullets and numbers, in em of the box's size
+
+
+def layout(paras: Sequence[Para], family: FontFamily, width: float, size: float) -> Fitted:
+    """Break every paragraph at ``size`` and return the broken text, line count and height."""
+    out: list[Para] = []
+    lines = 0
+    height = 0.0
+    for i, para in enumerate(paras):
+        avail = width - (INDENT_EM * size if para.bullet or para.number else 0.0)
+        pieces = [Piece(r.text, _face(family, r.bold, r.italic), r.bold, k) for k, r in enumerate(para.runs)]
+        result = break_lines(pieces, avail, size)
+        runs = tuple(
+            Run(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
+            for p in result.pieces
+        )
+        out.append(Para(runs, para.bullet, para.number, para.space_before))
+        lines += result.count
+        height += result.count * size * LINE_PITCH + (para.space_before * size if i else 0.0)
+    return Fitted(tuple(out), size, lines, height)
+
+
+def _face(family: FontFamily, bold: bool, italic: bool) -> Path:
+    return family.face(bold, italic).path
+
+
+def sizes(top: float, floor: float, step: float = 2.0) -> list[float]:
+    """Return the candidate sizes from ``top`` down to ``floor``, largest first."""
+    out, s = [], top
+    while s > floor:
+        out.append(s)
+        s -= step
+    return [*out, floor]
+
+
+def fit(
+    paras: Sequence[Para],
+    family: FontFamily,
+    width: float,
+    height: float,
+    top: float,
+    floor: float,
+    max_lines: int | None = None,
+) -> Fitted | None:
+    """Return the layout at the largest size in ``[floor, top]`` that fits the box, or None."""
+    for size in sizes(top, floor):
+        result = layout(paras, family, width, size)
+        if result.height <= height and (max_lines is None or result.lines <= max_lines):
+            return result
+    return None
+
+
+def paginate(
+    units: Sequence[Tokens | Para],
+    compose: Callable[[list[Tokens | Para]], list[Para]],
+    fits: Callable[[list[Para]], bool],
+    max_units: int,
+    max_words: int,
+) -> list[list[Tokens | Para]]:
+    """Group units (sentences or paragraphs) greedily into pages that fit at the floor size.
+
+    A unit that does not fit on a page of its own is cut between words into pieces that do.
+    """
+    pages: list[list[Tokens | Para]] = []
+    cur: list[Tokens | Para] = []
+    for unit in units:
+        for part in _cut(unit, compose, fits, max_words):
+            cand = [*cur, part]
+            count = sum(words(_toks(u)) for u in cand)
+            if cur and (len(cand) > max_units or count > max_words or not fits(compose(cand))):
+                pages.append(cur)
+                cur = [part]
+            else:
+                cur = cand
+    if cur or not pages:
+        pages.append(cur)
+    return pages
+
+
+def _toks(unit: Tokens | Para) -> Tokens:
+    return unit.runs if isinstance(unit, Para) else unit
+
+
+def _cut(
+    unit: Tokens | Para,
+    compose: Callable[[list[Tokens | Para]], list[Para]],
+    fits: Callable[[list[Para]], bool],
+    max_words: int,
+) -> list[Tokens | Para]:
+    toks = _toks(unit)
+    if words(toks) <= max_words and fits(compose([unit])):
+        return [unit]
+
+    def wrap(part: Tokens) -> Tokens | Para:
+        if isinstance(unit, Para):
+            return Para(part, unit.bullet, unit.number, unit.space_before)
+        return part
+
+    parts: list[Tokens | Para] = []
+    cur: list[Run] = []
+    for t in toks:
+        cand = (*cur, t)
+        if cur and (words(cand) > max_words or not fits(compose([wrap(cand)]))):
+            parts.append(wrap(tuple(cur)))
+            cur = [t]
+        else:
+            cur = list(cand)
+    if cur:
+        parts.append(wrap(tuple(cur)))
+    return parts

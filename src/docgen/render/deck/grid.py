@@ -1,0 +1,290 @@
+"""The slide grid and the box builders: one set of margins, one title position, brand colours.
+
+Everything is placed on a 16:9 grid (13.333 x 7.5 in) with 0.6 in margins; sizes step by 2 pt from
+each role's largest size down to its legible floor (quotes 24 pt, body 18 pt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docgen.model import Author, Brand, Callout, Image, Quote, Text
+from docgen.render.deck.fit import (
+    Para,
+    Run,
+    Tokens,
+    fit,
+    layout,
+    merge,
+    paginate,
+    sentences,
+    tokens,
+)
+from docgen.render.deck.measure import deck_font_name
+from docgen.render.deck.plan_types import Box, Picture, Rect
+
+IN = 914400
+PT = 12700
+SLIDE_W = 12192000  # 13.333 in
+SLIDE_H = 6858000  # 7.5 in
+M = int(0.6 * IN)
+CONTENT_W = SLIDE_W - 2 * M
+BODY_Y = int(1.95 * IN)
+BODY_H = int(6.55 * IN) - BODY_Y
+#: Measured width is reduced by this factor so hinting and kerning differences never overflow.
+SAFETY = 0.96
+
+Rect4 = tuple[int, int, int, int]
+TITLE = {  # kind -> (x, y, w, h), largest size, floor, anchor
+    "content": ((M, int(0.45 * IN), CONTENT_W, int(1.2 * IN)), 36.0, 24.0, "b"),
+    "section": ((M, int(2.6 * IN), CONTENT_W, int(2.6 * IN)), 54.0, 32.0, "t"),
+    "title": ((M, int(1.75 * IN), int(11.0 * IN), int(2.45 * IN)), 54.0, 32.0, "b"),
+}
+
+
+def luminance(hex_colour: str) -> float:
+    """Return the WCAG relative luminance of ``#RRGGBB``."""
+
+    def chan(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    h = hex_colour.lstrip("#")
+    r, gr, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * chan(r) + 0.7152 * chan(gr) + 0.0722 * chan(b)
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable(want: str, ground: str, minimum: float = 4.5) -> str:
+    """Return ``want`` if it reads on ``ground`` (WCAG), else black or white, whichever reads."""
+    if contrast(want, ground) >= minimum:
+        return want
+    return "#FFFFFF" if contrast("#FFFFFF", ground) >= contrast("#000000", ground) else "#000000"
+
+
+class Kit:
+    """Builds boxes for one brand: fonts for measuring, colours checked for contrast."""
+
+    def __init__(self, brand: Brand) -> None:
+        self.brand = brand
+        p = brand.palette
+        self.heading_name = deck_font_name(brand.heading_font.name)
+        self.body_name = deck_font_name(brand.body_font.name)
+        self.bg = p.background
+        self.dark = p.primary
+        self.ink = readable(p.foreground, p.background)
+        self.heading_ink = readable(p.primary, p.background)
+        self.muted = readable(p.muted, p.background)
+        self.on_dark = readable("#FFFFFF", p.primary)
+        self.soft_on_dark = readable(p.light, p.primary)
+        self.label_on_dark = readable(p.accent, p.primary, 3.0)
+        self.callout_ink = readable(p.primary, p.light)
+
+    # -- primitives -------------------------------------------------------------------------------
+    def box(
+        self,
+        role: str,
+        rect: Rect4,
+        paras: Sequence[Para],
+        top: float,
+        floor: float,
+        *,
+        font: str = "body",
+        color: str | None = None,
+        align: str = "l",
+        anchor: str = "t",
+        inset: int = 0,
+        fill: str | None = None,
+        max_lines: int | None = None,
+    ) -> Box | None:
+        """Return the box at the largest size that fits, or None when the floor is not enough."""
+        x, y, w, h = rect
+        family = self.brand.heading_font if font == "heading" else self.brand.body_font
+        width = (w - 2 * inset) / PT * SAFETY
+        f = fit(paras, family, width, (h - 2 * inset) / PT, top, floor, max_lines)
+        if f is None:
+            return None
+        out = tuple(Para(merge(p.runs), p.bullet, p.number, p.space_before) for p in f.paras)
+        return Box(
+            role,
+            x,
+            y,
+            w,
+            h,
+            out,
+            f.size,
+            font,
+            color or self.ink,
+            align,
+            anchor,
+            inset,
+            fill,
+            f.lines,
+        )
+
+    def fits(self, rect: Rect4, floor: float, font: str = "body", inset: int = 0):
+        """Return a predicate: do these paragraphs fit the box at the floor size?"""
+        family = self.brand.heading_font if font == "heading" else self.brand.body_font
+        width = (rect[2] - 2 * inset) / PT * SAFETY
+        height = (rect[3] - 2 * inset) / PT
+        return lambda paras: layout(paras, family, width, floor).height <= height
+
+    def title(self, text: Text | str, kind: str = "content") -> tuple[Box, str | None]:
+        """Return the title box; a title too long even at the floor is shortened with "…"."""
+        rect, top, floor, anchor = TITLE[kind]
+        color = self.heading_ink if kind == "content" else self.on_dark
+        toks = tokens(text, bold=True)
+        args = {"font": "heading", "color": color, "anchor": anchor}
+        b = self.box("title", rect, [Para(toks)], top, floor, **args)
+        if b is not None:
+            return b, None
+        cut = list(toks)
+        while b is None and cut:
+            cut.pop()
+            b = self.box("title", rect, [Para((*cut, Run("…", True)))], floor, floor, **args)
+        assert b is not None
+        return b, "".join(t.text for t in toks)
+
+    def rule(self) -> tuple[Rect, ...]:
+        return (Rect(M, int(1.72 * IN), int(1.2 * IN), int(0.06 * IN), self.brand.palette.accent),)
+
+    def quote_bar(self) -> tuple[Rect, ...]:
+        return (
+            Rect(
+                M,
+                BODY_Y + int(0.1 * IN),
+                int(0.08 * IN),
+                int(3.5 * IN),
+                self.brand.palette.secondary,
+            ),
+        )
+
+    # -- content pages ----------------------------------------------------------------------------
+    def body_pages(
+        self, paras: list[Para], max_units: int, top: float = 28.0, floor: float = 18.0
+    ) -> list[tuple[Box, ...]]:
+        rect = (M, BODY_Y, CONTENT_W, BODY_H)
+        pages = paginate(paras, lambda u: list(u), self.fits(rect, floor), max_units, 40)
+        out = []
+        for page in pages:
+            b = self.box("body", rect, page, top, floor)  # type: ignore[arg-type]
+            out.append((b,) if b else ())
+        return out
+
+    def quote_pages(self, q: Quote) -> list[tuple[Box, ...]]:
+        rect = (M + int(0.4 * IN), BODY_Y, CONTENT_W - int(0.4 * IN), int(3.7 * IN))
+
+        def compose(units: list, first: bool = True, last: bool = True) -> list[Para]:
+            toks: Tokens = tuple(t for u in units for t in u)
+            return [Para((Run("“", italic=True),) * first + toks + (Run("”", italic=True),) * last)]
+
+        units = sentences(tokens(q.text, italic=True))
+        pages = paginate(units, compose, self.fits(rect, 24.0), 99, 40)
+        out: list[tuple[Box, ...]] = []
+        for i, page in enumerate(pages):
+            last = i == len(pages) - 1
+            paras = compose(page, i == 0, last)
+            b = self.box("quote", rect, paras, 40.0, 24.0, anchor="ctr")
+            boxes = [b] if b else []
+            if last and q.by:
+                a = self.box(
+                    "attribution",
+                    (rect[0], int(5.85 * IN), rect[2], int(0.6 * IN)),
+                    [Para(tokens(f"— {q.by}"))],
+                    20.0,
+                    18.0,
+                    color=self.muted,
+                )
+                boxes += [a] if a else []
+            out.append(tuple(boxes))
+        return out
+
+    def callout_pages(self, c: Callout) -> list[tuple[Box, ...]]:
+        rect, inset = (M, BODY_Y, CONTENT_W, BODY_H), int(0.5 * IN)
+
+        def compose(units: list) -> list[Para]:
+            return [Para(tuple(t for u in units for t in u))]
+
+        units = sentences(tokens(c.text, bold=True))
+        pages = paginate(units, compose, self.fits(rect, 24.0, "heading", inset), 99, 40)
+        out = []
+        for page in pages:
+            b = self.box(
+                "callout",
+                rect,
+                compose(page),
+                40.0,
+                24.0,
+                font="heading",
+                color=self.callout_ink,
+                anchor="ctr",
+                inset=inset,
+                fill=self.brand.palette.light,
+            )
+            out.append((b,) if b else ())
+        return out
+
+    def image(self, img: Image) -> tuple[tuple[Box, ...], Picture]:
+        boxes: tuple[Box, ...] = ()
+        bottom = M + BODY_Y + BODY_H - M
+        if img.caption is not None and img.caption.plain.strip():
+            for h in (0.75, 1.3, 1.9):
+                rect = (M, bottom - int(h * IN), CONTENT_W, int(h * IN))
+                b = self.box(
+                    "caption",
+                    rect,
+                    [Para(tokens(img.caption))],
+                    20.0,
+                    18.0,
+                    color=self.muted,
+                    align="ctr",
+                )
+                if b:
+                    boxes = (b,)
+                    bottom = rect[1] - int(0.15 * IN)
+                    break
+        pic = Picture(img.path, img.alt, M, BODY_Y, CONTENT_W, bottom - BODY_Y)
+        return boxes, pic
+
+    def author_pages(self, author: Author) -> list[tuple[Box | Picture, ...]]:
+        text_w = CONTENT_W - (int(3.8 * IN) if author.photo else 0)
+        name = self.box(
+            "label",
+            (M, BODY_Y, text_w, int(0.6 * IN)),
+            [Para(tokens(author.name, bold=True))],
+            28.0,
+            24.0,
+            font="heading",
+            color=self.heading_ink,
+        )
+        head: list[Box | Picture] = [name] if name else []
+        y = BODY_Y + int(0.65 * IN)
+        if author.role:
+            role = self.box(
+                "label",
+                (M, y, text_w, int(0.5 * IN)),
+                [Para(tokens(author.role))],
+                20.0,
+                18.0,
+                color=self.muted,
+            )
+            head += [role] if role else []
+            y += int(0.6 * IN)
+        if author.photo:
+            p = author.photo
+            head.append(
+                Picture(p.path, p.alt, M + text_w + int(0.4 * IN), BODY_Y, int(3.4 * IN), BODY_H, "r")
+            )
+        rect = (M, y, text_w, BODY_Y + BODY_H - y)
+        units = [Para(tokens(author.bio))]
+        units += [Para(tokens(f"{lk.label}: {lk.url}"), space_before=0.5) for lk in author.links]
+        pages = paginate(units, lambda u: list(u), self.fits(rect, 18.0), 99, 80)
+        out: list[tuple[Box | Picture, ...]] = []
+        for i, page in enumerate(pages):
+            b = self.box("body", rect, page, 24.0, 18.0)  # type: ignore[arg-type]
+            out.append((*(head if i == 0 else ()), *((b,) if b else ())))
+        return out

@@ -1,0 +1,167 @@
+"""Stage one: which slides, which layout, which text in which box, at what size.
+
+:func:`plan_deck` is a pure function of the document model (plain frozen dataclasses out, no XML),
+so tests can check slide kinds, counts, sizes and continuations without opening a deck. Every text
+is measured here with the shipped TrueType twins; the writer only copies the decisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from docgen.errors import Problem
+from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, Section, Text
+from docgen.render.deck import chrome as c
+from docgen.render.deck import grid as g
+from docgen.render.deck.fit import Para, tokens
+from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
+
+MAX_BULLETS = 6
+MAX_WORDS = 40
+
+
+@dataclass
+class _Draft:
+    slide: SlidePlan
+    notes: list[str] = field(default_factory=list)
+
+
+class _Builder:
+    """Collects slides; paragraphs wait in ``pending`` for the next slide of their group."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.kit = g.Kit(doc.brand)
+        self.drafts: list[_Draft] = []
+        self.pending: list[str] = []
+        self.warnings: list[Problem] = []
+
+    def add(self, slides: list[SlidePlan], notes: list[str] | None = None) -> None:
+        for i, s in enumerate(slides):
+            d = _Draft(s, [*self.pending, *(notes or [])] if i == 0 else [])
+            self.pending = []
+            self.drafts.append(d)
+
+    def flush(self) -> None:
+        if self.pending and self.drafts:
+            self.drafts[-1].notes.extend(self.pending)
+        self.pending = []
+
+    def title(self, text: Text | str, kind: str = "content") -> tuple[Box, list[str]]:
+        box, full = self.kit.title(text, kind)
+        if full:
+            self.warnings.append(Problem(f"title shortened on a slide: {full}", None, "warning"))
+            return box, [f"Full title: {full}"]
+        return box, []
+
+    # -- blocks ---------------------------------------------------------------------------------
+    def blocks(self, heading: Text | str, blocks: tuple, key_points: tuple[Text, ...] = ()) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self.pending.append(notes_text(block.text))
+            elif isinstance(block, Quote):
+                self.quote(heading, block)
+            elif isinstance(block, ListBlock):
+                self.bullets(heading, block.items)
+            elif isinstance(block, Image):
+                self.image(heading, block)
+            elif isinstance(block, Callout):
+                self.callout(heading, block)
+        if key_points:
+            self.bullets(heading, key_points)
+        self.flush()
+
+    def _paged(
+        self, kind: str, heading: Text | str, pages: list[tuple[Box, ...]], extra: tuple = ()
+    ) -> list[SlidePlan]:
+        out: list[SlidePlan] = []
+        for i, boxes in enumerate(pages):
+            title, notes = self.title(heading if i == 0 else _cont(heading))
+            out.append(
+                SlidePlan(
+                    kind,
+                    "content",
+                    title,
+                    boxes,
+                    rects=(*self.kit.rule(), *extra),
+                    continued=i > 0,
+                    notes="\n\n".join(notes),
+                )
+            )
+        return out
+
+    def quote(self, heading: Text | str, q: Quote) -> None:
+        pages = self.kit.quote_pages(q)
+        self.add(self._paged("quote", heading, pages, extra=self.kit.quote_bar()))
+
+    def bullets(self, heading: Text | str, items: tuple[Text, ...]) -> None:
+        paras = [Para(tokens(t), bullet=True, space_before=0.5) for t in items]
+        self.add(self._paged("bullets", heading, self.kit.body_pages(paras, MAX_BULLETS)))
+
+    def image(self, heading: Text | str, img: Image) -> None:
+        boxes, pic = self.kit.image(img)
+        title, notes = self.title(heading)
+        s = SlidePlan("image", "content", title, boxes, (pic,), self.kit.rule())
+        self.add([s], notes)
+
+    def callout(self, heading: Text | str, c: Callout) -> None:
+        pages = self.kit.callout_pages(c)
+        self.add(self._paged("callout", heading, pages))
+
+
+def _cont(heading: Text | str) -> Text:
+    spans = heading.spans if isinstance(heading, Text) else Text(tokens(heading)).spans  # type: ignore[arg-type]
+    from docgen.model import Span
+
+    return Text((*spans, Span(" (cont.)")))
+
+
+def notes_text(text: Text) -> str:
+    """Return text for the notes: plain, with each link's address after its label."""
+    out = []
+    for s in text.spans:
+        out.append(s.text)
+        if s.href and s.href not in s.text:
+            out.append(f" ({s.href.removeprefix('mailto:')})")
+    return "".join(out)
+
+
+def plan_deck(doc: Document) -> DeckPlan:
+    """Return the slides of the deck for ``doc``: a pure function of the document."""
+    b = _Builder(doc)
+    kit = b.kit
+    sections = [s for s in doc.sections if not s.deck.skip]
+    b.add([c.title_slide(kit, doc)])
+    b.blocks(doc.title, doc.intro)
+    if sections:
+        items = [Para(tokens(s.heading), number=i + 1, space_before=0.4) for i, s in enumerate(sections)]
+        b.add(b._paged("agenda", "Agenda", kit.body_pages(items, 8, top=28.0, floor=20.0)))
+    for n, section in enumerate(sections, 1):
+        _section(b, section, n, len(sections))
+    b.add(b._paged("author", "About the author", kit.author_pages(doc.author)))
+    b.add([c.closing_slide(kit, doc)])
+    slides = tuple(
+        replace(d.slide, notes="\n\n".join(x for x in (d.slide.notes, *d.notes) if x)) for d in b.drafts
+    )
+    slides = tuple(c.chrome(kit, s, i + 1) for i, s in enumerate(slides))
+    return DeckPlan(
+        slides=slides,
+        width=g.SLIDE_W,
+        height=g.SLIDE_H,
+        heading_font=kit.heading_name,
+        body_font=kit.body_name,
+        title=doc.title.plain,
+        author=doc.author.name,
+        subject=doc.summary or (doc.subtitle.plain if doc.subtitle else ""),
+        keywords=", ".join(doc.keywords),
+        language=doc.language,
+        warnings=tuple(b.warnings),
+    )
+
+
+def _section(b: _Builder, section: Section, n: int, total: int) -> None:
+    b.add([c.section_slide(b.kit, section.heading, n, total)])
+    b.blocks(section.heading, section.blocks, section.key_points)
+
+
+__all__ = ["Box", "DeckPlan", "Picture", "Rect", "SlidePlan", "plan_deck"]

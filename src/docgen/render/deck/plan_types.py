@@ -1,0 +1,86 @@
+"""The plan's plain data: slides, boxes, pictures and rectangles, all positioned in EMU."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.errors import Problem
+from docgen.render.deck.fit import Para
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A text box: position and size in EMU, paragraphs already broken, one font size."""
+
+    role: str  # title, subtitle, body, quote, attribution, caption, label, footer, callout
+    x: int
+    y: int
+    w: int
+    h: int
+    paras: tuple[Para, ...]
+    size: float
+    font: str = "body"  # "heading" or "body": which brand family
+    color: str = "#000000"
+    align: str = "l"  # l, ctr, r
+    anchor: str = "t"  # t, ctr, b
+    inset: int = 0
+    fill: str | None = None
+    lines: int = 0
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(p.plain for p in self.paras)
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture fitted (aspect kept) inside the box; ``dark`` picks the logo for dark grounds."""
+
+    path: Path
+    alt: str
+    x: int
+    y: int
+    w: int
+    h: int
+    align: str = "ctr"
+    role: str = "image"
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A plain filled rectangle (brand bars and rules)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class SlidePlan:
+    kind: str  # title, agenda, section, quote, bullets, image, callout, author, closing
+    layout: str  # key into the template's layout table: title, section, content
+    title: Box
+    boxes: tuple[Box, ...] = ()
+    pictures: tuple[Picture, ...] = ()
+    rects: tuple[Rect, ...] = ()
+    notes: str = ""
+    background: str | None = None
+    continued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPlan:
+    slides: tuple[SlidePlan, ...]
+    width: int
+    height: int
+    heading_font: str
+    body_font: str
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    language: str
+    warnings: tuple[Problem, ...] = ()

@@ -1,0 +1,130 @@
+"""The presentation to start from: docgen's built-in 16:9 template or the brand's corporate one.
+
+The built-in template is python-pptx's default made 16:9 in code (every master and layout shape
+widened, the content title moved to docgen's title position), so a person who adds a slide in
+PowerPoint gets the same grid. A corporate template is used by layout *name*; it is checked before
+any slide is made, and everything missing is reported at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation as PresentationT
+from pptx.slide import SlideLayout
+
+from docgen.errors import DocgenError, Problem
+from docgen.model import Brand
+from docgen.render.deck.grid import SLIDE_H, SLIDE_W, TITLE
+
+#: Plan layout key -> (layout name in the template, placeholder types that must be on it).
+LAYOUTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "title": ("Title Slide", ("title",)),
+    "section": ("Section Header", ("title",)),
+    "content": ("Title Only", ("title",)),
+}
+_TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+_DEFAULT_W = 9144000  # python-pptx's default template is 4:3, 10 in wide
+
+
+@dataclass(frozen=True)
+class Template:
+    """An opened presentation (no slides) and its layouts by plan key."""
+
+    prs: PresentationT
+    layouts: dict[str, SlideLayout]
+
+
+def open_template(brand: Brand) -> Template:
+    """Return the template for ``brand``, checked; raise DocgenError naming what is missing."""
+    if brand.template is None:
+        prs = _builtin()
+    else:
+        try:
+            prs = Presentation(str(brand.template))
+        except Exception as exc:  # python-pptx raises zip, XML and key errors for bad files
+            where = brand.location
+            raise DocgenError(
+                Problem(
+                    f"cannot open the template {brand.template}: {exc}",
+                    where,
+                    hint="give the path of a PowerPoint .pptx file",
+                )
+            ) from exc
+        _remove_slides(prs)
+    return Template(prs, _layouts(prs, brand))
+
+
+def _layouts(prs: PresentationT, brand: Brand) -> dict[str, SlideLayout]:
+    problems: list[Problem] = []
+    name = brand.template.name if brand.template else "built-in template"
+    if (prs.slide_width, prs.slide_height) != (SLIDE_W, SLIDE_H):
+        problems.append(
+            Problem(
+                f"the template {name} is not 16:9 (13.333 x 7.5 in)",
+                brand.location,
+                hint="set its slide size to Widescreen",
+            )
+        )
+    by_name = {}
+    for master in prs.slide_masters:
+        for lay in master.slide_layouts:
+            by_name.setdefault(lay.name, lay)
+    found: dict[str, SlideLayout] = {}
+    for key, (layout_name, needs) in LAYOUTS.items():
+        lay = by_name.get(layout_name)
+        if lay is None:
+            have = ", ".join(sorted(by_name)) or "none"
+            problems.append(
+                Problem(
+                    f"the template {name} has no layout named '{layout_name}'",
+                    brand.location,
+                    hint=f"its layouts are: {have}",
+                )
+            )
+            continue
+        types = {ph.placeholder_format.type for ph in lay.placeholders}
+        if "title" in needs and not types & _TITLES:
+            problems.append(
+                Problem(
+                    f"the layout '{layout_name}' of {name} has no title placeholder",
+                    brand.location,
+                    hint="add a Title placeholder to it in the Slide Master",
+                )
+            )
+        found[key] = lay
+    if problems:
+        raise DocgenError(problems)
+    return found
+
+
+def _builtin() -> PresentationT:
+    """Return python-pptx's default template widened to 16:9, with docgen's title position."""
+    prs = Presentation()
+    factor = SLIDE_W / _DEFAULT_W
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    for master in prs.slide_masters:
+        shapes = list(master.shapes)
+        for lay in master.slide_layouts:
+            shapes += list(lay.shapes)
+        for shape in shapes:
+            if shape.left is not None and shape.width is not None:
+                shape.left = round(shape.left * factor)
+                shape.width = round(shape.width * factor)
+    (x, y, w, h), *_ = TITLE["content"]
+    for lay in prs.slide_layouts:
+        if lay.name == LAYOUTS["content"][0]:
+            for ph in lay.placeholders:
+                if ph.placeholder_format.type in _TITLES:
+                    ph.left, ph.top, ph.width, ph.height = x, y, w, h
+    return prs
+
+
+def _remove_slides(prs: PresentationT) -> None:
+    """Drop the sample slides a corporate template may carry, so only docgen's slides remain."""
+    sld_ids = prs.slides._sldIdLst  # noqa: SLF001 - python-pptx has no public delete
+    for sld_id in list(sld_ids):
+        prs.part.drop_rel(sld_id.rId)
+        sld_ids.remove(sld_id)
