@@ -123,6 +123,7 @@ def _layout(
         creator=f"docgen {docgen.__version__}",
         producer=f"docgen {docgen.__version__}",
         lang=doc.language,
+        initialFontName=styles.body.fontName,
         displayDocTitle=1,
         invariant=1,
     )

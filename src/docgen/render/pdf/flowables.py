@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
@@ -170,12 +169,17 @@ class QRCode(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        widget = QrCodeWidget(self.url, barLevel="M", barFillColor=self.color, barBorder=0)
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(
-            self.width, self.height,
-            transform=[self.width / (x1 - x0), 0, 0, self.height / (y1 - y0), 0, 0],
-        )
-        drawing.add(widget)
-        drawing.drawOn(self.canv, 0, 0)
+        # The modules are painted directly: a reportlab Drawing would pull in an unembedded
+        # Times-Roman as its default font state.
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        qr.addData(self.url)
+        qr.make()
+        n = qr.getModuleCount()
+        cell = self.width / n
+        canv = self.canv
+        canv.setFillColor(self.color)
+        for r, row in enumerate(qr.modules):
+            for c, dark in enumerate(row):
+                if dark:
+                    canv.rect(c * cell, (n - 1 - r) * cell, cell, cell, stroke=0, fill=1)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)

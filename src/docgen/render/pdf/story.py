@@ -211,22 +211,27 @@ class StoryBuilder:
             photo = self._photo(a.photo.path)
             left.insert(0, photo)
         right: list[Flowable] = []
+        qr_size = 76
+        link_w = 0.0
         if brand_link:
             shown = brand_link.split("://", 1)[-1].removeprefix("www.").rstrip("/")
             link_text = Text((Span(shown, href=brand_link),))
+            link_w = stringWidth(shown, hf.name(), 8.5) + 2
             right = [
-                QRCode(brand_link, 76, s.colors.text),
+                QRCode(brand_link, qr_size, s.colors.text),
                 Spacer(1, 6),
                 Paragraph(m.text(link_text, hf, d.brand.location), _replace_style(
                     s.box_text, fontName=hf.name(), fontSize=8.5, leading=11)),
             ]
         pad = 16
-        col = 124 if right else 0
+        col = min(max(qr_size, link_w), s.grid.measure / 2) + pad if right else 0
         table = Table(
             [[left, right]] if right else [[left]],
             colWidths=[s.grid.measure - col, col] if right else [s.grid.measure],
             style=TableStyle([
                 ("BACKGROUND", (0, 0), (-1, -1), s.colors.tint),
+                # Cells default to an unembedded Helvetica even when they hold only paragraphs.
+                ("FONTNAME", (0, 0), (-1, -1), self.body.name()),
                 ("LINEABOVE", (0, 0), (-1, 0), 2.5, s.colors.primary),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad),
