@@ -40,9 +40,10 @@ WriteArticle = Callable[..., Path]
 def write_article(tmp_path: Path) -> WriteArticle:
     """Return a function writing ``text`` (dedented) as an article in a fresh folder."""
 
-    def write(text: str = MINIMAL, name: str = "article.yaml", **files: bytes | str) -> Path:
-        for rel, content in files.items():
-            target = tmp_path / rel.replace("__", "/")
+    def write(text: str = MINIMAL, name: str = "article.yaml",
+              files: dict[str, bytes | str] | None = None) -> Path:
+        for rel, content in (files or {}).items():
+            target = tmp_path / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, str):
                 target.write_text(content, encoding="utf-8")

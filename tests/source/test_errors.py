@@ -91,8 +91,8 @@ def test_every_problem_is_reported_in_one_run(write_article: WriteArticle) -> No
 def test_missing_alt_text_explains_why_it_matters(write_article: WriteArticle) -> None:
     from tests.source.images import png_bytes
 
-    path = write_article(MINIMAL + "      - image: {src: pic.png}\n", pic__png="")
-    (path.parent / "pic.png").write_bytes(png_bytes(4, 4))
+    path = write_article(MINIMAL + "      - image: {src: pic.png}\n",
+                         files={"pic.png": png_bytes(4, 4)})
     message = only(path)
     assert ":9:16:" in message and "missing 'alt'" in message and "screen readers" in message
 

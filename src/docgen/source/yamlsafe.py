@@ -148,17 +148,26 @@ def read_text(file: Path, shown: str) -> str:
 
 def parse(text: str, shown: str) -> Node | None:
     """Return the root node of a single-document YAML text, or None for an empty file."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         return loader.get_single_node()  # type: ignore[no-any-return]
     except _Refused as exc:
         raise DocgenError(Problem(exc.message, location(shown, exc.mark), hint=exc.hint)) from None
     except yaml.MarkedYAMLError as exc:
         raise DocgenError(_explain(exc, shown)) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        where = Location(shown, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        raise DocgenError(Problem(
+            f"invisible control character U+{exc.character:04X} in the file", where,
+            "delete it; it usually comes from text copied out of another program",
+        )) from None
     except yaml.YAMLError as exc:
-        raise DocgenError(Problem(f"not valid YAML: {exc}", Location(shown))) from None
+        raise DocgenError(Problem(f"not valid YAML: {exc}", Location(shown, 1, 1))) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _explain(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
