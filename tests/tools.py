@@ -1,9 +1,4 @@
-"""External tools for tests (poppler-utils, qpdf, LibreOffice): skip locally, fail in CI.
-
-A test that needs ``pdftotext`` calls ``require_tool("pdftotext")``. Without the tool the test is
-skipped, unless ``DOCGEN_REQUIRE_TOOLS=1`` (set by CI), where a missing tool is a failure: a green
-CI run must mean the outputs were really checked.
-"""
+"""External tools for tests: skip when absent, fail instead when ``DOCGEN_REQUIRE_TOOLS=1`` (CI)."""
 
 from __future__ import annotations
 
@@ -14,12 +9,12 @@ import pytest
 
 
 def require_tool(name: str) -> str:
-    """Return the path of the executable ``name``; skip (or fail in CI) when it is not installed."""
+    """Return the path of the executable ``name``, or skip (fail in CI) when it is not installed."""
     path = shutil.which(name)
     if path:
         return path
     message = f"{name} is not installed"
-    if os.environ.get("DOCGEN_REQUIRE_TOOLS", "").strip() == "1":
-        pytest.fail(f"{message} (DOCGEN_REQUIRE_TOOLS=1)")
+    if os.environ.get("DOCGEN_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"{message} (required because DOCGEN_REQUIRE_TOOLS=1)")
     pytest.skip(message)
-    raise AssertionError("unreachable")  # pragma: no cover
+    raise AssertionError  # unreachable: skip raises

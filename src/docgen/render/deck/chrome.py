@@ -101,7 +101,8 @@ def closing_slide(kit: Kit, doc: Document) -> SlidePlan:
     )
     boxes += [b] if b else []
     if kit.brand.link:
-        link = (Run(kit.brand.link, href=kit.brand.link),)
+        # Plain text: viewers draw links in the theme's link colour, unreadable on the brand colour.
+        link = (Run(kit.brand.link),)
         b = kit.box(
             "link",
             (M, int(5.4 * IN), int(11.0 * IN), int(0.9 * IN)),

@@ -50,7 +50,13 @@ class _Builder:
     def title(self, text: Text | str, kind: str = "content") -> tuple[Box, list[str]]:
         box, full = self.kit.title(text, kind)
         if full:
-            self.warnings.append(Problem(f"title shortened on a slide: {full}", None, "warning"))
+            p = Problem(
+                f"title too long for a slide, shortened with '…': {full.strip()}",
+                severity="warning",
+                hint="the full title is in the speaker notes",
+            )
+            if p not in self.warnings:
+                self.warnings.append(p)
             return box, [f"Full title: {full}"]
         return box, []
 
@@ -72,20 +78,24 @@ class _Builder:
         self.flush()
 
     def _paged(
-        self, kind: str, heading: Text | str, pages: list[tuple[Box, ...]], extra: tuple = ()
+        self, kind: str, heading: Text | str, pages: list[tuple], extra: tuple = ()
     ) -> list[SlidePlan]:
+        """Return one slide per page; later pages get "(cont.)" in the title."""
         out: list[SlidePlan] = []
-        for i, boxes in enumerate(pages):
+        for i, page in enumerate(pages):
             title, notes = self.title(heading if i == 0 else _cont(heading))
+            boxes = tuple(x for x in page if isinstance(x, Box))
+            pics = tuple(x for x in page if isinstance(x, Picture))
             out.append(
                 SlidePlan(
                     kind,
                     "content",
                     title,
                     boxes,
-                    rects=(*self.kit.rule(), *extra),
+                    pics,
+                    (*self.kit.rule(), *extra),
+                    notes="\n\n".join(notes) if i == 0 else "",
                     continued=i > 0,
-                    notes="\n\n".join(notes),
                 )
             )
         return out

@@ -124,7 +124,7 @@ def _builtin() -> PresentationT:
 
 def _remove_slides(prs: PresentationT) -> None:
     """Drop the sample slides a corporate template may carry, so only docgen's slides remain."""
-    sld_ids = prs.slides._sldIdLst  # noqa: SLF001 - python-pptx has no public delete
+    sld_ids = prs.slides._sldIdLst
     for sld_id in list(sld_ids):
         prs.part.drop_rel(sld_id.rId)
         sld_ids.remove(sld_id)

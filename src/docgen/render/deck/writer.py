@@ -62,7 +62,7 @@ def _fill(slide: Slide, sp: SlidePlan, fonts: dict[str, str], lang: str) -> None
         ):
             title = ph
         else:  # unused placeholders would show "Click to add text" in PowerPoint
-            ph._element.getparent().remove(ph._element)  # noqa: SLF001
+            ph._element.getparent().remove(ph._element)
     assert title is not None  # the template check guarantees it
     _place(title, sp.title)
     _text(title.text_frame, sp.title, fonts, lang)
@@ -84,7 +84,7 @@ def _fill(slide: Slide, sp: SlidePlan, fonts: dict[str, str], lang: str) -> None
         slide.notes_slide.notes_text_frame.text = sp.notes
 
 
-def _place(shape, box: Box) -> None:  # noqa: ANN001 - any python-pptx shape
+def _place(shape, box: Box) -> None:
     shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
 
 
@@ -100,14 +100,16 @@ def _text(tf: TextFrame, box: Box, fonts: dict[str, str], lang: str) -> None:
         p.line_spacing = Pt(box.size * LINE_PITCH)
         p.space_before = Pt(para.space_before * box.size if i else 0)
         p.space_after = Pt(0)
-        _bullet(p._p, para.bullet, para.number, box.size)  # noqa: SLF001
+        _bullet(p._p, para.bullet, para.number, box.size)
         for run in para.runs:
             r = p.add_run()
             r.text = run.text
             f = r.font
             f.name, f.size, f.bold, f.italic = fonts[box.font], size, run.bold, run.italic
             f.color.rgb = _rgb(box.color)
-            r._r.get_or_add_rPr().set("lang", lang)  # noqa: SLF001
+            rpr = r._r.get_or_add_rPr()
+            rpr.set("lang", lang)
+            rpr.set("cap", "none")  # layouts may set all caps; the text is shown as typed
             if run.href:
                 r.hyperlink.address = run.href
 
@@ -119,7 +121,7 @@ def _bullet(p: etree._Element, bullet: bool, number: int | None, size: float) ->
         indent = int(INDENT_EM * size * 12700)
         ppr.set("marL", str(indent))
         ppr.set("indent", str(-indent))
-    for tag in ("a:buNone", "a:buAutoNum", "a:buChar"):
+    for tag in ("a:buSzPct", "a:buNone", "a:buAutoNum", "a:buChar"):
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
     if number:
@@ -127,6 +129,7 @@ def _bullet(p: etree._Element, bullet: bool, number: int | None, size: float) ->
         if number > 1:
             el.set("startAt", str(number))
     elif bullet:
+        etree.SubElement(ppr, qn("a:buSzPct"), val="100000")
         etree.SubElement(ppr, qn("a:buChar"), char="•")
     else:
         etree.SubElement(ppr, qn("a:buNone"))
@@ -148,22 +151,28 @@ def _picture(slide: Slide, pic: Picture) -> None:
     if pic.role == "logo":
         y = pic.y + (pic.h - h) // 2
     shape = slide.shapes.add_picture(str(pic.path), x, y, w, h)
-    shape._element.nvPicPr.cNvPr.set("descr", pic.alt)  # noqa: SLF001
+    shape._element.nvPicPr.cNvPr.set("descr", pic.alt)
 
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def _core(prs, plan: DeckPlan, when: _dt.datetime) -> None:  # noqa: ANN001
+def _core(prs, plan: DeckPlan, when: _dt.datetime) -> None:
     cp = prs.core_properties
     stamp = when.replace(tzinfo=None)
-    cp.title, cp.author, cp.subject = plan.title, plan.author, plan.subject
-    cp.keywords, cp.language = plan.keywords, plan.language
-    cp.last_modified_by, cp.revision = plan.author, 1
+    cp.title, cp.author, cp.subject = _clip(plan.title), _clip(plan.author), _clip(plan.subject)
+    cp.keywords, cp.language = _clip(plan.keywords), plan.language
+    cp.last_modified_by, cp.revision = _clip(plan.author), 1
     cp.created = cp.modified = stamp
     cp.category = cp.comments = cp.content_status = cp.identifier = cp.version = ""
     cp.last_printed = stamp
+
+
+def _clip(value: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters (python-pptx enforces it)."""
+    value = value.strip()
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 _APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
