@@ -77,6 +77,6 @@ class Marker:
                 Problem(
                     f"the font {fam.family.name} has no {describe(ch)}; it is drawn in DejaVu Sans",
                     where,
-                    "warning",
+                    severity="warning",
                 )
             )

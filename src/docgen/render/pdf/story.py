@@ -83,7 +83,7 @@ class StoryBuilder:
         if logo is not None and not logo.is_file():
             self.marker.warnings.append(
                 Problem(f"the logo {logo.name} is missing; the band has no logo", d.brand.location,
-                        "warning")
+                        severity="warning")
             )
             logo = None
         return HeaderBand(parts, s.grid, s.colors.primary, logo)

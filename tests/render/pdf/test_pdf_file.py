@@ -1,0 +1,110 @@
+"""The file itself: valid, fonts embedded, metadata, outline, links, reproducible bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pypdf
+import pytest
+
+import docgen
+from docgen.model import Document
+from docgen.render import Rendered
+from docgen.render.pdf import render_pdf
+
+from .conftest import run, write
+
+
+def reader(data: bytes, tmp_path: Path) -> pypdf.PdfReader:
+    return pypdf.PdfReader(write(data, tmp_path))
+
+
+def test_qpdf_check_is_clean(seed_pdf: Rendered, hostile_pdf: Rendered, tmp_path: Path) -> None:
+    for name, r in (("seed.pdf", seed_pdf), ("hostile.pdf", hostile_pdf)):
+        out = run("qpdf", "--check", write(r.data, tmp_path, name))
+        assert "No syntax or stream encoding errors" in out
+
+
+def test_every_font_is_embedded(seed_pdf: Rendered, hostile_pdf: Rendered, tmp_path: Path) -> None:
+    for name, r in (("seed.pdf", seed_pdf), ("hostile.pdf", hostile_pdf)):
+        lines = run("pdffonts", write(r.data, tmp_path, name)).splitlines()[2:]
+        assert lines
+        for line in lines:
+            assert line.split()[-5] == "yes", line  # the "emb" column
+
+
+def test_page_count_is_sane(seed_pdf: Rendered, seed_doc: Document, tmp_path: Path) -> None:
+    assert seed_pdf.unit_name == "pages"
+    assert 3 <= seed_pdf.units <= 6
+    assert len(reader(seed_pdf.data, tmp_path).pages) == seed_pdf.units
+    box = reader(seed_pdf.data, tmp_path).pages[0].mediabox
+    assert (float(box.width), float(box.height)) == (612, 792)
+
+
+def test_a4_on_request(seed_doc: Document, tmp_path: Path) -> None:
+    doc = dataclasses.replace(seed_doc, brand=dataclasses.replace(seed_doc.brand, page_size="a4"))
+    box = reader(render_pdf(doc).data, tmp_path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_metadata(seed_pdf: Rendered, seed_doc: Document, tmp_path: Path) -> None:
+    r = reader(seed_pdf.data, tmp_path)
+    meta = r.metadata
+    assert meta.title == seed_doc.title.plain
+    assert meta.author == seed_doc.author.name
+    assert meta.subject == seed_doc.summary
+    assert meta["/Keywords"] == ", ".join(seed_doc.keywords)
+    assert meta["/Creator"] == f"docgen {docgen.__version__}"
+    root = r.trailer["/Root"]
+    assert root["/Lang"] == seed_doc.language
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+
+
+def test_hostile_title_metadata_is_plain_text(hostile_pdf: Rendered, tmp_path: Path) -> None:
+    assert reader(hostile_pdf.data, tmp_path).metadata.title == "Fish & Chips <Special> Edition"
+
+
+def test_outline_has_every_section(seed_pdf: Rendered, seed_doc: Document, tmp_path: Path) -> None:
+    r = reader(seed_pdf.data, tmp_path)
+    titles = [item.title for item in r.outline]
+    assert titles == [s.heading.plain for s in seed_doc.sections]
+    pages = [r.get_destination_page_number(item) for item in r.outline]
+    assert pages == sorted(pages)
+
+
+def uris(data: bytes, tmp_path: Path) -> list[str]:
+    out = []
+    for page in reader(data, tmp_path).pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            if "/URI" in action:
+                out.append(action["/URI"])
+    return out
+
+
+def test_links_are_clickable(
+    seed_pdf: Rendered, hostile_pdf: Rendered, seed_doc: Document, tmp_path: Path
+) -> None:
+    assert seed_doc.brand.link in uris(seed_pdf.data, tmp_path)
+    found = uris(hostile_pdf.data, tmp_path)
+    assert "https://example.com/?a=1&b=<2>" in found
+    assert "mailto:ann@example.com" in found
+
+
+def test_two_builds_are_byte_identical(seed_doc: Document, seed_pdf: Rendered) -> None:
+    assert render_pdf(seed_doc).data == seed_pdf.data
+
+
+def test_source_date_epoch_sets_the_dates(
+    seed_doc: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first, second = render_pdf(seed_doc).data, render_pdf(seed_doc).data
+    assert first == second
+    created = reader(first, tmp_path).metadata["/CreationDate"]
+    assert created.startswith("D:20231114221320")
+
+
+def test_no_wall_clock_date(seed_pdf: Rendered, tmp_path: Path) -> None:
+    assert reader(seed_pdf.data, tmp_path).metadata["/CreationDate"].startswith("D:20261127")
