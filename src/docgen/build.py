@@ -59,8 +59,8 @@ def _renderer(target: str) -> Callable[[Document], Rendered]:
     return render_deck
 
 
-def input_digest(doc: Document, targets: Iterable[str]) -> str:
-    """Return a hash of everything an artifact depends on: source, brand, assets, docgen."""
+def input_files(doc: Document) -> list[Path]:
+    """Return every file an artifact depends on: the source, the brand and its assets."""
     files: list[Path] = [doc.source]
     brand = doc.brand
     files += [p for p in (brand.path, brand.logo, brand.logo_on_dark, brand.template) if p]
@@ -69,9 +69,14 @@ def input_digest(doc: Document, targets: Iterable[str]) -> str:
     files += [b.path for b in blocks if isinstance(b, Image)]
     if doc.author.photo:
         files.append(doc.author.photo.path)
+    return files
+
+
+def input_digest(doc: Document, targets: Iterable[str]) -> str:
+    """Return a hash of the inputs, docgen's version and the targets: equal means up to date."""
     digest = hashlib.sha256(f"docgen {__version__}\n{sorted(targets)}\n".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    for path in files:
+    for path in input_files(doc):
         digest.update(str(path).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

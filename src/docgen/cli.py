@@ -22,6 +22,7 @@ VERBS = {
     "deck": "build the PowerPoint deck",
     "check": "validate the source only (fast, writes nothing)",
     "preview": "build, then write PNGs of every page and slide and a contact sheet",
+    "watch": "build, then rebuild whenever the article, the brand or an asset changes",
 }
 
 
@@ -46,6 +47,9 @@ def parser() -> argparse.ArgumentParser:
                              help="build this many sources in parallel")
             sub.add_argument("--force", action="store_true",
                              help="rebuild even when nothing changed")
+        if verb == "watch":
+            sub.add_argument("--interval", type=float, default=0.25,
+                             help="seconds between checks for changes (default 0.25)")
     return main
 
 
@@ -75,6 +79,8 @@ def run(argv: list[str] | None = None) -> int:
                 if not args.quiet:
                     print(f"{source}: ok")
             return 1 if failed else 0
+        if args.verb == "watch":
+            return _watch(args, sources)
         return _build(args, sources, started)
     except DocgenError as exc:
         report(exc.problems)
@@ -114,11 +120,34 @@ def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int
     if args.verb == "preview":
         from docgen.preview import preview
 
-        for line in preview(args.out):
+        built = [a.path for r in results if not isinstance(r, DocgenError) for a in r.artifacts]
+        for line in preview(built, args.out):
             if not args.quiet:
                 print(line)
     if args.verbose:
         print(f"done in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _watch(args: argparse.Namespace, sources: list[Path]) -> int:
+    from docgen.build import BuildResult, describe
+    from docgen.watch import watch
+
+    def show(result: BuildResult | DocgenError) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if isinstance(result, DocgenError):
+            report(result.problems)
+            print(f"[{stamp}] build failed; the last good artifacts are unchanged", file=sys.stderr)
+            return
+        report(result.warnings)
+        for artifact in result.artifacts:
+            print(f"[{stamp}] {describe(artifact)}", flush=True)
+
+    print(f"watching {', '.join(map(str, sources))} (Ctrl+C stops)", flush=True)
+    try:
+        watch(sources, args.out, show, interval=args.interval)
+    except KeyboardInterrupt:
+        print("stopped")
     return 0
 
 

@@ -1,0 +1,103 @@
+"""Builds: atomic writes, previous artifacts kept on failure, manifest, up-to-date rebuilds."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from docgen.build import build, build_many
+from docgen.errors import DocgenError
+from docgen.output import sha256
+from tests.conftest import MINIMAL, WriteArticle
+
+
+def test_a_failed_build_leaves_the_previous_artifacts_untouched(
+        write_article: WriteArticle, tmp_path: Path) -> None:
+    source = write_article()
+    out = tmp_path / "out"
+    first = build(source, out)
+    before = {a.path: a.path.read_bytes() for a in first.artifacts}
+    source.write_text(MINIMAL + "      - qoute: broken\n")
+    with pytest.raises(DocgenError):
+        build(source, out)
+    assert {p: p.read_bytes() for p in before} == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_renderer_failure_writes_nothing(write_article: WriteArticle, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import docgen.build as build_module
+
+    out = tmp_path / "out"
+
+    def failing(doc: object) -> object:
+        raise DocgenError("deck failed")
+
+    real = build_module._renderer
+    monkeypatch.setattr(build_module, "_renderer",
+                        lambda target: failing if target == "deck" else real(target))
+    with pytest.raises(DocgenError):
+        build(write_article(), out)
+    assert sorted(p.name for p in out.iterdir()) == []
+
+
+def test_the_manifest_lists_size_and_sha256(write_article: WriteArticle, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build(write_article(), out)
+    manifest = json.loads((out / "manifest.json").read_text())
+    for artifact, entry in zip(result.artifacts, manifest["artifacts"], strict=True):
+        data = artifact.path.read_bytes()
+        assert entry["size"] == len(data) and entry["sha256"] == sha256(data)
+
+
+def test_an_unchanged_source_is_not_rebuilt(write_article: WriteArticle, tmp_path: Path) -> None:
+    source, out = write_article(), tmp_path / "out"
+    build(source, out)
+    again = build(source, out)
+    assert not any(a.fresh for a in again.artifacts)
+    source.write_text(MINIMAL.replace("A paragraph.", "A changed paragraph."))
+    assert all(a.fresh for a in build(source, out).artifacts)
+
+
+def test_a_damaged_artifact_is_rebuilt(write_article: WriteArticle, tmp_path: Path) -> None:
+    source, out = write_article(), tmp_path / "out"
+    pdf = next(a.path for a in build(source, out).artifacts if a.target == "pdf")
+    pdf.write_bytes(b"damaged")
+    assert all(a.fresh for a in build(source, out).artifacts)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_an_up_to_date_check_does_not_import_the_renderers(write_article: WriteArticle,
+                                                           tmp_path: Path) -> None:
+    import subprocess
+
+    source, out = write_article(), tmp_path / "out"
+    build(source, out)
+    code = ("import sys; from pathlib import Path; from docgen.build import build; "
+            f"r = build(Path({str(source)!r}), Path({str(out)!r})); "
+            "assert not any(a.fresh for a in r.artifacts); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'pptx')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(Path(__file__).parents[2] / "src")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_several_sources_build_in_parallel(write_article: WriteArticle, tmp_path: Path) -> None:
+    first = write_article()
+    second = write_article(MINIMAL.replace("A title", "Another title"), name="second.yaml")
+    results = build_many([first, second], tmp_path / "out", ["pdf"], jobs=2)
+    assert [r.artifacts[0].path.name for r in results] == ["a-title.pdf",  # type: ignore[union-attr]
+                                                            "another-title.pdf"]
+
+
+def test_same_source_same_bytes(write_article: WriteArticle, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    source = write_article()
+    one = build(source, tmp_path / "one").artifacts
+    two = build(source, tmp_path / "two", force=True).artifacts
+    assert [a.sha256 for a in one] == [a.sha256 for a in two]
