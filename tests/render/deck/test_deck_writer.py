@@ -1,0 +1,138 @@
+"""The written deck, read back with python-pptx: slides, titles, text, notes, pictures, bounds."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+
+from docgen.errors import DocgenError
+from docgen.model import Document
+from docgen.render import Rendered
+from docgen.render.deck import render_deck
+from docgen.render.deck.measure import SOFT_BREAK
+
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+def read(r: Rendered):
+    return Presentation(io.BytesIO(r.data))
+
+
+def slide_text(slide) -> str:
+    return " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_slide_count_size_and_titles(seed_deck: Rendered, seed_doc: Document) -> None:
+    prs = read(seed_deck)
+    assert len(prs.slides) == seed_deck.units and seed_deck.unit_name == "slides"
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
+    for slide in prs.slides:
+        title = slide.shapes.title
+        assert title is not None and title.placeholder_format.type in TITLES
+        assert title.text_frame.text.strip()
+        assert slide.shapes[0] == title or slide.shapes.index(title) == 0
+    assert prs.slides[0].shapes.title.text_frame.text.replace(SOFT_BREAK, "") == seed_doc.title.plain
+
+
+def test_every_word_on_a_slide_or_in_notes(seed_deck: Rendered, seed_doc: Document) -> None:
+    prs = read(seed_deck)
+    everything = " ".join(
+        slide_text(s) + " " + (s.notes_slide.notes_text_frame.text if s.has_notes_slide else "")
+        for s in prs.slides
+    ).replace(SOFT_BREAK, "")
+    texts = [seed_doc.title.plain, seed_doc.author.name, seed_doc.author.bio.plain]
+    for section in seed_doc.sections:
+        texts.append(section.heading.plain)
+        texts += [k.plain for k in section.key_points]
+        for b in section.blocks:
+            texts.append(b.text.plain)  # type: ignore[union-attr]
+    for t in texts:
+        for word in t.split():
+            assert word.strip("“”‘’\"'") in everything, word
+
+
+def test_text_exactly_as_typed(stress_deck: Rendered) -> None:
+    text = " ".join(slide_text(s) for s in read(stress_deck).slides)
+    assert "explain & compare <things> [and] more" in text
+
+
+def test_notes_and_core_properties(seed_deck: Rendered, seed_doc: Document) -> None:
+    prs = read(seed_deck)
+    assert prs.slides[0].notes_slide.notes_text_frame.text.startswith("Recently, a billion")
+    cp = prs.core_properties
+    assert cp.title == seed_doc.title.plain
+    assert cp.author == cp.last_modified_by == seed_doc.author.name
+    assert cp.language == seed_doc.language
+    assert cp.keywords == ", ".join(seed_doc.keywords)
+    assert cp.created.date() == seed_doc.date
+    assert cp.modified == cp.created
+
+
+def test_pictures_have_alt_text(stress_deck: Rendered) -> None:
+    pics = [
+        sh for s in read(stress_deck).slides for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE
+    ]
+    descr = {p._element.nvPicPr.cNvPr.get("descr") for p in pics}
+    assert "The logo, as an image" in descr and "Photo of the author" in descr
+    assert all(descr)
+
+
+@pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
+def test_every_shape_inside_the_slide(deck: str, request: pytest.FixtureRequest) -> None:
+    prs = read(request.getfixturevalue(deck))
+    for n, slide in enumerate(prs.slides, 1):
+        for sh in slide.shapes:
+            assert sh.left >= 0 and sh.top >= 0, (n, sh.name)
+            assert sh.left + sh.width <= prs.slide_width, (n, sh.name)
+            assert sh.top + sh.height <= prs.slide_height, (n, sh.name)
+
+
+def test_two_builds_byte_identical(seed_doc: Document, seed_deck: Rendered) -> None:
+    assert render_deck(seed_doc).data == seed_deck.data
+    names = zipfile.ZipFile(io.BytesIO(seed_deck.data)).infolist()
+    assert names[0].filename == "[Content_Types].xml"
+    assert {i.date_time for i in names} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_source_date_epoch(seed_doc: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    cp = read(render_deck(seed_doc)).core_properties
+    assert cp.created.year == 2023
+
+
+def test_corporate_template_missing_layout(seed_doc: Document, tmp_path: Path) -> None:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = 12192000, 6858000
+    for layout in list(prs.slide_layouts):
+        if layout.name == "Section Header":
+            prs.slide_layouts.remove(layout)
+    path = tmp_path / "corp.pptx"
+    prs.save(str(path))
+    doc = dataclasses.replace(seed_doc, brand=dataclasses.replace(seed_doc.brand, template=path))
+    with pytest.raises(DocgenError, match="no layout named 'Section Header'"):
+        render_deck(doc)
+
+
+def test_corporate_template_used_by_name(seed_doc: Document, tmp_path: Path) -> None:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = 12192000, 6858000
+    prs.slides.add_slide(prs.slide_layouts[0])  # a sample slide that must not survive
+    path = tmp_path / "corp.pptx"
+    prs.save(str(path))
+    doc = dataclasses.replace(seed_doc, brand=dataclasses.replace(seed_doc.brand, template=path))
+    r = render_deck(doc)
+    out = read(r)
+    assert len(out.slides) == r.units
+    assert out.slides[2].slide_layout.name == "Section Header"
+
+
+def test_no_logo(seed_doc: Document) -> None:
+    brand = dataclasses.replace(seed_doc.brand, logo=None, logo_on_dark=None)
+    r = render_deck(dataclasses.replace(seed_doc, brand=brand))
+    assert not any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for s in read(r).slides for sh in s.shapes)
