@@ -89,7 +89,7 @@ def render_pdf(doc: Document) -> Rendered:
     body = register(brand.body_font, brand.location)
     heading = register(brand.heading_font, brand.location)
     styles = make_styles(brand, body, heading)
-    marker = Marker(brand.palette.secondary)
+    marker = Marker(styles.colors.link)
     running = (
         marker.plain(brand.name, heading, brand.location, bold=True),
         marker.text(doc.title, heading, doc.location),

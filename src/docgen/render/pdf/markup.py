@@ -30,9 +30,11 @@ class Marker:
         where: Location | None,
         bold: bool = False,
         italic: bool = False,
+        link_color: str | None = None,
     ) -> str:
         """Return markup for ``text`` in ``fam``; ``bold``/``italic`` are the style's own."""
-        return "".join(self._span(s, fam, where, bold, italic) for s in text.spans)
+        color = link_color or self.link_color
+        return "".join(self._span(s, fam, where, bold, italic, color) for s in text.spans)
 
     def plain(
         self,
@@ -43,10 +45,16 @@ class Marker:
         italic: bool = False,
     ) -> str:
         """Return markup for a plain string (a name, a role, a footer line)."""
-        return self._span(Span(s), fam, where, bold, italic)
+        return self._span(Span(s), fam, where, bold, italic, self.link_color)
 
     def _span(
-        self, span: Span, fam: Registered, where: Location | None, bold: bool, italic: bool
+        self,
+        span: Span,
+        fam: Registered,
+        where: Location | None,
+        bold: bool,
+        italic: bool,
+        link_color: str,
     ) -> str:
         b, i = bold or span.bold, italic or span.italic
         chunks, missing = runs(span.text, fam, b, i)
@@ -64,7 +72,7 @@ class Marker:
         if span.italic and not italic:
             inner = f"<i>{inner}</i>"
         if span.href:
-            inner = f"<a href={quoteattr(span.href)} color={quoteattr(self.link_color)}>{inner}</a>"
+            inner = f"<a href={quoteattr(span.href)} color={quoteattr(link_color)}>{inner}</a>"
         return inner
 
     def _warn_fallback(self, chunk: str, fam: Registered, where: Location | None) -> None:

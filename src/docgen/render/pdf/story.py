@@ -52,7 +52,7 @@ class StoryBuilder:
         self.s = styles
         self.body = body
         self.heading = heading
-        self.marker = Marker(doc.brand.palette.secondary)
+        self.marker = Marker(styles.colors.link)
         lang = doc.language.split("-")[0].lower()
         self.marks = QUOTE_MARKS.get(lang, ("“", "”"))
 
@@ -199,14 +199,16 @@ class StoryBuilder:
         ]
         if a.role:
             left.append(Paragraph(m.plain(a.role, hf, a.location), _replace_style(
-                s.box_text, fontName=hf.name(), textColor=s.colors.muted, spaceAfter=8)))
-        left.append(Paragraph(m.text(a.bio, self.body, a.location), s.box_text))
+                s.box_text, fontName=hf.name(), textColor=s.colors.muted_on_tint, spaceAfter=8)))
+        left.append(Paragraph(m.text(a.bio, self.body, a.location,
+                                     link_color=s.colors.link_on_tint), s.box_text))
         brand_link = d.brand.link
         for link in a.links:
             if link.url == brand_link:
                 continue
             text = Text((Span(f"{link.label}: "), Span(link.url, href=link.url)))
-            left.append(Paragraph(m.text(text, self.body, a.location), s.box_text))
+            left.append(Paragraph(m.text(text, self.body, a.location,
+                                         link_color=s.colors.link_on_tint), s.box_text))
         if a.photo is not None and a.photo.path.is_file():
             photo = self._photo(a.photo.path)
             left.insert(0, photo)
@@ -220,7 +222,8 @@ class StoryBuilder:
             right = [
                 QRCode(brand_link, qr_size, s.colors.text),
                 Spacer(1, 6),
-                Paragraph(m.text(link_text, hf, d.brand.location), _replace_style(
+                Paragraph(m.text(link_text, hf, d.brand.location,
+                                 link_color=s.colors.link_on_tint), _replace_style(
                     s.box_text, fontName=hf.name(), fontSize=8.5, leading=11)),
             ]
         pad = 16
