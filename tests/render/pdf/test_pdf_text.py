@@ -89,3 +89,14 @@ def test_bold_fallback_uses_the_bold_face(seed_doc: Document, tmp_path: Path) ->
     section = dataclasses.replace(seed_doc.sections[0], blocks=(Paragraph(text, HERE),))
     data = render_pdf(dataclasses.replace(seed_doc, sections=(section,))).data
     assert "DejaVuSans-Bold" in run("pdffonts", write(data, tmp_path))
+
+
+def test_missing_logo_and_bad_image(seed_doc: Document, tmp_path: Path) -> None:
+    from docgen.model import Image
+
+    brand = dataclasses.replace(seed_doc.brand, logo=None, logo_on_dark=None)
+    assert render_pdf(dataclasses.replace(seed_doc, brand=brand)).units >= 1
+    image = Image(tmp_path / "nope.png", "missing", None, 10, 10, HERE)
+    section = dataclasses.replace(seed_doc.sections[0], blocks=(image,))
+    with pytest.raises(DocgenError, match=r"nope\.png"):
+        render_pdf(dataclasses.replace(seed_doc, sections=(section,)))

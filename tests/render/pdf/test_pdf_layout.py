@@ -1,0 +1,82 @@
+"""Layout rules a designer checks: line length, stranded headings, colours only from the brand."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import statistics
+from pathlib import Path
+
+import pypdf
+
+from docgen.model import Document, Palette
+from docgen.render import Rendered
+from docgen.render.pdf import render_pdf
+from docgen.render.pdf.styles import contrast
+
+from .conftest import body_text, run, write
+
+
+def test_body_lines_hold_60_to_75_characters(
+    seed_doc: Document, seed_pdf: Rendered, tmp_path: Path
+) -> None:
+    text = run("pdftotext", "-raw", write(seed_pdf.data, tmp_path), "-")
+    last = seed_doc.sections[-1].blocks[-1].text.plain
+    start = text.index(last[:30])
+    lines = text[start:].splitlines()
+    para: list[str] = []
+    for line in lines:
+        para.append(line)
+        if line.rstrip().endswith(last[-20:]):
+            break
+    lengths = [len(line) for line in para[:-1]]  # the last line of a paragraph is short
+    assert len(lengths) >= 5
+    assert 60 <= statistics.mean(lengths) <= 75, lengths
+    assert max(lengths) <= 80
+
+
+def test_no_page_ends_with_a_heading(seed_doc: Document, seed_pdf: Rendered, tmp_path: Path) -> None:
+    path = write(seed_pdf.data, tmp_path)
+    headings = {s.heading.plain for s in seed_doc.sections}
+    for page in range(1, seed_pdf.units + 1):
+        text = run("pdftotext", "-raw", "-f", str(page), "-l", str(page), "-y", "54", "-W", "612",
+                   "-H", "684", path, "-")
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert lines and lines[-1].strip() not in headings, f"page {page} ends with a heading"
+
+
+def test_running_header_and_footer_on_later_pages(seed_pdf: Rendered, tmp_path: Path) -> None:
+    path = write(seed_pdf.data, tmp_path)
+    for page in range(2, seed_pdf.units + 1):
+        text = run("pdftotext", "-f", str(page), "-l", str(page), path, "-")
+        assert f"page {page} of {seed_pdf.units}" in text
+        assert "Rocket Market Development" in text
+        assert "Strategy, process and resources for growth" in text
+    assert "page 1 of" in body_text(path, margin=0)
+
+
+ODD = Palette(primary="#102030", secondary="#204060", accent="#C03010", foreground="#111111",
+              background="#FFFFFF", muted="#555555", light="#EEEEF0")
+
+
+def _colours(data: bytes, tmp_path: Path) -> set[str]:
+    seen: set[str] = set()
+    for page in pypdf.PdfReader(write(data, tmp_path)).pages:
+        stream = page.get_contents().get_data().decode("latin-1")
+        for r, g, b in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)\b", stream):
+            seen.add("#" + "".join(f"{round(float(x) * 255):02X}" for x in (r, g, b)))
+    return seen
+
+
+def test_colours_come_only_from_the_brand_palette(seed_doc: Document, tmp_path: Path) -> None:
+    brand = dataclasses.replace(seed_doc.brand, palette=ODD)
+    data = render_pdf(dataclasses.replace(seed_doc, brand=brand)).data
+    allowed = {getattr(ODD, f.name) for f in dataclasses.fields(ODD)}
+    # reportlab's Table resets the fill to black after painting a cell background; nothing is
+    # drawn in it before the next colour is set.
+    assert _colours(data, tmp_path) <= allowed | {"#000000"}
+
+
+def test_palette_contrast_helper() -> None:
+    assert round(contrast("#000000", "#FFFFFF")) == 21
+    assert contrast("#1F7A8C", "#FFFFFF") >= 4.5
