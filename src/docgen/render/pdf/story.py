@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     ListFlowable,
@@ -99,7 +100,10 @@ class StoryBuilder:
     def section(self, section: Section, n: int) -> list[Flowable]:
         markup = self.marker.text(section.heading, self.heading, section.location, bold=True)
         head = Heading(markup, self.s.heading, section.heading.plain, f"section-{n}")
-        return [head, *self.blocks(section.blocks)]
+        # Room for the heading and a few lines after it, or a new page: unlike keepWithNext (which
+        # moves the whole next block), the following paragraph may still split after two lines.
+        need = head.wrap(self.s.grid.measure, 1e6)[1] + self.s.heading.spaceBefore
+        return [CondPageBreak(need + 4 * self.s.body.leading), head, *self.blocks(section.blocks)]
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -210,8 +214,10 @@ class StoryBuilder:
             left.append(Paragraph(m.text(text, self.body, a.location,
                                          link_color=s.colors.link_on_tint), s.box_text))
         if a.photo is not None and a.photo.path.is_file():
-            photo = self._photo(a.photo.path)
-            left.insert(0, photo)
+            left.insert(0, self._photo(a.photo.path))
+        elif a.photo is not None:
+            m.warnings.append(Problem(f"the author photo {a.photo.path.name} is missing",
+                                      a.photo.location, severity="warning"))
         right: list[Flowable] = []
         qr_size = 76
         link_w = 0.0
