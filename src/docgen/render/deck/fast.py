@@ -1,24 +1,73 @@
-"""Keep adding slides cheap for long decks.
+"""Keep adding slides cheap for long decks, without forking python-pptx.
 
-python-pptx's ``add_slide`` is linear in the deck size: the presentation part's relationship lookup
-(``_Relationships.get_or_add`` scans every relationship for an existing match) and the notes slide's
-partname (``OpcPackage.next_partname`` walks the whole package graph) both grow with every slide,
-which makes a deck of n slides O(n²). While docgen adds fresh slides it knows no match can exist
-and which notes number comes next, so :func:`fast_slides` short-cuts exactly those two calls for the
-duration of the build and restores them afterwards.
+python-pptx 1.0.2 makes every new part walk the whole package graph: ``OpcPackage.next_partname``
+(used for each notes slide) and ``_ImageParts`` (used for each picture, even the same logo again)
+iterate over every part, and ``PresentationPart.relate_to`` scans (and regroups) every slide
+relationship looking for one to reuse, so a deck of n slides costs O(n²). During a build docgen is
+the only writer of the package, so :func:`fast_slides` shadows those three *instance* methods with
+versions that remember what they found (the partnames per prefix, the image part per file) or know
+the answer (a brand-new slide part has no relationship yet), and removes the shadows afterwards.
+The original methods still do the first look-ups, so the package is the one python-pptx would
+have written. Still linear per slide: ``CT_SlideIdList._next_id`` (an XPath over the slide list).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation as PresentationT
-
-fast_slides_enabled = True
 
 
 @contextmanager
 def fast_slides(prs: PresentationT) -> Iterator[None]:
-    """Context in which adding slides to ``prs`` costs O(1) in python-pptx's bookkeeping."""
-    yield
+    """Context in which adding slides and pictures to ``prs`` does not rescan the package."""
+    package: Any = prs.part.package
+    taken: dict[str, set[str]] = {}
+    images: dict[str, Any] = {}
+    original_image = package.get_or_add_image_part
+
+    def next_partname(tmpl: str) -> PackURI:
+        prefix = tmpl[: (tmpl % 42).find("42")]
+        names = taken.get(prefix)
+        if names is None:
+            names = taken[prefix] = {
+                str(p.partname) for p in package.iter_parts() if p.partname.startswith(prefix)
+            }
+        n = len(names) + 1
+        while tmpl % n in names:
+            n += 1
+        names.add(tmpl % n)
+        return PackURI(tmpl % n)
+
+    def get_or_add_image_part(image_file: Any) -> Any:
+        if not isinstance(image_file, str | Path):
+            return original_image(image_file)
+        key = str(Path(image_file).resolve())
+        if key not in images:
+            images[key] = original_image(image_file)
+        return images[key]
+
+    part: Any = prs.part
+    seen: set[int] = set()
+    original_relate = part.relate_to
+
+    def relate_to(target: Any, reltype: str, is_external: bool = False) -> str:
+        if reltype == RT.SLIDE and not is_external and id(target) not in seen:
+            seen.add(id(target))  # a slide part made just now: nothing to reuse
+            return part._rels._add_relationship(reltype, target)  # noqa: SLF001
+        return original_relate(target, reltype, is_external)
+
+    part.relate_to = relate_to
+    package.next_partname = next_partname
+    package.get_or_add_image_part = get_or_add_image_part
+    try:
+        yield
+    finally:
+        del part.relate_to
+        del package.next_partname
+        del package.get_or_add_image_part
