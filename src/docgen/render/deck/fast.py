@@ -59,7 +59,7 @@ def fast_slides(prs: PresentationT) -> Iterator[None]:
     def relate_to(target: Any, reltype: str, is_external: bool = False) -> str:
         if reltype == RT.SLIDE and not is_external and id(target) not in seen:
             seen.add(id(target))  # a slide part made just now: nothing to reuse
-            return part._rels._add_relationship(reltype, target)  # noqa: SLF001
+            return part._rels._add_relationship(reltype, target)
         return original_relate(target, reltype, is_external)
 
     part.relate_to = relate_to
