@@ -106,5 +106,9 @@ def test_source_date_epoch_sets_the_dates(
     assert created.startswith("D:20231114221320")
 
 
-def test_no_wall_clock_date(seed_pdf: Rendered, tmp_path: Path) -> None:
-    assert reader(seed_pdf.data, tmp_path).metadata["/CreationDate"].startswith("D:20261127")
+def test_dates_come_from_the_article_not_the_clock(
+    seed_doc: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    data = render_pdf(seed_doc).data
+    assert reader(data, tmp_path).metadata["/CreationDate"].startswith("D:20261127")
