@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -16,9 +17,14 @@ def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
         return f"is {size / 1048576:.0f} MB; pictures may be at most {MAX_IMAGE_BYTES // 1048576} MB"
     from PIL import Image, UnidentifiedImageError  # only articles with pictures pay for Pillow
 
-    warnings: list[str] = []
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow refuses twice this before decoding
+
+    notes: list[str] = []
     try:
-        with Image.open(path) as img:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(path)
+        with img:
             if img.format not in FORMATS:
                 return f"is a {img.format} image; use PNG, JPEG or GIF"
             width, height = img.size
@@ -28,16 +34,17 @@ def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
                     f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels (scale it down)"
                 )
             if getattr(img, "n_frames", 1) > 1:
-                warnings.append("is animated; only its first frame is used")
+                notes.append("is animated; only its first frame is used")
             if img.mode == "CMYK":
-                warnings.append("uses CMYK colours; it is converted to RGB, colours may shift")
+                notes.append("uses CMYK colours; it is converted to RGB, colours may shift")
             img.verify()
         with Image.open(path) as img:  # verify() leaves the image unusable: decode it for real
             img.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return (f"has more than {2 * MAX_IMAGE_PIXELS // 1_000_000} million pixels; pictures may "
+                f"have at most {MAX_IMAGE_PIXELS // 1_000_000} million pixels (scale it down)")
     except UnidentifiedImageError:
         return "is not a picture docgen can read (PNG, JPEG or GIF)"
     except (OSError, SyntaxError, ValueError) as exc:
         return f"is damaged or truncated ({exc})"
-    except Image.DecompressionBombError:
-        return "is too large when decoded (a decompression bomb?)"
-    return width, height, warnings
+    return width, height, notes

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -340,13 +341,18 @@ def resolve_asset(node: Node, ctx: Context, value: str, what: str) -> Path | Any
             "use a path relative to the article, e.g. images/photo.png",
         )
     candidate = ctx.base / value
+    root = ctx.root.resolve()
+    if not Path(os.path.normpath(candidate.absolute())).is_relative_to(root):
+        return ctx.error(
+            node, f"the {what} '{value}' is outside the article's folder",
+            "copy the file next to the article ('..' may not leave the folder)",
+        )
     try:
         real = candidate.resolve(strict=True)
     except FileNotFoundError:
         return ctx.error(node, f"the {what} '{value}' does not exist", f"looked for {candidate}")
     except (OSError, RuntimeError) as exc:
         return ctx.error(node, f"the {what} '{value}' cannot be read: {exc}")
-    root = ctx.root.resolve()
     if not real.is_relative_to(root):
         return ctx.error(
             node, f"the {what} '{value}' is outside the article's folder",
