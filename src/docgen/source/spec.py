@@ -345,7 +345,7 @@ def resolve_asset(node: Node, ctx: Context, value: str, what: str) -> Path | Any
     if not Path(os.path.normpath(candidate.absolute())).is_relative_to(root):
         return ctx.error(
             node, f"the {what} '{value}' is outside the article's folder",
-            "copy the file next to the article ('..' may not leave the folder)",
+            "copy the file next to the article; '..' may not leave the folder",
         )
     try:
         real = candidate.resolve(strict=True)
@@ -356,7 +356,7 @@ def resolve_asset(node: Node, ctx: Context, value: str, what: str) -> Path | Any
     if not real.is_relative_to(root):
         return ctx.error(
             node, f"the {what} '{value}' is outside the article's folder",
-            "copy the file next to the article (symlinks and '..' may not leave the folder)",
+            "copy the file next to the article; symlinks and '..' may not leave the folder",
         )
     if not real.is_file():
         return ctx.error(node, f"the {what} '{value}' is not a file")
