@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -80,8 +81,8 @@ def test_an_up_to_date_check_does_not_import_the_renderers(write_article: WriteA
             f"r = build(Path({str(source)!r}), Path({str(out)!r})); "
             "assert not any(a.fresh for a in r.artifacts); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'pptx')))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={"PYTHONPATH": str(Path(__file__).parents[2] / "src")})
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
