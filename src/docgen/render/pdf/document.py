@@ -105,7 +105,7 @@ def render_pdf(doc: Document) -> Rendered:
     data, final = _layout(doc, styles, builder, running, total=pages)
     if final != pages:  # pragma: no cover - the footer never changes the flow
         raise DocgenError("the page count changed between layout passes")
-    return Rendered(data, final, "pages", list(marker.warnings))
+    return Rendered(data, final, "pages", [*marker.warnings, *marker.fallback_warnings])
 
 
 def _layout(

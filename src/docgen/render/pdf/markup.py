@@ -22,6 +22,7 @@ class Marker:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self._warned: set[tuple[str, str]] = set()
+        self._fallbacks: dict[tuple[str, Location | None], list[str]] = {}
 
     def text(
         self,
@@ -81,10 +82,15 @@ class Marker:
             if key in self._warned or ch.isspace():
                 continue
             self._warned.add(key)
-            self.warnings.append(
-                Problem(
-                    f"the font {fam.family.name} has no {describe(ch)}; it is drawn in DejaVu Sans",
-                    where,
-                    severity="warning",
-                )
-            )
+            self._fallbacks.setdefault((fam.family.name, where), []).append(ch)
+
+    @property
+    def fallback_warnings(self) -> list[Problem]:
+        """Return one warning per place whose characters the brand font lacks."""
+        out = []
+        for (family, where), chars in self._fallbacks.items():
+            shown = ", ".join(describe(ch) for ch in chars[:3])
+            more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
+            out.append(Problem(f"the font {family} has no {shown}{more}; they are drawn in "
+                               "DejaVu Sans", where, severity="warning"))
+        return out
