@@ -3,24 +3,39 @@
 Titles go into title placeholders (outline view and screen readers read them), every picture gets
 its alt text, colours and fonts come from the plan (the brand), and the package is re-zipped with
 fixed timestamps and order so the same source gives the same bytes.
+
+Speed: python-pptx's object API costs about 15 ms a slide (every property setter runs XPath and
+schema-ordered insertion), which made a 2,000-slide deck take a minute. So each slide's XML is
+written here as one string, exactly the elements and attributes python-pptx's own calls produced
+(``tests/bench/test_deck_linear.py`` compares the two byte for byte), and parsed once. The
+package side stays python-pptx's: real :class:`SlidePart` and notes parts, relationships made with
+``relate_to`` in the order python-pptx made them, and the title placeholder cloned by python-pptx
+from the layout once per layout (:func:`_title_prototype`).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import io
+import re
 import zipfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from lxml import etree
 from PIL import Image as PILImage
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.slide import Slide
-from pptx.text.text import TextFrame
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
+from pptx.oxml.slide import CT_Slide
+from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.presentation import Presentation as PresentationT
+from pptx.shapes.shapetree import SlideShapes
+from pptx.slide import SlideLayout
 from pptx.util import Pt
 
 from docgen.model import Brand
@@ -30,132 +45,246 @@ from docgen.render.deck.measure import LINE_PITCH
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, SlidePlan
 from docgen.render.deck.template import open_template
 
-_ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
-_ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_SLD_OPEN = f"<p:sld {nsdecls('a', 'p', 'r')}><p:cSld>"
+_SLD_CLOSE = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+_SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
+                "</p:nvGrpSpPr><p:grpSpPr/>")
+_RECT_STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3">'
+               '<a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/>'
+               '</a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>'
+               '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
+               "</a:p></p:txBody>")
+_CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 
 def write_deck(plan: DeckPlan, brand: Brand, when: _dt.datetime) -> bytes:
     """Return the bytes of the deck described by ``plan``."""
     tpl = open_template(brand)  # checked before any slide is made
     prs = tpl.prs
-    fonts = {"heading": plan.heading_font, "body": plan.body_font}
     with fast_slides(prs):
+        writer = _SlideWriter(prs, plan)
         for sp in plan.slides:
-            slide = prs.slides.add_slide(tpl.layouts[sp.layout])
-            _fill(slide, sp, fonts, plan.language)
+            writer.add(sp, tpl.layouts[sp.layout])
     _core(prs, plan, when)
     buf = io.BytesIO()
     prs.save(buf)
     return _rezip(buf.getvalue(), plan)
 
 
-def _fill(slide: Slide, sp: SlidePlan, fonts: dict[str, str], lang: str) -> None:
-    if sp.background:
-        slide.background.fill.solid()
-        slide.background.fill.fore_color.rgb = _rgb(sp.background)
+class _SlideWriter:
+    """Adds slides to ``prs`` as python-pptx's ``add_slide`` would, with each slide's XML written whole.
+
+    Counters replace python-pptx's per-slide scans: the next slide id (``CT_SlideIdList._next_id``
+    runs an XPath over every slide id) and the prototypes (title placeholder per layout, empty notes
+    slide) are computed once.
+    """
+
+    def __init__(self, prs: PresentationT, plan: DeckPlan) -> None:
+        self.prs = prs
+        self.part: Any = prs.part
+        self.package: Any = self.part.package
+        self.fonts = {"heading": _xml_attr(plan.heading_font), "body": _xml_attr(plan.body_font)}
+        self.lang = _xml_attr(plan.language)
+        self.sld_ids: Any = self.part._element.get_or_add_sldIdLst()
+        self.next_id: int = self.sld_ids._next_id
+        self.titles: dict[int, tuple[str, int]] = {}
+        self.notes_proto: Any = None
+
+    def add(self, sp: SlidePlan, layout: SlideLayout) -> None:
+        partname = PackURI(f"/ppt/slides/slide{len(self.sld_ids) + 1}.xml")
+        slide_part: Any = SlidePart(partname, CT.PML_SLIDE, self.package, None)  # element set below
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        slide_part._element = parse_xml(self._slide_xml(sp, layout, slide_part))
+        rid = self.part.relate_to(slide_part, RT.SLIDE)
+        if self.next_id >= 2147483647:  # python-pptx then looks for a gap: let it
+            self.next_id = self.sld_ids._next_id
+        self.sld_ids._add_sldId(id=self.next_id, rId=rid)
+        self.next_id += 1
+        if sp.notes:
+            self._notes(slide_part, sp.notes)
+
+    # -- the slide's XML ----------------------------------------------------------------------
+    def _slide_xml(self, sp: SlidePlan, layout: SlideLayout, part: Any) -> str:
+        title_open, title_id = self._title(layout)
+        out = [_SLD_OPEN]
+        if sp.background:
+            out.append(f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{_hex(sp.background)}"/>'
+                       "</a:solidFill><a:effectLst/></p:bgPr></p:bg>")
+        out.append(_SPTREE_OPEN)
+        out.append(title_open)
+        out.append(f"<p:spPr>{_xfrm(sp.title)}</p:spPr>")
+        out.append(self._txbody(sp.title, part))
+        out.append("</p:sp>")
+        shape_id = title_id + 1
+        for r in sp.rects:
+            out.append(f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Rectangle {shape_id - 1}"/>'
+                       f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(r)}"
+                       '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+                       f'<a:solidFill><a:srgbClr val="{_hex(r.color)}"/></a:solidFill>'
+                       f"<a:ln><a:noFill/></a:ln><a:effectLst/></p:spPr>{_RECT_STYLE}</p:sp>")
+            shape_id += 1
+        for box in sp.boxes:
+            fill = (f'<a:solidFill><a:srgbClr val="{_hex(box.fill)}"/></a:solidFill>' if box.fill
+                    else "<a:noFill/>")
+            out.append(f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/>'
+                       f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(box)}'
+                       f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>')
+            out.append(self._txbody(box, part))
+            out.append("</p:sp>")
+            shape_id += 1
+        for pic in sp.pictures:
+            out.append(self._picture(pic, shape_id, part))
+            shape_id += 1
+        out.append(_SLD_CLOSE)
+        return "".join(out)
+
+    def _title(self, layout: SlideLayout) -> tuple[str, int]:
+        """Return the opening of the slide's title ``p:sp`` (up to ``p:spPr``) and its shape id."""
+        key = id(layout)
+        if key not in self.titles:
+            self.titles[key] = _title_prototype(layout)
+        return self.titles[key]
+
+    def _txbody(self, box: Box, part: Any) -> str:
+        """A text body as python-pptx's text-frame, paragraph and run setters leave it."""
+        inset = int(box.inset)
+        out = [f'<p:txBody><a:bodyPr wrap="square" lIns="{inset}" rIns="{inset}" tIns="{inset}" '
+               f'bIns="{inset}" anchor="{box.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>']
+        sz = _centipoints(box.size)
+        pitch = _centipoints(box.size * LINE_PITCH)
+        font = self.fonts[box.font]
+        color = _hex(box.color)
+        for i, para in enumerate(box.paras):
+            before = _centipoints(para.space_before * box.size if i else 0)
+            attrs = f'algn="{box.align}"'
+            if para.bullet or para.number:
+                indent = int(INDENT_EM * box.size * 12700)
+                attrs += f' marL="{indent}" indent="{-indent}"'
+            if para.number:
+                start = f' startAt="{para.number}"' if para.number > 1 else ""
+                bullet = f'<a:buAutoNum type="arabicPeriod"{start}/>'
+            elif para.bullet:
+                bullet = '<a:buSzPct val="100000"/><a:buChar char="•"/>'
+            else:
+                bullet = "<a:buNone/>"
+            out.append(f'<a:p><a:pPr {attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
+                       f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef>'
+                       f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')
+            for run in para.runs:
+                link = ""
+                if run.href:
+                    rid = part.relate_to(run.href, RT.HYPERLINK, is_external=True)
+                    link = f'<a:hlinkClick r:id="{rid}"/>'
+                out.append(f'<a:r><a:rPr sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
+                           f'lang="{self.lang}" cap="none"><a:solidFill><a:srgbClr val="{color}"/>'
+                           f'</a:solidFill><a:latin typeface="{font}"/>{link}</a:rPr>'
+                           f"<a:t>{_xml_text(run.text)}</a:t></a:r>")
+            out.append("</a:p>")
+        out.append("</p:txBody>")
+        return "".join(out)
+
+    def _picture(self, pic: Picture, shape_id: int, part: Any) -> str:
+        """Place the picture as large as fits its box, aspect kept, aligned as planned."""
+        pw, ph = _pixels(pic.path)
+        scale = min(pic.w / pw, pic.h / ph)
+        w, h = int(pw * scale), int(ph * scale)
+        x = {"l": pic.x, "ctr": pic.x + (pic.w - w) // 2, "r": pic.x + pic.w - w}[pic.align]
+        y = pic.y + (pic.h - h) // 2
+        image_part = self.package.get_or_add_image_part(str(pic.path))
+        rid = part.relate_to(image_part, RT.IMAGE)
+        return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id - 1}" '
+                f'descr="{_xml_attr(pic.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
+                f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/>'
+                f'<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm>'
+                f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
+
+    # -- notes ------------------------------------------------------------------------------------
+    def _notes(self, slide_part: Any, text: str) -> None:
+        """Add the notes slide; the first is python-pptx's own, later ones copy its empty XML."""
+        if self.notes_proto is None:
+            notes_part = slide_part.notes_slide.part  # python-pptx's path (makes the notes master)
+            self.notes_proto = copy.deepcopy(notes_part._element)
+        else:
+            partname = self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+            notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package,
+                                        copy.deepcopy(self.notes_proto))
+            notes_part.relate_to(self.part.notes_master_part, RT.NOTES_MASTER)
+            notes_part.relate_to(slide_part, RT.SLIDE)
+            slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        body = _notes_body(notes_part._element)
+        if body is not None:  # the text-frame setter of python-pptx, on the body placeholder
+            body.clear_content()
+            for line in text.split("\n"):
+                body.add_p().append_text(line)
+
+
+def _title_prototype(layout: SlideLayout) -> tuple[str, int]:
+    """Clone ``layout``'s placeholders into an empty slide as ``add_slide`` does; keep the title.
+
+    Returns the serialized title ``p:sp`` cut just before its empty ``p:spPr`` (the writer adds
+    position and text), and its shape id, from which the next shapes are numbered.
+    """
+    sld: Any = CT_Slide.new()
+    SlideShapes(sld.spTree, None).clone_layout_placeholders(layout)  # type: ignore[arg-type]
     title = None
-    for ph in list(slide.placeholders):
-        if title is None and ph.placeholder_format.type in (
-            PP_PLACEHOLDER.TITLE,
-            PP_PLACEHOLDER.CENTER_TITLE,
-        ):
-            title = ph
-        else:  # unused placeholders would show "Click to add text" in PowerPoint
-            ph._element.getparent().remove(ph._element)
+    for sp in list(sld.spTree.iter_ph_elms()):
+        if title is None and sp.ph_type in _TITLE_TYPES:
+            title = sp
+        else:
+            sld.spTree.remove(sp)
     assert title is not None  # the template check guarantees it
-    _place(title, sp.title)
-    _text(title.text_frame, sp.title, fonts, lang)
-    for r in sp.rects:
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, r.x, r.y, r.w, r.h)
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(r.color)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-    for box in sp.boxes:
-        tb = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
-        if box.fill:
-            tb.fill.solid()
-            tb.fill.fore_color.rgb = _rgb(box.fill)
-        _text(tb.text_frame, box, fonts, lang)
-    for pic in sp.pictures:
-        _picture(slide, pic)
-    if sp.notes:
-        slide.notes_slide.notes_text_frame.text = sp.notes
+    xml = _serialize(sld)
+    start = xml.index("<p:sp>")
+    cut = xml.index("<p:spPr/>", start)
+    assert xml.find("</p:sp>", start) > cut, "unexpected title placeholder XML"
+    return xml[start:cut], int(title.shape_id)
 
 
-def _place(shape, box: Box) -> None:
-    shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
+def _notes_body(notes: Any) -> Any:
+    """Return the ``p:txBody`` of the notes slide's body placeholder, as python-pptx finds it."""
+    for sp in notes.spTree.iter_ph_elms():
+        if sp.ph_type == PP_PLACEHOLDER.BODY:
+            return sp.get_or_add_txBody()
+    return None
 
 
-def _text(tf: TextFrame, box: Box, fonts: dict[str, str], lang: str) -> None:
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.NONE
-    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = box.inset
-    tf.vertical_anchor = _ANCHOR[box.anchor]
-    size = Pt(box.size)
-    for i, para in enumerate(box.paras):
-        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        p.alignment = _ALIGN[box.align]
-        p.line_spacing = Pt(box.size * LINE_PITCH)
-        p.space_before = Pt(para.space_before * box.size if i else 0)
-        p.space_after = Pt(0)
-        _bullet(p._p, para.bullet, para.number, box.size)
-        for run in para.runs:
-            r = p.add_run()
-            r.text = run.text
-            f = r.font
-            f.name, f.size, f.bold, f.italic = fonts[box.font], size, run.bold, run.italic
-            f.color.rgb = _rgb(box.color)
-            rpr = r._r.get_or_add_rPr()
-            rpr.set("lang", lang)
-            rpr.set("cap", "none")  # layouts may set all caps; the text is shown as typed
-            if run.href:
-                r.hyperlink.address = run.href
+def _serialize(element: Any) -> str:
+    from lxml import etree
+
+    return etree.tostring(element, encoding="unicode")
 
 
-def _bullet(p: etree._Element, bullet: bool, number: int | None, size: float) -> None:
-    """Set a hanging bullet or number, or none at all (a layout's body may bullet by default)."""
-    ppr = p.get_or_add_pPr()
-    if bullet or number:
-        indent = int(INDENT_EM * size * 12700)
-        ppr.set("marL", str(indent))
-        ppr.set("indent", str(-indent))
-    for tag in ("a:buSzPct", "a:buNone", "a:buAutoNum", "a:buChar"):
-        for old in ppr.findall(qn(tag)):
-            ppr.remove(old)
-    if number:
-        el = etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod")
-        if number > 1:
-            el.set("startAt", str(number))
-    elif bullet:
-        etree.SubElement(ppr, qn("a:buSzPct"), val="100000")
-        etree.SubElement(ppr, qn("a:buChar"), char="•")
-    else:
-        etree.SubElement(ppr, qn("a:buNone"))
+def _xfrm(shape: Box | Any) -> str:
+    return f'<a:xfrm><a:off x="{shape.x}" y="{shape.y}"/><a:ext cx="{shape.w}" cy="{shape.h}"/></a:xfrm>'
+
+
+@cache
+def _centipoints(points: float) -> int:
+    """python-pptx's conversion (points -> EMU, truncated -> hundredths of a point, truncated)."""
+    return int(Pt(points).centipoints)
+
+
+def _xml_text(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+
+
+def _xml_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;"))
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
 
 
 @cache
 def _pixels(path: Path) -> tuple[int, int]:
     with PILImage.open(path) as im:
         return im.size
-
-
-def _picture(slide: Slide, pic: Picture) -> None:
-    """Place the picture as large as fits its box, aspect kept, aligned as planned."""
-    pw, ph = _pixels(pic.path)
-    scale = min(pic.w / pw, pic.h / ph)
-    w, h = int(pw * scale), int(ph * scale)
-    x = {"l": pic.x, "ctr": pic.x + (pic.w - w) // 2, "r": pic.x + pic.w - w}[pic.align]
-    y = pic.y if pic.role == "logo" else pic.y + (pic.h - h) // 2
-    if pic.role == "logo":
-        y = pic.y + (pic.h - h) // 2
-    shape = slide.shapes.add_picture(str(pic.path), x, y, w, h)
-    shape._element.nvPicPr.cNvPr.set("descr", pic.alt)
-
-
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
 def _core(prs, plan: DeckPlan, when: _dt.datetime) -> None:
