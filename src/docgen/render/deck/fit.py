@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from docgen.model import FontFamily, Text
@@ -98,6 +99,12 @@ INDENT_EM = 1.2  # hanging indent of bullets and numbers, in em of the box's siz
 
 def layout(paras: Sequence[Para], family: FontFamily, width: float, size: float) -> Fitted:
     """Break every paragraph at ``size`` and return the broken text, line count and height."""
+    return _layout(tuple(paras), family, width, size)
+
+
+@lru_cache(maxsize=4096)
+def _layout(paras: tuple[Para, ...], family: FontFamily, width: float, size: float) -> Fitted:
+    """:func:`layout`, memoized: pagination and fitting ask for the same layout several times."""
     out: list[Para] = []
     lines = 0
     height = 0.0
@@ -115,6 +122,7 @@ def layout(paras: Sequence[Para], family: FontFamily, width: float, size: float)
     return Fitted(tuple(out), size, lines, height)
 
 
+@lru_cache(maxsize=256)
 def _face(family: FontFamily, bold: bool, italic: bool) -> Path:
     return family.face(bold, italic).path
 

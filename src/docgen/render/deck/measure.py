@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -89,7 +89,17 @@ def _char_em(path: Path, bold: bool, char: str) -> float:
 
 def text_width(text: str, path: Path, size: float, bold: bool = False) -> float:
     """Return the width in points of ``text`` set in the face at ``path`` at ``size`` points."""
-    return size * sum(_char_em(path, bold, c) for c in text)
+    return size * _text_em(text, path, bold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_em(text: str, path: Path, bold: bool) -> float:
+    """Width of ``text`` in em, summed in the same order as before caching (same floats).
+
+    Why cached: the planner measures the same words again at every candidate size and page split,
+    and a long article repeats its vocabulary; a bounded cache keeps ``watch`` from growing.
+    """
+    return sum(_char_em(path, bold, c) for c in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,46 +146,78 @@ def _tokens(pieces: Sequence[Piece]) -> list[list[tuple[str, Piece]]]:
     return words
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word of :func:`_tokens`, with what :func:`break_lines` needs at any size precomputed."""
+
+    parts: tuple[tuple[str, Piece], ...]
+    text: str
+    ink_em: tuple[float, ...]  # per part, trailing spaces excluded
+    space_em: tuple[float, ...]  # per part, trailing spaces only
+    pieces: tuple[Piece, ...]
+
+
+@lru_cache(maxsize=4096)
+def _words(pieces: tuple[Piece, ...]) -> tuple[_Word, ...]:
+    """Return the words of ``pieces`` with their widths in em (cached: fitting tries many sizes)."""
+    out = []
+    for word in _tokens(pieces):
+        ink = [(t.rstrip(" "), p) for t, p in word]
+        out.append(_Word(
+            tuple(word),
+            "".join(t for t, _ in word),
+            tuple(_text_em(t, p.font, p.bold) for t, p in ink),
+            tuple(_text_em(t[len(t.rstrip(" ")) :], p.font, p.bold) for t, p in word),
+            tuple(Piece(t, p.font, p.bold, p.key) for t, p in word),
+        ))
+    return tuple(out)
+
+
 def break_lines(pieces: Sequence[Piece], width: float, size: float) -> Layout:
     """Break styled text greedily into lines no wider than ``width`` points at ``size`` points.
 
     Trailing spaces do not count (viewers let them hang). A word wider than the whole line is split
     at character level, with a soft break at each split so the viewer breaks it there too.
     """
+    return _break_lines(tuple(pieces), width, size)
+
+
+@lru_cache(maxsize=8192)
+def _break_lines(pieces: tuple[Piece, ...], width: float, size: float) -> Layout:
+    """:func:`break_lines`, memoized: pagination re-lays out the same paragraph at the same size."""
     lines: list[str] = []
     out: list[Piece] = []
     line, line_w, pending_space = "", 0.0, 0.0
-    for word in _tokens(pieces):
-        ink = [(t.rstrip(" "), p) for t, p in word]
-        word_w = sum(text_width(t, p.font, size, p.bold) for t, p in ink)
-        word_text = "".join(t for t, _ in word)
-        space_w = sum(text_width(t[len(t.rstrip(" ")) :], p.font, size, p.bold) for t, p in word)
+    for w in _words(pieces):
+        word_w = sum(size * e for e in w.ink_em)  # == text_width(...) summed, bit for bit
+        word_text = w.text
+        space_w = sum(size * e for e in w.space_em)
         if line and line_w + pending_space + word_w <= width:
             line += word_text
             line_w += pending_space + word_w
             pending_space = space_w
-            out.extend(Piece(t, p.font, p.bold, p.key) for t, p in word)
+            out.extend(w.pieces)
             continue
         if line:
             lines.append(line.rstrip(" "))
             line, line_w, pending_space = "", 0.0, 0.0
         if word_w <= width:
             line, line_w, pending_space = word_text, word_w, space_w
-            out.extend(Piece(t, p.font, p.bold, p.key) for t, p in word)
+            out.extend(w.pieces)
             continue
         # A word wider than the box: split it into chunks that each fill a line.
-        for text, piece in word:
+        for text, piece in w.parts:
             chunk = ""
             for ch in text:
-                w = text_width(ch, piece.font, size, piece.bold)
-                if ch != " " and line_w + w > width and line:
+                cw = text_width(ch, piece.font, size, piece.bold)
+                if ch != " " and line_w + cw > width and line:
                     lines.append(line)
                     out.append(Piece(chunk + SOFT_BREAK, piece.font, piece.bold, piece.key))
                     line, line_w, chunk = "", 0.0, ""
                 line += ch
                 chunk += ch
                 if ch != " ":
-                    line_w += w
+                    line_w += cw
             if chunk:
                 out.append(Piece(chunk, piece.font, piece.bold, piece.key))
         pending_space = space_w
