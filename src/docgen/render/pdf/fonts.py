@@ -87,9 +87,13 @@ def register(family: FontFamily, where: Location | None = None) -> Registered:
 
 @lru_cache(maxsize=64)
 def coverage(path: Path) -> frozenset[int]:
-    """Return the code points a font file maps to glyphs."""
+    """Return the code points a font file maps to glyphs, in the Basic Multilingual Plane only.
+
+    reportlab's TrueType subsetter keeps 16-bit codes, so a character beyond U+FFFF would be
+    written with the wrong code and extract as a different character: better refused than wrong.
+    """
     with _ToolsFont(str(path), lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
+        return frozenset(c for c in (font.getBestCmap() or {}) if c <= 0xFFFF)
 
 
 def fallback() -> Registered:
