@@ -47,10 +47,13 @@ def fast_slides(prs: PresentationT) -> Iterator[None]:
     def get_or_add_image_part(image_file: Any) -> Any:
         if not isinstance(image_file, str | Path):
             return original_image(image_file)
-        key = str(Path(image_file).resolve())
-        if key not in images:
-            images[key] = original_image(image_file)
-        return images[key]
+        raw = str(image_file)
+        if raw not in images:  # resolve() once per spelling: it is a system call per folder
+            key = str(Path(image_file).resolve())
+            if key not in images:
+                images[key] = original_image(image_file)
+            images[raw] = images[key]
+        return images[raw]
 
     part: Any = prs.part
     seen: set[int] = set()
