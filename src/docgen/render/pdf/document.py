@@ -11,6 +11,7 @@ import io
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
@@ -83,6 +84,19 @@ class _Handout(BaseDocTemplate):
         self._footer(canv, doc)
 
 
+def _one_line(text: str, font: str, size: float, width: float) -> str:
+    """Return ``text``, shortened at a word with "…" if needed, so the running line never wraps."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1 and stringWidth(" ".join(words) + "…", font, size) > width:
+        words.pop()
+    short = " ".join(words)
+    while len(short) > 1 and stringWidth(short + "…", font, size) > width:
+        short = short[:-1]
+    return short.rstrip(" ,;:–—-") + "…"
+
+
 def render_pdf(doc: Document) -> Rendered:
     """Render the handout; raise :class:`DocgenError` for text no font draws or a bad image."""
     brand = doc.brand
@@ -90,10 +104,15 @@ def render_pdf(doc: Document) -> Rendered:
     heading = register(brand.heading_font, brand.location)
     styles = make_styles(brand, body, heading)
     marker = Marker(styles.colors.link)
+    g, size = styles.grid, styles.running.fontSize
+    brand_name = _one_line(brand.name, heading.name(True), size, g.measure * 0.38)
+    title = _one_line(doc.title.plain, heading.name(), size, g.measure * 0.58)
     running = (
-        marker.plain(brand.name, heading, brand.location, bold=True),
-        marker.text(doc.title, heading, doc.location),
-        marker.plain(brand.footer or "", heading, brand.location),
+        marker.plain(brand_name, heading, brand.location, bold=True),
+        marker.text(doc.title, heading, doc.location) if title == doc.title.plain
+        else marker.plain(title, heading, doc.location),
+        marker.plain(_one_line(brand.footer or "", heading.name(), size, g.measure * 0.75),
+                     heading, brand.location),
     )
     builder = StoryBuilder(doc, styles, body, heading)
     builder.marker = marker

@@ -185,7 +185,7 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
                        leading=round(small * 1.35), textColor=c.muted, spaceBefore=4),
         item=derive("item", spaceAfter=round(leading * 0.25)),
         box_heading=derive("box_heading", fontName=h, fontSize=small, leading=round(small * 1.3),
-                           textColor=c.secondary, spaceAfter=4),
+                           textColor=HexColor(c.link_on_tint), spaceAfter=4),
         box_name=derive("box_name", fontName=h, fontSize=q, leading=round(q * 1.2),
                         textColor=c.primary, spaceAfter=1),
         box_text=derive("box_text", fontSize=small + 0.5, leading=round((small + 0.5) * 1.4),
