@@ -1,0 +1,27 @@
+"""The running header stays on one line, whatever the title's length."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from docgen.model import Document
+from docgen.render.pdf import render_pdf
+from docgen.render.pdf.document import _one_line
+from tests.render.pdf.conftest import run, t, write
+
+
+def test_one_line_shortens_at_a_word_with_an_ellipsis() -> None:
+    assert _one_line("Short title", "Helvetica", 8, 200) == "Short title"
+    short = _one_line("A very long title " * 10, "Helvetica", 8, 200)
+    assert short.endswith("…") and len(short) < 60 and not short[:-1].endswith(" ")
+
+
+def test_a_long_title_does_not_wrap_into_the_brand_name(seed_doc: Document, tmp_path: Path) -> None:
+    title = " ".join(["Marketing and Sales are partners in growth"] * 4)
+    doc = dataclasses.replace(seed_doc, title=t(title))
+    pdf = write(render_pdf(doc).data, tmp_path)
+    header = run("pdftotext", "-raw", "-enc", "UTF-8", "-f", "2", "-l", "2", "-y", "0", "-H", "50",
+                 "-W", "612", pdf, "-").strip()
+    assert len(header.splitlines()) == 1, header
+    assert header.startswith("Rocket Market Development") and header.endswith("…")
