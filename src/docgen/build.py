@@ -7,20 +7,22 @@ leaves the previous artifacts exactly as they were.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen import __version__
 from docgen.errors import DocgenError, Problem, display_path
 from docgen.model import Document, Image
 from docgen.output import prepare_folder, sha256, write_atomic
-from docgen.render import Rendered
 from docgen.source import load_with_warnings
+
+if TYPE_CHECKING:  # renderers (and docgen.render) are imported only when a target needs them
+    from docgen.render import Rendered
 
 TARGETS = ("pdf", "deck")
 SUFFIX = {"pdf": ".pdf", "deck": ".pptx"}
@@ -74,6 +76,8 @@ def input_files(doc: Document) -> list[Path]:
 
 def input_digest(doc: Document, targets: Iterable[str]) -> str:
     """Return a hash of the inputs, docgen's version and the targets: equal means up to date."""
+    import hashlib  # not needed by `check`
+
     digest = hashlib.sha256(f"docgen {__version__}\n{sorted(targets)}\n".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for path in input_files(doc):

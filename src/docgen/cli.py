@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import traceback
 from pathlib import Path
 
 from docgen import __version__
@@ -90,6 +89,8 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug in docgen: say so plainly, never dump a traceback by default
         if args.verbose:
+            import traceback  # only on this path: keeps start-up short
+
             traceback.print_exc()
         print(f"docgen: internal error: {type(exc).__name__}: {exc} (the previous artifacts are "
               "unchanged; please report this with the source file; --verbose shows details)",

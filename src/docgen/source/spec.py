@@ -8,7 +8,6 @@ marketer sees all of them in one run.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import os
 import re
 import unicodedata
@@ -327,6 +326,8 @@ class Record(Spec):
 def suggest(key: str, known: Sequence[str] | dict[str, Any]) -> str:
     """Return "did you mean ...?" for a mistyped key, or the list of valid keys."""
     names = list(known)
+    import difflib  # only for a misspelt key: keeps `check` start-up short
+
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
     if close:
         return f"did you mean '{close[0]}'?"
