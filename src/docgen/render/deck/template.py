@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation as PresentationT
+from pptx.shapes.placeholder import _InheritsDimensions
 from pptx.slide import SlideLayout
 
 from docgen.errors import DocgenError, Problem
@@ -123,9 +125,10 @@ def _builtin() -> PresentationT:
         for lay in master.slide_layouts:
             shapes += list(lay.shapes)
         for shape in shapes:
-            if shape.left is not None and shape.width is not None:
-                shape.left = round(shape.left * factor)
-                shape.width = round(shape.width * factor)
+            left, width = _left_width(shape)
+            if left is not None and width is not None:
+                shape.left = round(left * factor)
+                shape.width = round(width * factor)
     (x, y, w, h), *_ = TITLE["content"]
     for lay in prs.slide_layouts:
         if lay.name == LAYOUTS["content"][0]:
@@ -133,6 +136,22 @@ def _builtin() -> PresentationT:
                 if ph.placeholder_format.type in _TITLES:
                     ph.left, ph.top, ph.width, ph.height = x, y, w, h
     return prs
+
+
+def _left_width(shape: Any) -> tuple[int | None, int | None]:
+    """``(shape.left, shape.width)`` as python-pptx computes them, with one inheritance look-up.
+
+    A layout placeholder without its own position inherits it from the master's placeholder, and
+    python-pptx finds that placeholder again (walking the master's shapes) for every attribute read:
+    reading left and width twice each made building the template take 200 ms.
+    """
+    left, width = shape._element.x, shape._element.cx  # the directly applied values
+    if (left is None or width is None) and isinstance(shape, _InheritsDimensions):
+        base = shape._base_placeholder
+        if base is not None:
+            left = base.left if left is None else left
+            width = base.width if width is None else width
+    return left, width
 
 
 def _remove_slides(prs: PresentationT) -> None:
