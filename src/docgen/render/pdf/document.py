@@ -1,8 +1,9 @@
 """Entry point: lay the story out on branded pages and return the PDF bytes.
 
 The layout runs twice: the first pass counts the pages so the footer can say "page N of M", the
-second produces the file. Both passes are deterministic (``invariant`` mode, dates from
-:func:`~docgen.render.build_time`), so the same source gives the same bytes.
+second produces the file. The counting pass skips what cannot change the page count (running
+header and footer, image encoding, writing the file). Both passes are deterministic (``invariant``
+mode, dates from :func:`~docgen.render.build_time`), so the same source gives the same bytes.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ class _Handout(BaseDocTemplate):
         p.drawOn(canv, g.left, y - h + st.leading - st.fontSize * 0.25)
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if not self.total:  # the counting pass: the running lines never change the flow
+            return
         g = self.styles.grid
         canv.saveState()
         canv.setStrokeColor(self.styles.colors.tint)
@@ -75,6 +78,8 @@ class _Handout(BaseDocTemplate):
         canv.restoreState()
 
     def _header_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if not self.total:  # the counting pass
+            return
         g = self.styles.grid
         brand, title, _ = self.running
         canv.saveState()
@@ -82,6 +87,14 @@ class _Handout(BaseDocTemplate):
         self._line(canv, title, g.header_y, right=True)
         canv.restoreState()
         self._footer(canv, doc)
+
+
+class _CountingCanvas(Canvas):
+    """The canvas of the page-counting pass: pictures are placed but not decoded and encoded."""
+
+    def drawImage(self, image: object, x: float, y: float, width: float | None = None,
+                  height: float | None = None, *args: object, **kw: object) -> tuple[float, float]:
+        return (width or 0, height or 0)
 
 
 def _one_line(text: str, font: str, size: float, width: float) -> str:
@@ -147,6 +160,8 @@ def _layout(
         invariant=1,
     )
     template.total = total
+    if not total:
+        template._doSave = 0  # reportlab's own switch for counting passes: no file is written
     story = builder.build()
 
     def stamp_canvas(canv: Canvas, _doc: BaseDocTemplate) -> None:
@@ -156,7 +171,7 @@ def _layout(
     template.setPageCallBack = None
     template.beforeDocument = lambda: stamp_canvas(template.canv, template)  # type: ignore
     try:
-        template.build(story)
+        template.build(story, canvasmaker=Canvas if total else _CountingCanvas)
     except LayoutError as exc:
         raise DocgenError(
             Problem(f"the handout cannot be laid out: {exc}", doc.location,

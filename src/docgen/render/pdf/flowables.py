@@ -6,6 +6,7 @@ callout flows over pages instead of failing the layout.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.graphics.barcode import qrencoder
@@ -171,15 +172,22 @@ class QRCode(Flowable):
     def draw(self) -> None:
         # The modules are painted directly: a reportlab Drawing would pull in an unembedded
         # Times-Roman as its default font state.
-        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        qr.addData(self.url)
-        qr.make()
-        n = qr.getModuleCount()
+        modules = _qr_modules(self.url)
+        n = len(modules)
         cell = self.width / n
         canv = self.canv
         canv.setFillColor(self.color)
-        for r, row in enumerate(qr.modules):
+        for r, row in enumerate(modules):
             for c, dark in enumerate(row):
                 if dark:
                     canv.rect(c * cell, (n - 1 - r) * cell, cell, cell, stroke=0, fill=1)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+@lru_cache(maxsize=16)
+def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR matrix for ``url``, computed once per process (20 ms each, and the layout draws twice)."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(url)
+    qr.make()
+    return tuple(tuple(bool(dark) for dark in row) for row in qr.modules)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -108,7 +109,23 @@ class StoryBuilder:
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
         for block in blocks:
-            out.append(self.block(block))
+            if isinstance(block, Para) and len(block.text.plain.split()) > LONG_PARAGRAPH_WORDS:
+                out.extend(self.long_paragraph(block))
+            else:
+                out.append(self.block(block))
+        return out
+
+    def long_paragraph(self, block: Para) -> list[Flowable]:
+        """A very long paragraph as consecutive Paragraphs with no space between them.
+
+        Why: reportlab's ``Paragraph.split`` re-breaks the whole remainder on every page, so one
+        paragraph of n pages costs O(n²) (a 60,000-word paragraph took a minute). The only visible
+        difference is that each piece (a few hundred words, ending at a sentence) starts a line.
+        """
+        pieces = chunks(block.text)
+        joined = _replace_style(self.s.body, spaceAfter=0)
+        out: list[Flowable] = [Paragraph(self._body(t, block.location), joined) for t in pieces[:-1]]
+        out.append(self.block(Para(pieces[-1], block.location)))  # the usual last-piece rules
         return out
 
     def block(self, block: Block) -> Flowable:
@@ -266,6 +283,35 @@ class StoryBuilder:
         pic.hAlign = "LEFT"
         pic.spaceAfter = 8
         return pic
+
+
+#: A paragraph with more words than this is laid out in pieces (see ``StoryBuilder.long_paragraph``).
+LONG_PARAGRAPH_WORDS = 600
+#: Words per piece: a piece ends at the first sentence end after this many words (or at twice this).
+CHUNK_WORDS = 250
+_TOKEN = re.compile(r"\s*\S+\s*|\s+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+$")
+
+
+def chunks(text: Text, size: int = CHUNK_WORDS) -> list[Text]:
+    """Split ``text`` into pieces of ``size`` to ``2 * size`` words, at a sentence end if possible."""
+    pieces: list[list[Span]] = [[]]
+    count = 0
+    for span in text.spans:
+        buf = ""
+        for m in _TOKEN.finditer(span.text):
+            token = m.group(0)
+            buf += token
+            if not token.strip():
+                continue
+            count += 1
+            if (count >= size and _SENTENCE_END.search(token)) or count >= 2 * size:
+                pieces[-1].append(Span(buf, span.bold, span.italic, span.href))
+                pieces.append([])
+                buf, count = "", 0
+        if buf:
+            pieces[-1].append(Span(buf, span.bold, span.italic, span.href))
+    return [Text(tuple(p)) for p in pieces if any(s.text.strip() for s in p)] or [text]
 
 
 def _replace_style(style: ParagraphStyle, **kw: object) -> ParagraphStyle:
