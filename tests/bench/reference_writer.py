@@ -71,6 +71,8 @@ def _fill(slide: Slide, sp: SlidePlan, fonts: dict[str, str], lang: str) -> None
         shape.fill.fore_color.rgb = _rgb(r.color)
         shape.line.fill.background()
         shape.shadow.inherit = False
+        # LibreOffice draws the style's effectRef (a drop shadow) despite the empty effectLst.
+        shape._element.remove(shape._element.find(qn("p:style")))
     for box in sp.boxes:
         tb = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
         if box.fill:

@@ -38,3 +38,16 @@ def build_time(doc: Document) -> _dt.datetime:
     if doc.date is not None:
         return _dt.datetime.combine(doc.date, _dt.time(), tzinfo=_dt.UTC)
     return _FALLBACK_EPOCH
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def format_date(date: _dt.date, language: str) -> str:
+    """Return the date as both renderers print it: "November 27, 2026" in English, else ISO 8601."""
+    if language.lower().startswith("en"):
+        return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
+    return date.isoformat()

@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docgen.model import Document, Text
+from docgen.render import format_date
 from docgen.render.deck.fit import Para, Run, tokens
 from docgen.render.deck.grid import CONTENT_W, IN, SLIDE_W, TITLE, Kit, M
 from docgen.render.deck.plan_types import Box, Picture, Rect, SlidePlan
 
 LOGO_BIG = (M, int(0.55 * IN), int(4.0 * IN), int(0.9 * IN))
-LOGO_SMALL = (SLIDE_W - M - int(2.0 * IN), int(6.82 * IN), int(2.0 * IN), int(0.36 * IN))
+# 0.45 in tall (the wordmark is legible), centred on the footer's line; its left edge stays > 0.5 in
+# clear of the longest footer box, its top 0.2 in below the content area (6.55 in).
+LOGO_SMALL = (SLIDE_W - M - int(2.0 * IN), int(6.775 * IN), int(2.0 * IN), int(0.45 * IN))
 FOOTER = (M, int(6.86 * IN), int(9.6 * IN), int(0.3 * IN))
 
 
@@ -45,9 +48,7 @@ def title_slide(kit: Kit, doc: Document) -> SlidePlan:
         boxes += [b] if b else []
     byline = [Para(tokens(doc.author.name, bold=True))]
     if doc.date is not None:
-        d = doc.date
-        when = f"{d.day} {d:%B} {d.year}" if doc.language.startswith("en") else d.isoformat()
-        byline.append(Para(tokens(when)))
+        byline.append(Para(tokens(format_date(doc.date, doc.language))))
     b = kit.box(
         "byline",
         (M, int(5.8 * IN), int(11.0 * IN), int(1.0 * IN)),

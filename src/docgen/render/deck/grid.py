@@ -241,13 +241,13 @@ class Kit:
                     20.0,
                     18.0,
                     color=self.muted,
-                    align="ctr",
                 )
                 if b:
                     boxes = (b,)
                     bottom = rect[1] - int(0.15 * IN)
                     break
-        pic = Picture(img.path, img.alt, M, BODY_Y, CONTENT_W, bottom - BODY_Y)
+        # Left-aligned on the content grid (x = the title's left), like the caption under it.
+        pic = Picture(img.path, img.alt, M, BODY_Y, CONTENT_W, bottom - BODY_Y, align="l")
         return boxes, pic
 
     def author_pages(self, author: Author) -> list[tuple[Box | Picture, ...]]:

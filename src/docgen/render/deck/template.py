@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.placeholder import _InheritsDimensions
 from pptx.slide import SlideLayout
 
 from docgen.errors import DocgenError, Problem
 from docgen.model import Brand
-from docgen.render.deck.grid import SLIDE_H, SLIDE_W, TITLE
+from docgen.render.deck.grid import SLIDE_H, SLIDE_W, TITLE, contrast, readable
 
 #: Plan layout key -> (layout name in the template, placeholder types that must be on it).
 LAYOUTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -45,6 +47,7 @@ def open_template(brand: Brand) -> Template:
     """Return the template for ``brand``, checked; raise DocgenError naming what is missing."""
     if brand.template is None:
         prs = Presentation(io.BytesIO(_builtin_bytes()))
+        _brand_theme(prs, brand)
     else:
         try:
             prs = Presentation(str(brand.template))
@@ -120,6 +123,7 @@ def _builtin() -> PresentationT:
     prs = Presentation()
     factor = SLIDE_W / _DEFAULT_W
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    prs.part._element.sldSz.attrib.pop("type", None)  # "screen4x3" would contradict the 16:9 size
     for master in prs.slide_masters:
         shapes = list(master.shapes)
         for lay in master.slide_layouts:
@@ -136,6 +140,42 @@ def _builtin() -> PresentationT:
                 if ph.placeholder_format.type in _TITLES:
                     ph.left, ph.top, ph.width, ph.height = x, y, w, h
     return prs
+
+
+def _brand_theme(prs: PresentationT, brand: Brand) -> None:
+    """Write the brand palette into the theme colours, so slides a presenter adds are on-brand.
+
+    accent1-3 = primary, secondary, accent; dk1/lt1 (text and background) = foreground and
+    background; dk2/lt2 = primary and light; hlink = the first of secondary, primary and foreground
+    that reads on the background (4.5:1). Only the built-in template: a corporate one keeps its theme.
+    """
+    p = brand.palette
+    link = next((c for c in (p.secondary, p.primary) if contrast(c, p.background) >= 4.5), None)
+    colours = {
+        "dk1": p.foreground,
+        "lt1": p.background,
+        "dk2": p.primary,
+        "lt2": p.light,
+        "accent1": p.primary,
+        "accent2": p.secondary,
+        "accent3": p.accent,
+        "hlink": link or readable(p.foreground, p.background),
+    }
+    for master in prs.slide_masters:
+        theme: Any = master.part.part_related_by(RT.THEME)
+        root = etree.fromstring(theme.blob)
+        scheme = root.find(f"{_A}themeElements/{_A}clrScheme")
+        if scheme is None:
+            continue
+        for name, colour in colours.items():
+            slot = scheme.find(f"{_A}{name}")
+            if slot is not None:
+                slot.clear()
+                etree.SubElement(slot, f"{_A}srgbClr", val=colour.lstrip("#").upper())
+        theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def _left_width(shape: Any) -> tuple[int | None, int | None]:

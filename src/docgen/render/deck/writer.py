@@ -53,10 +53,9 @@ _SLD_OPEN = f"<p:sld {nsdecls('a', 'p', 'r')}><p:cSld>"
 _SLD_CLOSE = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
 _SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
                 "</p:nvGrpSpPr><p:grpSpPr/>")
-_RECT_STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3">'
-               '<a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/>'
-               '</a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>'
-               '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
+# No ``p:style``: its effectRef idx="2" makes LibreOffice draw the theme's drop shadow under the rule
+# (an empty ``a:effectLst`` stops PowerPoint, not LibreOffice).
+_RECT_STYLE = ('<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
                "</a:p></p:txBody>")
 _CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 

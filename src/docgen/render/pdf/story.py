@@ -24,6 +24,7 @@ from reportlab.platypus import Image as RLImage
 from docgen.errors import DocgenError, Location, Problem
 from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
 from docgen.model import Paragraph as Para
+from docgen.render import format_date
 from docgen.render.pdf.flowables import Boxed, HeaderBand, QRCode
 from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
@@ -31,12 +32,6 @@ from docgen.render.pdf.styles import Styles
 
 # Opening and closing marks by language; English-style curly quotes otherwise.
 QUOTE_MARKS = {"de": ("„", "“"), "fr": ("« ", " »"), "es": ("«", "»"), "it": ("«", "»")}
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-
 class Heading(Paragraph):
     """A section heading; the page template bookmarks it and adds it to the outline."""
 
@@ -92,11 +87,7 @@ class StoryBuilder:
 
     def _date(self) -> str:
         d = self.doc.date
-        if d is None:
-            return ""
-        if self.doc.language.lower().startswith("en"):
-            return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
-        return d.isoformat()
+        return "" if d is None else format_date(d, self.doc.language)
 
     def section(self, section: Section, n: int) -> list[Flowable]:
         markup = self.marker.text(section.heading, self.heading, section.location, bold=True)
