@@ -101,7 +101,7 @@ def _text(tf: TextFrame, box: Box, fonts: dict[str, str], lang: str) -> None:
         p.line_spacing = Pt(box.size * LINE_PITCH)
         p.space_before = Pt(para.space_before * box.size if i else 0)
         p.space_after = Pt(0)
-        _bullet(p._p, para.bullet, para.number, box.size)
+        _bullet(p._p, para.bullet, para.number, box, fonts[box.font])
         for run in para.runs:
             r = p.add_run()
             r.text = run.text
@@ -115,23 +115,31 @@ def _text(tf: TextFrame, box: Box, fonts: dict[str, str], lang: str) -> None:
                 r.hyperlink.address = run.href
 
 
-def _bullet(p: etree._Element, bullet: bool, number: int | None, size: float) -> None:
-    """Set a hanging bullet or number, or none at all (a layout's body may bullet by default)."""
+def _bullet(p: etree._Element, bullet: bool, number: int | None, box: Box, font: str) -> None:
+    """Set a hanging bullet or number, or none at all (a layout's body may bullet by default).
+
+    Bullets and numbers name their colour and font (LibreOffice otherwise draws OpenSymbol's).
+    """
     ppr = p.get_or_add_pPr()
     if bullet or number:
-        indent = int(INDENT_EM * size * 12700)
+        indent = int(INDENT_EM * box.size * 12700)
         ppr.set("marL", str(indent))
         ppr.set("indent", str(-indent))
-    for tag in ("a:buSzPct", "a:buNone", "a:buAutoNum", "a:buChar"):
+    for tag in ("a:buClr", "a:buSzPct", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar"):
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
+    if bullet or number:
+        clr = etree.SubElement(ppr, qn("a:buClr"))
+        etree.SubElement(clr, qn("a:srgbClr"), val=(box.bullet_color or box.color).lstrip("#").upper())
     if number:
+        etree.SubElement(ppr, qn("a:buFont"), typeface=font)
         el = etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod")
         if number > 1:
             el.set("startAt", str(number))
     elif bullet:
         etree.SubElement(ppr, qn("a:buSzPct"), val="100000")
-        etree.SubElement(ppr, qn("a:buChar"), char="•")
+        etree.SubElement(ppr, qn("a:buFont"), typeface=font)
+        etree.SubElement(ppr, qn("a:buChar"), char=box.bullet_char)
     else:
         etree.SubElement(ppr, qn("a:buNone"))
 

@@ -159,10 +159,13 @@ def paginate(
     fits: Callable[[list[Para]], bool],
     max_units: int,
     max_words: int,
+    balance: bool = False,
 ) -> list[list[Tokens | Para]]:
     """Group units (sentences or paragraphs) greedily into pages that fit at the floor size.
 
-    A unit that does not fit on a page of its own is cut between words into pieces that do.
+    A unit that does not fit on a page of its own is cut between words into pieces that do. With
+    ``balance``, the units are then spread as evenly as the limits allow over the same number of
+    pages (12 bullets: 4/4/4 rather than 5/5/2).
     """
     pages: list[list[Tokens | Para]] = []
     cur: list[Tokens | Para] = []
@@ -177,6 +180,21 @@ def paginate(
                 cur = cand
     if cur or not pages:
         pages.append(cur)
+    if balance and len(pages) > 1:
+        flat = [u for p in pages for u in p]
+        k, n = len(pages), len(flat)
+        even, at = [], 0
+        for i in range(k):
+            size = n // k + (1 if i < n % k else 0)
+            even.append(flat[at : at + size])
+            at += size
+
+        def ok(page: list[Tokens | Para]) -> bool:
+            count = sum(words(_toks(u)) for u in page)
+            return len(page) <= max_units and count <= max_words and fits(compose(page))
+
+        if all(ok(p) for p in even):
+            return even
     return pages
 
 

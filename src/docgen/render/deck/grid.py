@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docgen.model import Author, Brand, Callout, Image, Quote, Text
+from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Text
 from docgen.render.deck.fit import (
     Para,
     Run,
@@ -20,7 +20,7 @@ from docgen.render.deck.fit import (
     sentences,
     tokens,
 )
-from docgen.render.deck.measure import deck_font_name
+from docgen.render.deck.measure import deck_font_name, metrics
 from docgen.render.deck.plan_types import Box, Picture, Rect
 
 IN = 914400
@@ -66,6 +66,12 @@ def readable(want: str, ground: str, minimum: float = 4.5) -> str:
     return "#FFFFFF" if contrast("#FFFFFF", ground) >= contrast("#000000", ground) else "#000000"
 
 
+def _bullet_char(family: FontFamily) -> str:
+    """The first of • – - that the family's regular face has (a bullet the viewer need not borrow)."""
+    m = metrics(family.face(False, False).path)
+    return next((ch for ch in "•–" if m.advance(ch) is not None), "-")
+
+
 class Kit:
     """Builds boxes for one brand: fonts for measuring, colours checked for contrast."""
 
@@ -83,6 +89,11 @@ class Kit:
         self.soft_on_dark = readable(p.light, p.primary)
         self.label_on_dark = readable(p.accent, p.primary, 3.0)
         self.callout_ink = readable(p.primary, p.light)
+        # Bullets are graphics: 3:1 is enough. The secondary colour, else the primary.
+        self.bullet_ink = p.secondary if contrast(p.secondary, p.background) >= 3.0 else readable(
+            p.primary, p.background, 3.0)
+        self.bullet_char = {f: _bullet_char(fam) for f, fam in
+                            (("heading", brand.heading_font), ("body", brand.body_font))}
 
     # -- primitives -------------------------------------------------------------------------------
     def box(
@@ -124,6 +135,8 @@ class Kit:
             inset,
             fill,
             f.lines,
+            self.bullet_ink,
+            self.bullet_char[font],
         )
 
     def fits(self, rect: Rect4, floor: float, font: str = "body", inset: int = 0):
@@ -168,7 +181,7 @@ class Kit:
         self, paras: list[Para], max_units: int, top: float = 28.0, floor: float = 18.0
     ) -> list[tuple[Box, ...]]:
         rect = (M, BODY_Y, CONTENT_W, BODY_H)
-        pages = paginate(paras, lambda u: list(u), self.fits(rect, floor), max_units, 40)
+        pages = paginate(paras, lambda u: list(u), self.fits(rect, floor), max_units, 40, balance=True)
         out = []
         for page in pages:
             b = self.box("body", rect, page, top, floor)  # type: ignore[arg-type]

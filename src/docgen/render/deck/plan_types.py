@@ -27,6 +27,8 @@ class Box:
     inset: int = 0
     fill: str | None = None
     lines: int = 0
+    bullet_color: str | None = None  # bullets and numbers; None: the text colour
+    bullet_char: str = "•"  # a character the box's font has (LibreOffice falls back to OpenSymbol)
 
     @property
     def plain(self) -> str:

@@ -163,11 +163,15 @@ class _SlideWriter:
             if para.bullet or para.number:
                 indent = int(INDENT_EM * box.size * 12700)
                 attrs += f' marL="{indent}" indent="{-indent}"'
+            if para.bullet or para.number:  # colour and font named: no OpenSymbol in LibreOffice
+                mark = (f'<a:buClr><a:srgbClr val="{_hex(box.bullet_color or box.color)}"/></a:buClr>',
+                        f'<a:buFont typeface="{font}"/>')
             if para.number:
                 start = f' startAt="{para.number}"' if para.number > 1 else ""
-                bullet = f'<a:buAutoNum type="arabicPeriod"{start}/>'
+                bullet = f'{mark[0]}{mark[1]}<a:buAutoNum type="arabicPeriod"{start}/>'
             elif para.bullet:
-                bullet = '<a:buSzPct val="100000"/><a:buChar char="•"/>'
+                bullet = (f'{mark[0]}<a:buSzPct val="100000"/>{mark[1]}'
+                          f'<a:buChar char="{_xml_attr(box.bullet_char)}"/>')
             else:
                 bullet = "<a:buNone/>"
             out.append(f'<a:p><a:pPr {attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
