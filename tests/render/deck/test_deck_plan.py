@@ -79,7 +79,7 @@ def test_paragraphs_in_notes_in_order(seed_doc: Document) -> None:
 def test_paragraph_goes_to_the_next_slide(seed_doc: Document) -> None:
     plan = plan_deck(seed_doc)
     theatre = next(s for s in plan.slides if "backstage" in " ".join(b.plain for b in s.boxes))
-    assert theatre.notes == "A few theatre analogies:"
+    assert theatre.notes.startswith("A few theatre analogies:\n\n“Marketing is the backstage")
     assert plan_deck(seed_doc).slides[0].notes.startswith("Recently, a billion dollar company")
 
 

@@ -19,6 +19,7 @@ from docgen.render.deck.fit import (
     paginate,
     sentences,
     tokens,
+    words,
 )
 from docgen.render.deck.measure import deck_font_name, metrics
 from docgen.render.deck.plan_types import Box, Picture, Rect
@@ -31,6 +32,7 @@ M = int(0.6 * IN)
 CONTENT_W = SLIDE_W - 2 * M
 BODY_Y = int(1.95 * IN)
 BODY_H = int(6.55 * IN) - BODY_Y
+MAX_WORDS = 40  # the design rule: at most about 40 words on a slide
 #: Measured width is reduced by this factor so hinting and kerning differences never overflow.
 SAFETY = 0.96
 
@@ -156,9 +158,11 @@ class Kit:
         if b is not None:
             return b, None
         cut = list(toks)
+        # A continuation keeps its "(cont.)": the heading before it is what gets shortened.
+        tail = [Run(" "), cut.pop()] if cut and cut[-1].text.strip() == "(cont.)" else []
         while b is None and cut:
             cut.pop()
-            b = self.box("title", rect, [Para((*cut, Run("…", True)))], floor, floor, **args)
+            b = self.box("title", rect, [Para((*cut, Run("…", True), *tail))], floor, floor, **args)
         assert b is not None
         return b, "".join(t.text for t in toks)
 
@@ -191,16 +195,24 @@ class Kit:
     def quote_pages(self, q: Quote) -> list[tuple[Box, ...]]:
         rect = (M + int(0.4 * IN), BODY_Y, CONTENT_W - int(0.4 * IN), int(3.7 * IN))
 
-        def compose(units: list, first: bool = True, last: bool = True) -> list[Para]:
+        def marked(units: list, first: bool, last: bool) -> list[Para]:
+            """A part of the quote: “ opens the first part, ” closes the last, … joins the parts."""
             toks: Tokens = tuple(t for u in units for t in u)
-            return [Para((Run("“", italic=True),) * first + toks + (Run("”", italic=True),) * last)]
+            head, tail = Run("“" if first else "…", italic=True), Run("”" if last else "…", italic=True)
+            return [Para((head, *toks, tail))]
 
+        def compose(units: list) -> list[Para]:  # for fitting: wide enough for any part's marks
+            toks: Tokens = tuple(t for u in units for t in u)
+            return [Para((Run("“…", italic=True), *toks, Run("…”", italic=True)))]
+
+        # The size steps down from 40 pt to the 24 pt floor (box() below) before a quote is split:
+        # pages are cut only where the floor or the ~40-word rule would be broken.
         units = sentences(tokens(q.text, italic=True))
         pages = paginate(units, compose, self.fits(rect, 24.0), 99, 40)
         out: list[tuple[Box, ...]] = []
         for i, page in enumerate(pages):
             last = i == len(pages) - 1
-            paras = compose(page, i == 0, last)
+            paras = marked(page, i == 0, last)
             b = self.box("quote", rect, paras, 40.0, 24.0, anchor="ctr")
             boxes = [b] if b else []
             if last and q.by:
@@ -293,11 +305,24 @@ class Kit:
                 Picture(p.path, p.alt, M + text_w + int(0.4 * IN), BODY_Y, int(3.4 * IN), BODY_H, "r")
             )
         rect = (M, y, text_w, BODY_Y + BODY_H - y)
-        units = [Para(tokens(author.bio))]
-        units += [Para(tokens(f"{lk.label}: {lk.url}"), space_before=0.5) for lk in author.links]
-        pages = paginate(units, lambda u: list(u), self.fits(rect, 18.0), 99, 80)
-        out: list[tuple[Box | Picture, ...]] = []
-        for i, page in enumerate(pages):
-            b = self.box("body", rect, page, 24.0, 18.0)  # type: ignore[arg-type]
-            out.append((*(head if i == 0 else ()), *((b,) if b else ())))
-        return out
+        # One slide, ~40 words: name, role and the bio's first sentence(s); the full bio goes to the
+        # notes and the link to the closing slide.
+        budget = max(MAX_WORDS - words(tokens(author.name)) - words(tokens(author.role or "")), 12)
+        shown: list[Run] = []
+        for sentence in sentences(tokens(author.bio)):
+            if words((*shown, *sentence)) > budget:
+                break
+            shown += sentence
+        if not shown:  # a first sentence longer than the budget: its first words, then "…"
+            cut = list(tokens(author.bio))
+            while words(cut) > budget:
+                cut.pop()
+            shown = [*cut, Run("…")]
+        if shown:
+            shown[-1] = Run(shown[-1].text.rstrip(), shown[-1].bold, shown[-1].italic, shown[-1].href)
+        b = None
+        while b is None and shown:
+            b = self.box("body", rect, [Para(tuple(shown))], 24.0, 18.0)
+            if b is None:  # narrower than expected (a photo beside it): fewer words
+                shown = [*shown[:-2], Run("…")] if len(shown) > 2 else []
+        return [(*head, *((b,) if b else ()))]

@@ -7,6 +7,7 @@ is measured here with the shipped TrueType twins; the writer only copies the dec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from docgen.errors import Problem
@@ -14,6 +15,7 @@ from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, 
 from docgen.render.deck import chrome as c
 from docgen.render.deck import grid as g
 from docgen.render.deck.fit import Para, tokens
+from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
 
 MAX_BULLETS = 6
@@ -36,9 +38,11 @@ class _Builder:
         self.pending: list[str] = []
         self.warnings: list[Problem] = []
 
-    def add(self, slides: list[SlidePlan], notes: list[str] | None = None) -> None:
+    def add(self, slides: list[SlidePlan], notes: Sequence[Sequence[str]] = ()) -> None:
+        """Append slides; ``notes[i]`` is slide i's script, after any paragraphs waiting for it."""
         for i, s in enumerate(slides):
-            d = _Draft(s, [*self.pending, *(notes or [])] if i == 0 else [])
+            own = list(notes[i]) if i < len(notes) else []
+            d = _Draft(s, [*self.pending, *own] if i == 0 else own)
             self.pending = []
             self.drafts.append(d)
 
@@ -74,7 +78,7 @@ class _Builder:
             elif isinstance(block, Callout):
                 self.callout(heading, block)
         if key_points:
-            self.bullets(heading, key_points)
+            self.bullets(heading, key_points, summary=True)
         self.flush()
 
     def _paged(
@@ -101,22 +105,37 @@ class _Builder:
         return out
 
     def quote(self, heading: Text | str, q: Quote) -> None:
+        """Notes: the quote in full with its attribution (after the paragraph leading into it)."""
         pages = self.kit.quote_pages(q)
-        self.add(self._paged("quote", heading, pages, extra=self.kit.quote_bar()))
+        full = f"“{notes_text(q.text).strip()}”" + (f" — {q.by}" if q.by else "")
+        notes = [[full], *([f"(The quote continues.) {_shown(p, 'quote')}"] for p in pages[1:])]
+        self.add(self._paged("quote", heading, pages, extra=self.kit.quote_bar()), notes)
 
-    def bullets(self, heading: Text | str, items: tuple[Text, ...]) -> None:
+    def bullets(self, heading: Text | str, items: tuple[Text, ...], summary: bool = False) -> None:
+        """Notes: the points on each slide, one a line (key points are introduced as a summary)."""
         paras = [Para(tokens(t), bullet=True, space_before=0.5) for t in items]
-        self.add(self._paged("bullets", heading, self.kit.body_pages(paras, MAX_BULLETS)))
+        pages = self.kit.body_pages(paras, MAX_BULLETS)
+        lead = ["In short:" if summary else "", *["(continued)"] * (len(pages) - 1)]
+        notes = [["\n".join(x for x in (lead[i], _shown(p, "body")) if x)] for i, p in enumerate(pages)]
+        self.add(self._paged("bullets", heading, pages), notes)
 
     def image(self, heading: Text | str, img: Image) -> None:
         boxes, pic = self.kit.image(img)
         title, notes = self.title(heading)
         s = SlidePlan("image", "content", title, boxes, (pic,), self.kit.rule())
-        self.add([s], notes)
+        caption = notes_text(img.caption).strip() if img.caption is not None else ""
+        self.add([s], [[*notes, f"The picture shows: {img.alt}.", *([caption] if caption else [])]])
 
     def callout(self, heading: Text | str, c: Callout) -> None:
         pages = self.kit.callout_pages(c)
-        self.add(self._paged("callout", heading, pages))
+        notes = [[notes_text(c.text).strip()], *([f"(continued) {_shown(p, 'callout')}"] for p in pages[1:])]
+        self.add(self._paged("callout", heading, pages), notes)
+
+
+def _shown(page: tuple, role: str) -> str:
+    """The words of a page's boxes of ``role``, as plain text (soft breaks removed)."""
+    text = "\n".join(b.plain for b in page if isinstance(b, Box) and b.role == role)
+    return text.replace(SOFT_BREAK, "").strip()
 
 
 def _cont(heading: Text | str) -> Text:
@@ -143,13 +162,22 @@ def plan_deck(doc: Document) -> DeckPlan:
     sections = [s for s in doc.sections if not s.deck.skip]
     b.add([c.title_slide(kit, doc)])
     b.blocks(doc.title, doc.intro)
+    if not b.drafts[0].notes:  # no intro: the speaker still has an opening line
+        sub = f": {notes_text(doc.subtitle).strip()}" if doc.subtitle else ""
+        b.drafts[0].notes.append(f"Welcome. {doc.title.plain.strip()}{sub}. Presented by {doc.author.name}.")
     if sections:
         items = [Para(tokens(s.heading), number=i + 1, space_before=0.4) for i, s in enumerate(sections)]
-        b.add(b._paged("agenda", "Agenda", kit.body_pages(items, 8, top=28.0, floor=20.0)))
+        pages = kit.body_pages(items, 8, top=28.0, floor=20.0)
+        names = [s.heading.plain.strip() for s in sections]
+        parts = "; ".join(names[:-1]) + ("; and " if len(names) > 1 else "") + names[-1]
+        plural = "part" if len(names) == 1 else f"{len(names)} parts"
+        notes = [[f"This talk has {plural}: {parts}."], *(["(The agenda continues.)"] for _ in pages[1:])]
+        b.add(b._paged("agenda", "Agenda", pages), notes)
     for n, section in enumerate(sections, 1):
         _section(b, section, n, len(sections))
-    b.add(b._paged("author", "About the author", kit.author_pages(doc.author)))
-    b.add([c.closing_slide(kit, doc)])
+    bio = [notes_text(doc.author.bio).strip(), *(f"{lk.label}: {lk.url}" for lk in doc.author.links)]
+    b.add(b._paged("author", "About the author", kit.author_pages(doc.author)), [bio])
+    b.add([c.closing_slide(kit, doc)], [[_closing_notes(doc)]])
     slides = tuple(
         replace(d.slide, notes="\n\n".join(x for x in (d.slide.notes, *d.notes) if x)) for d in b.drafts
     )
@@ -169,8 +197,17 @@ def plan_deck(doc: Document) -> DeckPlan:
     )
 
 
+def _closing_notes(doc: Document) -> str:
+    brand = doc.brand
+    if brand.link:
+        return f"Thank you. Questions are welcome now; to learn more from {brand.name}, visit {brand.link}."
+    return f"Thank you. Questions are welcome now. — {brand.name}"
+
+
 def _section(b: _Builder, section: Section, n: int, total: int) -> None:
-    b.add([c.section_slide(b.kit, section.heading, n, total)])
+    """The divider's notes: a transition line, then any paragraphs that have no slide of their own."""
+    move = f"Section {n} of {total}: {section.heading.plain.strip()}."
+    b.add([c.section_slide(b.kit, section.heading, n, total)], [[move]])
     b.blocks(section.heading, section.blocks, section.key_points)
 
 
