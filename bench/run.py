@@ -290,7 +290,9 @@ def targets(sizes: dict[str, dict[str, Any]], pandoc: dict[str, Any], growth: di
         "both_largest": {"size": largest, "value_s": big["both_cold_s"], "warm_s": big["both_warm_s"],
                          "limit_s": TARGETS["both_100x_s"]},
         "rss_largest": {"size": largest, "value_mb": big["peak_rss_mb"], "limit_mb": TARGETS["rss_100x_mb"]},
-        "growth": {"value": growth["both_cold"], "limit": growth["linear"] * 1.2},
+        # Warm, so Python's start-up (the same at every size) does not flatter the ratio.
+        "growth": {"value": growth["both_warm"], "cold": growth["both_cold"],
+                   "limit": growth["linear"] * 1.2},
     }
     for key in ("warm_both_seed", "check_cold"):
         out[key]["met"] = out[key]["value_ms"] <= out[key]["limit_ms"]
@@ -298,7 +300,7 @@ def targets(sizes: dict[str, dict[str, Any]], pandoc: dict[str, Any], growth: di
                                 and not seed["up_to_date_imports"])
     out["both_largest"]["met"] = big["both_cold_s"] <= TARGETS["both_100x_s"]
     out["rss_largest"]["met"] = big["peak_rss_mb"] <= TARGETS["rss_100x_mb"]
-    out["growth"]["met"] = growth["both_cold"] <= growth["linear"] * 1.2
+    out["growth"]["met"] = growth["both_warm"] <= growth["linear"] * 1.2
     p = pandoc.get("seed", {})
     if not p.get("installed"):
         out["vs_pandoc_seed"] = {"met": None, "note": "pandoc not installed"}
