@@ -91,6 +91,7 @@ class _SlideWriter:
         self.count = len(self.sld_ids)
         self.titles: dict[int, tuple[str, int]] = {}
         self.notes_proto: Any = None
+        self.notes_body_path: tuple[int, ...] | None = None
 
     def add(self, sp: SlidePlan, layout: SlideLayout) -> None:
         self.count += 1  # python-pptx: len(sldIdLst) + 1, and lxml's len() walks every child
@@ -212,6 +213,11 @@ class _SlideWriter:
         if self.notes_proto is None:
             notes_part = slide_part.notes_slide.part  # python-pptx's path (makes the notes master)
             self.notes_proto = copy.deepcopy(notes_part._element)
+            # Where the body's text is, as child indexes: finding it again in every copy ran
+            # python-pptx's placeholder XPath on each shape (a third of the notes' cost).
+            proto_body = _notes_body(self.notes_proto)  # adds a txBody if missing, as on a copy
+            self.notes_body_path = None if proto_body is None else _index_path(proto_body)
+            body = _notes_body(notes_part._element)
         else:
             partname = self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
             notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package,
@@ -219,7 +225,7 @@ class _SlideWriter:
             notes_part.relate_to(self.part.notes_master_part, RT.NOTES_MASTER)
             notes_part.relate_to(slide_part, RT.SLIDE)
             slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-        body = _notes_body(notes_part._element)
+            body = _follow(notes_part._element, self.notes_body_path)
         if body is not None:  # python-pptx's ``notes_text_frame.text = text``, as one parse
             body.clear_content()
             body.extend(list(parse_xml(f"<p:txBody {nsdecls('a', 'p')}>{_notes_paras(text)}</p:txBody>")))
@@ -267,6 +273,23 @@ def _notes_body(notes: Any) -> Any:
         if sp.ph_type == PP_PLACEHOLDER.BODY:
             return sp.get_or_add_txBody()
     return None
+
+
+def _index_path(element: Any) -> tuple[int, ...]:
+    """The child indexes that lead from the root to ``element``."""
+    path = []
+    while (parent := element.getparent()) is not None:
+        path.append(parent.index(element))
+        element = parent
+    return tuple(reversed(path))
+
+
+def _follow(root: Any, path: tuple[int, ...] | None) -> Any:
+    if path is None:
+        return None
+    for i in path:
+        root = root[i]
+    return root
 
 
 def _serialize(element: Any) -> str:
