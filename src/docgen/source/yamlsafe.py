@@ -22,7 +22,7 @@ MAX_DEPTH = 40
 _STR_TAG = "tag:yaml.org,2002:str"
 
 try:  # libyaml scans ten times faster; the composer stays ours so every check below applies.
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 
     def _init_parser(self: object, text: str) -> None:
         _Parser.__init__(self, text)  # type: ignore[arg-type]
@@ -155,7 +155,7 @@ def parse(text: str, shown: str) -> Node | None:
     except _Refused as exc:
         raise DocgenError(Problem(exc.message, location(shown, exc.mark), hint=exc.hint)) from None
     except yaml.MarkedYAMLError as exc:
-        raise DocgenError(_explain(exc, shown)) from None
+        raise DocgenError(_explain(exc, shown, text)) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         where = Location(shown, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
@@ -170,13 +170,22 @@ def parse(text: str, shown: str) -> Node | None:
             loader.dispose()
 
 
-def _explain(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
-    """Translate PyYAML's parser wording into what a marketer can act on."""
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+def _explain(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+    """Translate the YAML parser's wording (libyaml's or PyYAML's) into what a marketer can act on."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
     where = location(shown, mark)
-    if "\\t" in problem or "tab" in problem:
+    if "\\t" in problem or "tab" in problem or _char_at(text, exc.problem_mark) == "\t":
         return Problem(
             "a tab character is used for indentation", where,
             hint="YAML indents with spaces only; replace the tab with spaces",
@@ -190,6 +199,11 @@ def _explain(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
         return Problem(
             "the file holds more than one YAML document ('---')", where,
             hint="keep one article per file; remove the second '---' and what follows it",
+        )
+    if "escape" in problem and ("unicode" in problem.lower() or "invalid" in problem):
+        return Problem(
+            "an escape code (such as \\uD800) in quoted text is not a valid character", where,
+            hint="remove the backslash code or write the character itself",
         )
     if "mapping values are not allowed" in problem:
         return Problem(
