@@ -13,15 +13,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docgen import __version__
 from docgen.errors import DocgenError, Problem, display_path
-from docgen.model import Document, Image
 from docgen.output import prepare_folder, sha256, write_atomic
-from docgen.source import load_with_warnings
 
-if TYPE_CHECKING:  # renderers (and docgen.render) are imported only when a target needs them
+if TYPE_CHECKING:  # the loader and the renderers are imported only when a build needs them
+    from docgen.model import Document
     from docgen.render import Rendered
 
 TARGETS = ("pdf", "deck")
@@ -63,6 +62,8 @@ def _renderer(target: str) -> Callable[[Document], Rendered]:
 
 def input_files(doc: Document) -> list[Path]:
     """Return every file an artifact depends on: the source, the brand and its assets."""
+    from docgen.model import Image
+
     files: list[Path] = [doc.source]
     brand = doc.brand
     files += [p for p in (brand.path, brand.logo, brand.logo_on_dark, brand.template) if p]
@@ -71,66 +72,113 @@ def input_files(doc: Document) -> list[Path]:
     files += [b.path for b in blocks if isinstance(b, Image)]
     if doc.author.photo:
         files.append(doc.author.photo.path)
-    return files
+    return list(dict.fromkeys(files))
 
 
-def input_digest(doc: Document, targets: Iterable[str]) -> str:
-    """Return a hash of the inputs, docgen's version and the targets: equal means up to date."""
+def input_digest(files: Iterable[Path], target: str) -> str | None:
+    """Return a hash of the inputs' contents, docgen's version and the target (None if one is
+    gone): an equal digest means the artifact would come out the same."""
     import hashlib  # not needed by `check`
 
-    digest = hashlib.sha256(f"docgen {__version__}\n{sorted(targets)}\n".encode())
+    digest = hashlib.sha256(f"docgen {__version__}\n{target}\n".encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    for path in input_files(doc):
-        digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    for path in files:
+        try:
+            digest.update(str(path).encode() + b"\0" + Path(path).read_bytes())
+        except OSError:
+            return None
     return digest.hexdigest()
 
 
 def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
           force: bool = False) -> BuildResult:
-    """Build the requested targets of one source into ``out_dir``; raise DocgenError on failure."""
-    targets = [t for t in TARGETS if t in set(targets)]
+    """Build the requested targets of one source into ``out_dir``; raise DocgenError on failure.
+
+    A target whose inputs hash as they did at its last build, and whose artifact is still intact,
+    is reused without parsing the source or importing a renderer.
+    """
+    wanted = [t for t in TARGETS if t in set(targets)]
+    key = str(source.resolve())
+    state = _read_json(out_dir / STATE)
+    entry = state.get(key, {}) if isinstance(state.get(key), dict) else {}
+    if not force:
+        reused = _reuse(entry, wanted)
+        if len(reused) == len(wanted):
+            return BuildResult(source, list(reused.values()), _problems(entry.get("warnings", [])))
+    from docgen.source import load_with_warnings
+
     doc, warnings = load_with_warnings(source)
     prepare_folder(out_dir)
-    state = _read_json(out_dir / STATE)
-    digest = input_digest(doc, targets)
-    paths = {t: out_dir / f"{doc.slug}{SUFFIX[t]}" for t in targets}
-    previous = state.get(doc.slug, {})
-    if not force and previous.get("digest") == digest:
-        reused = _reuse(previous.get("artifacts", {}), paths)
-        if reused is not None:
-            return BuildResult(source, reused, warnings)
+    files = input_files(doc)
+    digests = {t: input_digest(files, t) for t in wanted}
+    reused = {} if force or entry.get("files") != [str(p) for p in files] else _reuse(entry, wanted)
     rendered: dict[str, tuple[Rendered, float]] = {}
-    for target in targets:
+    for target in wanted:
+        if target in reused:
+            continue
         started = time.perf_counter()
         result = _renderer(target)(doc)
         rendered[target] = (result, time.perf_counter() - started)
         warnings.extend(result.warnings)
-    artifacts = []
+    artifacts = dict(reused)
     for target, (result, seconds) in rendered.items():
-        write_atomic(paths[target], result.data)
-        artifacts.append(Artifact(paths[target], target, result.units, result.unit_name,
-                                  len(result.data), sha256(result.data), seconds))
-    state[doc.slug] = {"digest": digest, "artifacts": {
-        a.target: {"units": a.units, "unit_name": a.unit_name, "size": a.size,
-                   "sha256": a.sha256} for a in artifacts}}
+        path = out_dir / f"{doc.slug}{SUFFIX[target]}"
+        write_atomic(path, result.data)
+        artifacts[target] = Artifact(path, target, result.units, result.unit_name,
+                                     len(result.data), sha256(result.data), seconds)
+    recorded = entry.get("targets", {}) if entry.get("files") == [str(p) for p in files] else {}
+    state[key] = {
+        "files": [str(p) for p in files],
+        "warnings": [_problem_json(p) for p in warnings],
+        "targets": {**recorded, **{t: {
+            "digest": digests[t], "path": str(a.path), "units": a.units,
+            "unit_name": a.unit_name, "size": a.size, "sha256": a.sha256}
+            for t, a in artifacts.items()}},
+    }
     write_atomic(out_dir / STATE, json.dumps(state, indent=1, sort_keys=True).encode())
-    write_manifest(out_dir, doc, artifacts)
-    return BuildResult(source, artifacts, warnings)
+    ordered = [artifacts[t] for t in wanted]
+    write_manifest(out_dir, doc, ordered)
+    return BuildResult(source, ordered, warnings)
 
 
-def _reuse(recorded: dict[str, dict[str, object]], paths: dict[str, Path]) -> list[Artifact] | None:
-    """Return the recorded artifacts when every file is still there, byte for byte."""
-    artifacts = []
-    for target, path in paths.items():
+def _reuse(entry: dict[str, Any], targets: list[str]) -> dict[str, Artifact]:
+    """Return the targets whose inputs are unchanged and whose artifact is intact, byte for byte."""
+    files = entry.get("files")
+    recorded = entry.get("targets", {})
+    if not isinstance(files, list) or not isinstance(recorded, dict):
+        return {}
+    reused = {}
+    for target in targets:
         info = recorded.get(target)
-        if not info or not path.is_file():
-            return None
-        data = path.read_bytes()
-        if sha256(data) != info["sha256"]:
-            return None
-        artifacts.append(Artifact(path, target, int(info["units"]), str(info["unit_name"]),  # type: ignore[call-overload]
-                                  len(data), str(info["sha256"]), 0.0, fresh=False))
-    return artifacts
+        if not isinstance(info, dict) or input_digest(files, target) != info.get("digest"):
+            continue
+        path = Path(str(info.get("path")))
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if sha256(data) == info.get("sha256"):
+            reused[target] = Artifact(path, target, int(info["units"]), str(info["unit_name"]),
+                                      len(data), str(info["sha256"]), 0.0, fresh=False)
+    return reused
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    loc = problem.location
+    return {"message": problem.message, "hint": problem.hint, "severity": problem.severity,
+            "location": [loc.path, loc.line, loc.column] if loc else None}
+
+
+def _problems(items: list[dict[str, Any]]) -> list[Problem]:
+    """Return the warnings recorded at the last build, so an up-to-date build repeats them."""
+    from docgen.errors import Location
+
+    out = []
+    for item in items:
+        loc = item.get("location")
+        out.append(Problem(item["message"], Location(*loc) if loc else None, item.get("hint", ""),
+                           item.get("severity", "warning")))
+    return out
 
 
 def write_manifest(out_dir: Path, doc: Document, artifacts: list[Artifact]) -> None:
@@ -178,6 +226,8 @@ def _build_one(source: Path, out_dir: Path, targets: list[str],
 
 def check(source: Path) -> list[Problem]:
     """Validate a source without rendering; return its warnings, raise on errors."""
+    from docgen.source import load_with_warnings
+
     return load_with_warnings(source)[1]
 
 

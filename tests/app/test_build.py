@@ -67,8 +67,36 @@ def test_a_damaged_artifact_is_rebuilt(write_article: WriteArticle, tmp_path: Pa
     source, out = write_article(), tmp_path / "out"
     pdf = next(a.path for a in build(source, out).artifacts if a.target == "pdf")
     pdf.write_bytes(b"damaged")
-    assert all(a.fresh for a in build(source, out).artifacts)
+    again = {a.target: a.fresh for a in build(source, out).artifacts}
+    assert again == {"pdf": True, "deck": False}
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_target_built_alone_is_reused_by_a_full_build(write_article: WriteArticle,
+                                                        tmp_path: Path) -> None:
+    source, out = write_article(), tmp_path / "out"
+    build(source, out, ["pdf"])
+    assert {a.target: a.fresh for a in build(source, out).artifacts} == {"pdf": False, "deck": True}
+
+
+def test_an_up_to_date_build_repeats_the_warnings(write_article: WriteArticle,
+                                                  tmp_path: Path) -> None:
+    brand = "typography:\n  base: Inter\n"
+    source = write_article("brand: brand.yml\n" + MINIMAL, files={"brand.yml": brand})
+    first = build(source, tmp_path / "out")
+    second = build(source, tmp_path / "out")
+    assert not any(a.fresh for a in second.artifacts)
+    assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings]
+    assert any("'Inter' is not available" in str(w) for w in second.warnings)
+
+
+def test_a_changed_brand_or_asset_triggers_a_rebuild(write_article: WriteArticle,
+                                                     tmp_path: Path) -> None:
+    source = write_article("brand: brand.yml\n" + MINIMAL,
+                           files={"brand.yml": "color:\n  primary: '#112233'\n"})
+    build(source, tmp_path / "out")
+    (source.parent / "brand.yml").write_text("color:\n  primary: '#332211'\n")
+    assert all(a.fresh for a in build(source, tmp_path / "out").artifacts)
 
 
 def test_an_up_to_date_check_does_not_import_the_renderers(write_article: WriteArticle,
