@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -95,6 +96,12 @@ class _CountingCanvas(Canvas):
     def drawImage(self, image: object, x: float, y: float, width: float | None = None,
                   height: float | None = None, *args: object, **kw: object) -> tuple[float, float]:
         return (width or 0, height or 0)
+
+
+# Streams and images are written binary (Flate only): ASCII85 text encoding is done in pure Python
+# (a quarter of a warm render) and makes the file about a quarter larger, for 7-bit transports
+# nobody uses for PDFs any more.
+rl_config.useA85 = 0
 
 
 def _one_line(text: str, font: str, size: float, width: float) -> str:
