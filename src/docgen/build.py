@@ -91,11 +91,12 @@ def input_digest(files: Iterable[Path], target: str) -> str | None:
 
 
 def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
-          force: bool = False) -> BuildResult:
+          force: bool = False, parallel: bool = False) -> BuildResult:
     """Build the requested targets of one source into ``out_dir``; raise DocgenError on failure.
 
     A target whose inputs hash as they did at its last build, and whose artifact is still intact,
-    is reused without parsing the source or importing a renderer.
+    is reused without parsing the source or importing a renderer. With ``parallel``, the deck
+    renders in a forked child while this process renders the PDF (see :mod:`docgen.parallel`).
     """
     wanted = [t for t in TARGETS if t in set(targets)]
     key = str(source.resolve())
@@ -112,13 +113,8 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     files = input_files(doc)
     digests = {t: input_digest(files, t) for t in wanted}
     reused = {} if force or entry.get("files") != [str(p) for p in files] else _reuse(entry, wanted)
-    rendered: dict[str, tuple[Rendered, float]] = {}
-    for target in wanted:
-        if target in reused:
-            continue
-        started = time.perf_counter()
-        result = _renderer(target)(doc)
-        rendered[target] = (result, time.perf_counter() - started)
+    rendered = _render([t for t in wanted if t not in reused], doc, parallel)
+    for result, _ in rendered.values():
         warnings.extend(result.warnings)
     artifacts = dict(reused)
     for target, (result, seconds) in rendered.items():
@@ -139,6 +135,30 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     ordered = [artifacts[t] for t in wanted]
     write_manifest(out_dir, doc, ordered)
     return BuildResult(source, ordered, warnings)
+
+
+def _render(targets: list[str], doc: Document,
+            parallel: bool) -> dict[str, tuple[Rendered, float]]:
+    """Return each target's rendering and its seconds; the deck in a child when ``parallel``."""
+    from docgen import parallel as fork
+
+    rendered: dict[str, tuple[Rendered, float]] = {}
+    started = time.perf_counter()
+    child, last = None, targets[-1] if targets else ""
+    if parallel and len(targets) > 1 and fork.available():
+        child = fork.start(lambda: _renderer(last)(doc))
+        targets = targets[:-1]
+    try:
+        for target in targets:
+            began = time.perf_counter()
+            rendered[target] = (_renderer(target)(doc), time.perf_counter() - began)
+        if child is not None:
+            rendered[last] = (child(), time.perf_counter() - started)
+            child = None
+    finally:
+        if child is not None:
+            child.cancel()  # type: ignore[attr-defined]
+    return rendered
 
 
 def _reuse(entry: dict[str, Any], targets: list[str]) -> dict[str, Artifact]:
@@ -204,22 +224,26 @@ def _read_json(path: Path) -> dict:  # type: ignore[type-arg]
 
 
 def build_many(sources: list[Path], out_dir: Path, targets: Iterable[str] = TARGETS, *,
-               jobs: int = 1, force: bool = False) -> list[BuildResult | DocgenError]:
-    """Build several sources, across ``jobs`` processes; one failure does not stop the others."""
+               jobs: int = 1, force: bool = False,
+               parallel: bool = False) -> list[BuildResult | DocgenError]:
+    """Build several sources, across ``jobs`` processes; one failure does not stop the others.
+
+    ``parallel`` (one source at a time) renders each source's PDF and deck side by side.
+    """
     targets = list(targets)
     if jobs <= 1 or len(sources) <= 1:
-        return [_build_one(s, out_dir, targets, force) for s in sources]
+        return [_build_one(s, out_dir, targets, force, parallel) for s in sources]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        futures = [pool.submit(_build_one, s, out_dir, targets, force) for s in sources]
+        futures = [pool.submit(_build_one, s, out_dir, targets, force, False) for s in sources]
         return [f.result() for f in futures]
 
 
-def _build_one(source: Path, out_dir: Path, targets: list[str],
-               force: bool) -> BuildResult | DocgenError:
+def _build_one(source: Path, out_dir: Path, targets: list[str], force: bool,
+               parallel: bool) -> BuildResult | DocgenError:
     try:
-        return build(source, out_dir, targets, force=force)
+        return build(source, out_dir, targets, force=force, parallel=parallel)
     except DocgenError as exc:
         return exc
 

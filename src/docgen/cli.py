@@ -105,7 +105,8 @@ def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int
         print("docgen: --jobs must be at least 1", file=sys.stderr)
         return 2
     targets = {"pdf": ["pdf"], "deck": ["deck"]}.get(args.verb, list(TARGETS))
-    results = build_many(sources, args.out, targets, jobs=args.jobs, force=args.force)
+    results = build_many(sources, args.out, targets, jobs=args.jobs, force=args.force,
+                         parallel=True)
     failed = False
     for result in results:
         if isinstance(result, DocgenError):
