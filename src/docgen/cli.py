@@ -147,7 +147,7 @@ def _watch(args: argparse.Namespace, sources: list[Path]) -> int:
 
     print(f"watching {', '.join(map(str, sources))} (Ctrl+C stops)", flush=True)
     try:
-        watch(sources, args.out, show, interval=args.interval)
+        watch(sources, args.out, show, interval=args.interval, parallel=True)
     except KeyboardInterrupt:
         print("stopped")
     return 0

@@ -35,8 +35,14 @@ def watched_files(source: Path) -> set[Path]:
 
 
 def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult | DocgenError], None],
-          *, interval: float = 0.25, should_stop: Callable[[], bool] = lambda: False) -> None:
-    """Build every source now and again after each change, until ``should_stop()`` is true."""
+          *, interval: float = 0.25, should_stop: Callable[[], bool] = lambda: False,
+          parallel: bool = False) -> None:
+    """Build every source now and again after each change, until ``should_stop()`` is true.
+
+    With ``parallel`` (the command line, single-threaded), rebuilds after the first one render the
+    deck in a forked child beside the PDF: the child inherits this process's warm caches.
+    """
+    warmed = False
     files: dict[Path, set[Path]] = {}
     stamps: dict[Path, dict[Path, Stamp]] = {}
     for source in sources:
@@ -47,7 +53,8 @@ def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult |
             if current == stamps[source]:
                 continue
             try:
-                on_result(build(source, out_dir, TARGETS))
+                on_result(build(source, out_dir, TARGETS, parallel=parallel and warmed))
+                warmed = True
             except DocgenError as exc:
                 on_result(exc)
             files[source] = files.get(source, set()) | watched_files(source)
