@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docgen.brand import contrast, readable_on
 from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Text
 from docgen.render.deck.fit import (
     Para,
@@ -44,28 +45,11 @@ TITLE = {  # kind -> (x, y, w, h), largest size, floor, anchor
 }
 
 
-def luminance(hex_colour: str) -> float:
-    """Return the WCAG relative luminance of ``#RRGGBB``."""
-
-    def chan(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    h = hex_colour.lstrip("#")
-    r, gr, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * chan(r) + 0.7152 * chan(gr) + 0.0722 * chan(b)
-
-
-def contrast(a: str, b: str) -> float:
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def readable(want: str, ground: str, minimum: float = 4.5) -> str:
     """Return ``want`` if it reads on ``ground`` (WCAG), else black or white, whichever reads."""
     if contrast(want, ground) >= minimum:
         return want
-    return "#FFFFFF" if contrast("#FFFFFF", ground) >= contrast("#000000", ground) else "#000000"
+    return readable_on(ground, "#FFFFFF", "#000000")
 
 
 def _bullet_char(family: FontFamily) -> str:

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from docgen.brand import contrast
 from docgen.model import Brand
 from docgen.render.pdf.fonts import Registered
 
@@ -51,18 +52,6 @@ class Colors:
     link: str  # on paper, as #RRGGBB for paragraph markup
     link_on_tint: str
     muted_on_tint: Color
-
-
-def _luminance(hex_color: str) -> float:
-    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """Return the WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def readable(background: str, *candidates: str, ratio: float = 4.5) -> str:
