@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,14 @@ sections:
     blocks:
       - A paragraph.
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def font_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Keep the font cache of the whole run (and its subprocesses) out of the user's home."""
+    folder = tmp_path_factory.mktemp("font-cache")
+    os.environ["DOCGEN_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -9,13 +9,12 @@ only over-estimates widths (safe for fitting).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from docgen.fontmetrics import advance_widths
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FALLBACK = FONTS_DIR / "DejaVuSans.ttf"
@@ -64,15 +63,8 @@ class Metrics:
 @cache
 def metrics(path: Path) -> Metrics:
     """Load (once per process) the advance widths of a TrueType file, keyed by code point."""
-    # fontTools warns about the shipped fonts' zero 'created' date; it is harmless here.
-    logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
-    font = TTFont(str(path), lazy=True)
-    hmtx = font["hmtx"].metrics
-    cmap = font.getBestCmap() or {}
-    widths = {cp: hmtx[name][0] for cp, name in cmap.items() if name in hmtx}
-    upm = int(font["head"].unitsPerEm)
-    font.close()
-    return Metrics(widths, upm)
+    widths, units_per_em = advance_widths(path)
+    return Metrics(widths, units_per_em)
 
 
 @cache

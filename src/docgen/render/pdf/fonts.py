@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont as _ToolsFont
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 import docgen
 from docgen.errors import DocgenError, Location, Problem
+from docgen.fontmetrics import advance_widths
 from docgen.model import FontFace, FontFamily
+from docgen.render.pdf.facecache import load_font
 
 FONT_DIR = Path(docgen.__file__).parent / "assets" / "fonts"
 FALLBACK = FontFamily(
@@ -65,7 +66,7 @@ def register(family: FontFamily, where: Location | None = None) -> Registered:
         name = _font_name(face)
         if name not in pdfmetrics.getRegisteredFontNames():
             try:
-                pdfmetrics.registerFont(TTFont(name, str(face.path)))
+                pdfmetrics.registerFont(load_font(name, face.path))
             except (TTFError, OSError) as exc:
                 raise DocgenError(
                     Problem(
@@ -92,12 +93,15 @@ def coverage(path: Path) -> frozenset[int]:
     reportlab's TrueType subsetter keeps 16-bit codes, so a character beyond U+FFFF would be
     written with the wrong code and extract as a different character: better refused than wrong.
     """
-    with _ToolsFont(str(path), lazy=True) as font:
-        return frozenset(c for c in (font.getBestCmap() or {}) if c <= 0xFFFF)
+    return frozenset(c for c in advance_widths(path)[0] if c <= 0xFFFF)
 
 
 def fallback() -> Registered:
-    """Return the shipped wide-coverage family (Latin, Greek, Cyrillic and many symbols)."""
+    """Return the shipped wide-coverage family (Latin, Greek, Cyrillic and many symbols).
+
+    Registered on first use only: most articles never need it, and parsing it costs a cold build
+    more than anything else about fonts.
+    """
     return register(FALLBACK)
 
 
@@ -116,8 +120,7 @@ def runs(
     left out of the runs; the caller reports them (see :func:`missing_problem`) and stops the build.
     """
     own = coverage(fam.path(bold, italic))
-    fb = fallback()
-    spare = coverage(fb.path(bold, italic))
+    spare = coverage(FALLBACK.face(bold, italic).path)
     out: list[tuple[str, str | None]] = []
     missing: list[str] = []
     chunk: list[str] = []
@@ -126,7 +129,7 @@ def runs(
         if ch in _COLLAPSED or ord(ch) in own:
             font = None
         elif ord(ch) in spare:
-            font = fb.name(bold, italic)
+            font = fallback().name(bold, italic)
         else:
             if ch not in missing:
                 missing.append(ch)

@@ -1,0 +1,47 @@
+"""Advance widths by code point of a TrueType file: what the deck measures with and what the
+PDF checks glyph coverage against.
+
+fontTools is imported only when the disk cache (:mod:`docgen.fontcache`) has no entry for the
+file, so a build with known fonts never pays for it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from docgen.fontcache import cached
+
+#: Bump when what :func:`_parse` returns changes.
+VERSION = "1"
+
+
+@cache
+def advance_widths(path: Path) -> tuple[dict[int, int], int]:
+    """Return ``({code point: advance in font units}, units per em)`` for a TrueType file.
+
+    Code points come from the font's best cmap (what a viewer uses to find glyphs). Loaded once
+    per process.
+    """
+    facts, _ = cached("widths", VERSION, path, _parse, _valid)
+    return facts["widths"], facts["units_per_em"]
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    from fontTools.ttLib import TTFont
+
+    # fontTools warns about the shipped fonts' zero 'created' date; it is harmless here.
+    logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
+    with TTFont(io.BytesIO(data), lazy=True) as font:
+        hmtx = font["hmtx"].metrics
+        cmap = font.getBestCmap() or {}
+        widths = {cp: hmtx[name][0] for cp, name in cmap.items() if name in hmtx}
+        return {"widths": widths, "units_per_em": int(font["head"].unitsPerEm)}
+
+
+def _valid(facts: Any) -> bool:
+    return (isinstance(facts, dict) and isinstance(facts.get("widths"), dict)
+            and isinstance(facts.get("units_per_em"), int) and facts["units_per_em"] > 0)
