@@ -36,6 +36,8 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
             assert isinstance(row[key], float) and row[key] > 0, (label, key)
         assert row["pages"] > 0 and row["slides"] > 0
         assert row["up_to_date_imports"] == []  # an up-to-date rebuild needs no renderer
+    assert data["sizes"]["seed"]["both_cold_first_s"] > 0  # a build with an empty font cache
+    assert data["sizes"]["seed"]["invoke_check_cold_s"] > data["sizes"]["seed"]["check_cold_s"] * 0.5
     assert data["sizes"]["4x"]["slides"] > data["sizes"]["seed"]["slides"] * 3
     for label in data["sizes"]:
         pandoc = data["pandoc"][label]
