@@ -78,7 +78,9 @@ class Spec:
 def check_text(value: str, node: Node, ctx: Context, what: str = "text") -> str | Any:
     """Return ``value`` NFC-normalised and stripped, or report control characters and emptiness."""
     value = unicodedata.normalize("NFC", value)
-    for i, ch in enumerate(value):
+    # Every character the loop below refuses is unprintable: most texts skip it (it is slow).
+    printable = value.replace("\n", " ").replace("\t", " ").isprintable()
+    for i, ch in enumerate(() if printable else value):
         code = ord(ch)
         bad = (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or 0xD800 <= code <= 0xDFFF
         if bad or code in (0xFFFE, 0xFFFF):
