@@ -24,19 +24,19 @@ class FrozenValue:
     __slots__ = ()
     __match_args__: tuple[str, ...] = ()
 
-    def _fields(self) -> tuple[Any, ...]:
+    def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__match_args__)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._fields() == other._fields()  # type: ignore[attr-defined]
+            return self._values() == other._values()  # type: ignore[attr-defined]
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._fields())
+        return hash(self._values())
 
     def __repr__(self) -> str:
-        pairs = zip(self.__match_args__, self._fields(), strict=True)
+        pairs = zip(self.__match_args__, self._values(), strict=True)
         return f"{type(self).__qualname__}({', '.join(f'{k}={v!r}' for k, v in pairs)})"
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -46,7 +46,7 @@ class FrozenValue:
         raise AttributeError(f"cannot delete field {name!r}")
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return self.__class__, self._fields()
+        return self.__class__, self._values()
 
 
 class Location(FrozenValue):
