@@ -6,6 +6,7 @@ the command line turns that into ``file:line:col: error: message`` lines and an 
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 
 TYPE_CHECKING = False  # not typing's: importing typing costs ~6 ms of every start-up (type checkers
@@ -19,24 +20,40 @@ class FrozenValue:
     """Base of small immutable values: equality, hash, repr and pickling by fields, as a frozen
     dataclass gives, without importing dataclasses (with inspect, ast and dis: ~12 ms of start-up,
     which an up-to-date build must not pay). Subclasses list their fields, in the constructor's
-    order, in ``__match_args__`` (as a dataclass does) and use them as ``__slots__``."""
+    order, in ``__match_args__`` (as a dataclass does) and use them as ``__slots__``. The model's
+    frozen dataclasses take equality, hash and repr from here too (see :mod:`docgen.model`)."""
 
     __slots__ = ()
     __match_args__: tuple[str, ...] = ()
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__match_args__)
+    @staticmethod
+    def _values(value: Any) -> tuple[Any, ...]:
+        """Return the field values (each subclass gets a C getter instead, see below)."""
+        return tuple(getattr(value, name) for name in value.__match_args__)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Per class, closures over a C field getter: hashing a value (a cache key in the
+        # renderers) costs what a dataclass's generated methods cost, without compiling them.
+        super().__init_subclass__(**kwargs)
+        names = cls.__dict__.get("__match_args__")  # a dataclass sets it, then remakes the class
+        if not names:
+            return
+        get = attrgetter(*names)
+        values = get if len(names) > 1 else lambda value: (get(value),)
 
-    def __hash__(self) -> int:
-        return hash(self._values())
+        def __eq__(self: FrozenValue, other: object) -> bool:
+            return values(self) == values(other) if other.__class__ is self.__class__ \
+                else NotImplemented
+
+        def __hash__(self: FrozenValue) -> int:
+            return hash(values(self))
+
+        cls._values = staticmethod(values)  # type: ignore[assignment]
+        cls.__eq__ = __eq__  # type: ignore[method-assign,assignment]
+        cls.__hash__ = __hash__  # type: ignore[method-assign,assignment]
 
     def __repr__(self) -> str:
-        pairs = zip(self.__match_args__, self._values(), strict=True)
+        pairs = zip(self.__match_args__, self._values(self), strict=True)
         return f"{type(self).__qualname__}({', '.join(f'{k}={v!r}' for k, v in pairs)})"
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -46,7 +63,7 @@ class FrozenValue:
         raise AttributeError(f"cannot delete field {name!r}")
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return self.__class__, self._values()
+        return self.__class__, self._values(self)
 
 
 class Location(FrozenValue):

@@ -27,6 +27,7 @@ def test_every_model_class_is_a_frozen_slotted_dataclass(cls: type) -> None:
     assert dataclasses.is_dataclass(cls)
     assert cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
     assert "__slots__" in cls.__dict__
+    assert {"__eq__", "__hash__"} <= set(cls.__dict__)  # FrozenValue's, made for this class
     assert cls.__match_args__ == tuple(f.name for f in dataclasses.fields(cls))
     assert cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "(")  # written, not made
 
@@ -45,6 +46,8 @@ def test_model_values_compare_hash_and_print_as_dataclasses_do(seed_doc: Documen
         twin = _reference(value)
         assert repr(value) == repr(twin)
         assert hash(value) == hash(twin)
+        copy = dataclasses.replace(value)
+        assert copy == value and copy is not value
     span = Span("a", bold=True)
     assert span == Span("a", True) and span != Span("a") and hash(span) == hash(Span("a", True))
     assert Text((span,)) != (span,) and Text((span,)) == Text((span,))
