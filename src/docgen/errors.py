@@ -130,7 +130,9 @@ class Report:
         self.problems: list[Problem] = [] if problems is None else problems
 
     def __eq__(self, other: object) -> bool:
-        return self.problems == other.problems if isinstance(other, Report) else NotImplemented
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.problems == other.problems  # type: ignore[attr-defined, no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
