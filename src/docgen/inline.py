@@ -15,6 +15,7 @@ from docgen.model import Span, Text
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
 _ESCAPABLE = "*[]\\"
+_SPECIAL = "*[\\"  # the characters _parse acts on
 
 LinkCheck = Callable[[str], str | None]
 
@@ -43,6 +44,10 @@ def link_problem(url: str) -> str | None:
 def _parse(
     s: str, bold: bool, italic: bool, on_link: LinkCheck | None, out: list[Span]
 ) -> None:
+    if not any(c in s for c in _SPECIAL):  # plain text, the usual case: one run, no scanning
+        if s:
+            out.append(Span(s, bold, italic))
+        return
     buf: list[str] = []
     i, n = 0, len(s)
 

@@ -11,13 +11,17 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.errors import Location
+from docgen.errors import FrozenValue, Location
 
 NOWHERE = Location("<built-in>")
 
+# Frozen dataclasses whose equality, hash and repr come from FrozenValue (eq=False, repr=False):
+# the same results as generated ones, without generating and compiling them at every start (~8 ms
+# of `check`). Each class has a docstring, or dataclass would make one with inspect.signature.
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Span(FrozenValue):
     """A run of text with one style; ``href`` is set for a link (http, https or mailto only)."""
 
     text: str
@@ -26,8 +30,8 @@ class Span:
     href: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Text(FrozenValue):
     """Inline text: the runs of a paragraph, a heading, a quote or a list item."""
 
     spans: tuple[Span, ...]
@@ -41,14 +45,16 @@ class Text:
         return self.plain
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Paragraph(FrozenValue):
+    """A paragraph of inline text."""
+
     text: Text
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Quote(FrozenValue):
     """A quotation; renderers add the typographic quote marks, the source holds only the words."""
 
     text: Text
@@ -56,14 +62,16 @@ class Quote:
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
-class ListBlock:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ListBlock(FrozenValue):
+    """A bulleted list."""
+
     items: tuple[Text, ...]
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
-class Image:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Image(FrozenValue):
     """A picture; ``path`` is resolved, checked to be inside the article's folder."""
 
     path: Path
@@ -74,8 +82,8 @@ class Image:
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
-class Callout:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Callout(FrozenValue):
     """A highlighted key takeaway."""
 
     text: Text
@@ -85,13 +93,17 @@ class Callout:
 Block = Paragraph | Quote | ListBlock | Image | Callout
 
 
-@dataclass(frozen=True, slots=True)
-class DeckHints:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class DeckHints(FrozenValue):
+    """How the deck treats a section."""
+
     skip: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Section(FrozenValue):
+    """A section: its heading, its blocks and the key points for the deck."""
+
     heading: Text
     blocks: tuple[Block, ...]
     key_points: tuple[Text, ...] = ()
@@ -99,14 +111,18 @@ class Section:
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Link(FrozenValue):
+    """A labelled link (http, https or mailto)."""
+
     label: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Author:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Author(FrozenValue):
+    """Who wrote the article, shown in 'About the Author'."""
+
     name: str
     bio: Text
     role: str | None = None
@@ -115,8 +131,8 @@ class Author:
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
-class FontFace:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class FontFace(FrozenValue):
     """One TrueType file of a family, by weight (400 or 700) and style."""
 
     path: Path
@@ -124,8 +140,8 @@ class FontFace:
     italic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class FontFamily:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class FontFamily(FrozenValue):
     """A family of up to four faces; missing faces fall back to the nearest one that exists."""
 
     name: str
@@ -140,8 +156,8 @@ class FontFamily:
         return self.faces[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Palette(FrozenValue):
     """The colours docgen uses, as ``#RRGGBB``."""
 
     primary: str
@@ -153,8 +169,10 @@ class Palette:
     light: str
 
 
-@dataclass(frozen=True, slots=True)
-class Brand:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Brand(FrozenValue):
+    """The look of the outputs: colours, fonts, logos, footer, page size and deck template."""
+
     name: str
     palette: Palette
     body_font: FontFamily
@@ -169,8 +187,8 @@ class Brand:
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Document(FrozenValue):
     """One article, ready for any renderer."""
 
     title: Text

@@ -63,6 +63,26 @@ def test_an_unchanged_source_is_not_rebuilt(write_article: WriteArticle, tmp_pat
     assert all(a.fresh for a in build(source, out).artifacts)
 
 
+def test_an_up_to_date_build_reads_each_input_once(write_article: WriteArticle, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both targets share one hash of the inputs (the bundled fonts alone are ~5 MB)."""
+    import hashlib
+
+    source, out = write_article(), tmp_path / "out"
+    build(source, out)
+    hashed: list[str] = []
+    real = hashlib.file_digest
+
+    def counting(handle, digest):  # type: ignore[no-untyped-def]
+        hashed.append(handle.name)
+        return real(handle, digest)
+
+    monkeypatch.setattr(hashlib, "file_digest", counting)
+    assert not any(a.fresh for a in build(source, out).artifacts)
+    assert str(source) in hashed and any(name.endswith(".ttf") for name in hashed)
+    assert len(hashed) == len(set(hashed))
+
+
 def test_a_damaged_artifact_is_rebuilt(write_article: WriteArticle, tmp_path: Path) -> None:
     source, out = write_article(), tmp_path / "out"
     pdf = next(a.path for a in build(source, out).artifacts if a.target == "pdf")

@@ -125,3 +125,13 @@ def test_a_symlink_out_of_the_folder_is_refused(write_article: WriteArticle, tmp
 
 def test_deep_nesting_is_refused_before_python_recursion(write_article: WriteArticle) -> None:
     assert "nesting is deeper" in only(write_article("title: " + "[" * 5000))
+
+
+def test_a_bad_byte_after_a_byte_order_mark_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbftitle: caf\xe9\n")
+    with pytest.raises(DocgenError) as info:
+        load(path)
+    problem = info.value.problems[0]
+    assert problem.message == "byte 0xe9 is not valid UTF-8"
+    assert problem.location is not None and (problem.location.line, problem.location.column) == (1, 11)

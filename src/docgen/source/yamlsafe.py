@@ -125,11 +125,13 @@ def read_text(file: Path, shown: str) -> str:
         raise DocgenError(
             Problem("the file is saved as UTF-16", Location(shown, 1, 1), hint="save it as UTF-8")
         )
-    try:
-        text = data.decode("utf-8-sig")
+    try:  # not "utf-8-sig": its error positions skip the BOM, and the codec costs a look-up
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        if line == 1 and data.startswith(b"\xef\xbb\xbf"):
+            column -= 3  # the byte order mark is not shown by editors
         raise DocgenError(
             Problem(
                 f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
