@@ -11,9 +11,9 @@ from pathlib import Path
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from docgen.render.pdf.images import draw_image, reader
 from docgen.render.pdf.styles import Grid
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
@@ -117,7 +117,8 @@ class HeaderBand(Flowable):
         self.contents = contents
         self.grid = grid
         self.fill = fill
-        self.logo = ImageReader(str(logo)) if logo else None
+        self.logo = logo
+        self._logo_px = reader(logo).getSize() if logo else (0, 0)
         self.logo_height = logo_height
         self.pad_top = pad_top
         self.pad_bottom = pad_bottom
@@ -127,7 +128,7 @@ class HeaderBand(Flowable):
     def _logo_size(self) -> tuple[float, float]:
         if self.logo is None:
             return 0.0, 0.0
-        w, h = self.logo.getSize()
+        w, h = self._logo_px
         scale = self.logo_height / h
         return min(w * scale, self.grid.measure), self.logo_height
 
@@ -149,7 +150,7 @@ class HeaderBand(Flowable):
         if self.logo is not None:
             w, h = self._logo_size()
             y -= h
-            canv.drawImage(self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
+            draw_image(canv, self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
             y -= 26
         for f, h in zip(self.contents, self._sizes, strict=True):
             y -= h
