@@ -14,6 +14,21 @@ from docgen.model import Span, Text
 from docgen.render.pdf.fonts import Registered, describe, missing_problem, runs
 
 
+def _runs(
+    text: str, fam: Registered, bold: bool, italic: bool
+) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """:func:`~docgen.render.pdf.fonts.runs`, asked first about each distinct character once.
+
+    Nearly all text is drawn by the brand face alone: then the answer for the whole text is one
+    run, and the per-character loop runs over a few dozen characters instead of the whole text.
+    """
+    probe = "".join(sorted(set(text)))
+    chunks, missing = runs(probe, fam, bold, italic)
+    if not missing and len(chunks) == 1 and chunks[0][1] is None:
+        return [(text, None)], []
+    return runs(text, fam, bold, italic)
+
+
 class Marker:
     """Builds markup for one document and collects what went wrong, to report it all at once."""
 
@@ -58,7 +73,7 @@ class Marker:
         link_color: str,
     ) -> str:
         b, i = bold or span.bold, italic or span.italic
-        chunks, missing = runs(span.text, fam, b, i)
+        chunks, missing = _runs(span.text, fam, b, i)
         self.problems.extend(missing_problem(ch, span.text, where) for ch in missing)
         out: list[str] = []
         for chunk, font in chunks:
