@@ -22,7 +22,7 @@ def _runs(
     Nearly all text is drawn by the brand face alone: then the answer for the whole text is one
     run, and the per-character loop runs over a few dozen characters instead of the whole text.
     """
-    probe = "".join(sorted(set(text)))
+    probe = "".join(set(text))  # order does not matter: only "all in the brand face" is used
     chunks, missing = runs(probe, fam, bold, italic)
     if not missing and len(chunks) == 1 and chunks[0][1] is None:
         return [(text, None)], []

@@ -14,7 +14,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -25,7 +24,7 @@ from docgen.errors import DocgenError, Location, Problem
 from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
 from docgen.model import Paragraph as Para
 from docgen.render import format_date
-from docgen.render.pdf.flowables import Boxed, HeaderBand, QRCode
+from docgen.render.pdf.flowables import Boxed, HeaderBand, Paragraph, QRCode
 from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.styles import Styles
