@@ -24,6 +24,7 @@ import docgen
 from docgen.errors import DocgenError, Problem
 from docgen.model import Document
 from docgen.render import Rendered, build_time
+from docgen.render.pdf.flowables import forget_layout
 from docgen.render.pdf.fonts import register
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.story import Heading, StoryBuilder
@@ -110,15 +111,25 @@ class _CountingFrame(Frame):
 
     Drawing cannot move anything (the layout is decided by ``wrap`` and ``split`` before
     ``drawOn``), and it was a third of the counting pass. The stand-in is an instance attribute
-    that is removed again, because the final pass lays out the same flowables.
+    that is removed again, because the final pass lays out the same flowables. What a placed or
+    split flowable remembers of its line breaks is dropped as the pass goes, so memory stays as
+    low as when each pass had a story of its own (the final pass breaks the lines again).
     """
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
         flowable.drawOn = _no_draw  # type: ignore[method-assign]
         try:
-            return super()._add(flowable, canv, trySplit)
+            placed = super()._add(flowable, canv, trySplit)
         finally:
             del flowable.drawOn
+        if placed:
+            forget_layout(flowable)
+        return placed
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        parts = super().split(flowable, canv)
+        forget_layout(flowable)
+        return parts
 
 
 class _CountingCanvas(Canvas):
@@ -215,7 +226,9 @@ def _layout(
     template.setPageCallBack = None
     template.beforeDocument = lambda: stamp_canvas(template.canv, template)  # type: ignore
     try:
-        template.build(story[:], canvasmaker=_CountingCanvas if counting else Canvas)
+        # The final pass consumes the story, so laid-out flowables are freed as it goes.
+        template.build(story[:] if counting else story,
+                       canvasmaker=_CountingCanvas if counting else Canvas)
     except LayoutError as exc:
         raise DocgenError(
             Problem(f"the handout cannot be laid out: {exc}", doc.location,

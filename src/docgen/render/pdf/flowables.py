@@ -39,6 +39,35 @@ class Paragraph(_Paragraph):
         return size
 
 
+def forget_layout(flowable: object) -> None:
+    """Drop the line breaks a laid-out flowable (and what it contains) keeps; wrap makes new ones.
+
+    Why: the counting pass lays out the same story as the final pass, and kept line breaks for
+    every paragraph of a long article are several megabytes more at the peak.
+    """
+    attrs = getattr(flowable, "__dict__", None)
+    if attrs is None:
+        return
+    attrs.pop("blPara", None)
+    attrs.pop("_wrapped", None)
+    for name in _CHILDREN:
+        children = attrs.get(name)
+        if children:
+            for child in _flatten(children):
+                forget_layout(child)
+
+
+# Where the flowables used here keep their contents: Boxed and HeaderBand, KeepTogether and
+# ListFlowable and ListItem, Table (rows of cells, each a flowable or a list of them).
+_CHILDREN = ("contents", "_content", "_cellvalues")
+
+
+def _flatten(items: object) -> list[object]:
+    if isinstance(items, (list, tuple)):
+        return [leaf for item in items for leaf in _flatten(item)]
+    return [items]
+
+
 class Boxed(Flowable):
     """Flowables inside a box with an optional tint and a rule down its left edge."""
 
