@@ -11,6 +11,7 @@ source gives the same bytes.
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_RIGHT
@@ -182,12 +183,34 @@ def render_pdf(doc: Document) -> Rendered:
     if problems:
         raise DocgenError(problems)
 
+    key = (str(doc.source), doc.slug)
+    guess = _pages_seen.get(key)
     story = builder.build()
-    pages = _layout(doc, styles, story, running, total=0)[1]
-    data, final = _layout(doc, styles, story, running, total=pages)
-    if final != pages:  # pragma: no cover - the footer never changes the flow
-        raise DocgenError("the page count changed between layout passes")
-    return Rendered(data, final, "pages", [*marker.warnings, *marker.fallback_warnings])
+    if guess is None:
+        total = _layout(doc, styles, story, running, total=0)[1]
+    else:  # a rebuild: start with the final pass, trusting the last page count
+        data, total = _layout(doc, styles, story, running, total=guess)
+    if total != guess:  # first build, or the page count changed: lay out with the real one
+        if guess is not None:
+            seen = len(marker.warnings)
+            story = builder.build()  # the final pass consumed the story
+            del marker.warnings[seen:]  # ... and the rebuild repeats its warnings
+        data, final = _layout(doc, styles, story, running, total=total)
+        if final != total:  # pragma: no cover - the footer never changes the flow
+            raise DocgenError("the page count changed between layout passes")
+    _pages_seen[key] = total
+    _pages_seen.move_to_end(key)
+    while len(_pages_seen) > MAX_REMEMBERED:
+        _pages_seen.popitem(last=False)
+    return Rendered(data, total, "pages", [*marker.warnings, *marker.fallback_warnings])
+
+
+#: Sources whose page count is remembered (``docgen watch`` rebuilds one or a few).
+MAX_REMEMBERED = 32
+# Page count of the last build of each source. The count only feeds the footer ("page N of M")
+# and the footer never moves anything, so a rebuild whose count is unchanged needs no counting
+# pass; one whose count changed is laid out again, so a wrong guess costs time, never bytes.
+_pages_seen: OrderedDict[tuple[str, str], int] = OrderedDict()
 
 
 def _layout(
