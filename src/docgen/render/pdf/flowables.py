@@ -6,14 +6,13 @@ callout flows over pages instead of failing the layout.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as _Paragraph
 
+from docgen.render.pdf import qr
 from docgen.render.pdf.images import draw_image, reader
 from docgen.render.pdf.styles import Grid
 
@@ -222,7 +221,7 @@ class QRCode(Flowable):
     def draw(self) -> None:
         # The modules are painted directly: a reportlab Drawing would pull in an unembedded
         # Times-Roman as its default font state.
-        modules = _qr_modules(self.url)
+        modules = qr.modules(self.url)
         n = len(modules)
         cell = self.width / n
         canv = self.canv
@@ -232,12 +231,3 @@ class QRCode(Flowable):
                 if dark:
                     canv.rect(c * cell, (n - 1 - r) * cell, cell, cell, stroke=0, fill=1)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
-
-
-@lru_cache(maxsize=16)
-def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix for ``url``, computed once per process (20 ms each, and the layout draws twice)."""
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(url)
-    qr.make()
-    return tuple(tuple(bool(dark) for dark in row) for row in qr.modules)
