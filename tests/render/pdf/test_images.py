@@ -28,3 +28,42 @@ def test_cache_is_bounded(tmp_path: Path) -> None:
     for n in range(images.MAX_KEPT + 3):
         images.reader(_png(tmp_path / f"{n}.png", (n, 0, 0, 255)))
     assert len(images._kept) == images.MAX_KEPT
+
+
+def test_a_picture_that_fails_to_decode_fails_the_draw(tmp_path: Path) -> None:
+    import io
+
+    import pytest
+    from reportlab.pdfgen.canvas import Canvas
+
+    noise = PILImage.frombytes("RGBA", (64, 64), bytes(range(256)) * 64)
+    noise.save(tmp_path / "good.png")
+    good = (tmp_path / "good.png").read_bytes()
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(good[: len(good) // 2])  # header intact, pixel data cut off
+    images.prepare(broken)
+    with pytest.raises(OSError):
+        images.draw_image(Canvas(io.BytesIO()), broken, 0, 0, 10, 10)
+
+
+def test_drawn_like_reportlab_draws_it(tmp_path: Path) -> None:
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    logo = _png(tmp_path / "logo.png", (200, 100, 50, 128))
+
+    def page(draw: object) -> bytes:
+        out = io.BytesIO()
+        canv = Canvas(out, invariant=1)
+        draw(canv)  # type: ignore[operator]
+        canv.showPage()
+        canv.save()
+        return out.getvalue()
+
+    theirs = page(lambda c: c.drawImage(ImageReader(str(logo)), 5, 6, 40, 20, mask="auto",
+                                        preserveAspectRatio=True))
+    first = page(lambda c: images.draw_image(c, logo, 5, 6, 40, 20, preserveAspectRatio=True))
+    again = page(lambda c: images.draw_image(c, logo, 5, 6, 40, 20, preserveAspectRatio=True))
+    assert first == theirs == again

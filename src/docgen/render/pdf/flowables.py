@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as _Paragraph
 
 from docgen.render.pdf import qr
-from docgen.render.pdf.images import draw_image, reader
+from docgen.render.pdf.images import draw_image, prepare, reader
 from docgen.render.pdf.styles import Grid
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
@@ -167,6 +167,8 @@ class HeaderBand(Flowable):
         self.fill = fill
         self.logo = logo
         self._logo_px = reader(logo).getSize() if logo else (0, 0)
+        if logo:
+            prepare(logo)  # encoded in the background while the story is laid out
         self.logo_height = logo_height
         self.pad_top = pad_top
         self.pad_bottom = pad_bottom

@@ -1,21 +1,25 @@
-"""Pictures decoded and deflated once per process, not on every build.
+"""Pictures decoded and deflated once per process, off the layout's critical path.
 
-reportlab decodes a PNG to raw pixels and deflates them again for every document: for the logo on
-the cover band that was a fifth of a warm ``docgen watch`` rebuild. Here the reader (with its
-decoded pixels) and the finished image objects are kept, keyed by the file's bytes, and registered
-in each new document exactly as ``Canvas.drawImage`` would register them, so the file is the same.
+reportlab decodes a PNG to raw pixels, hashes them (its name for the image) and deflates them
+again for every document: for the logo on the cover band that was a fifth of a warm ``docgen
+watch`` rebuild and about 30 ms of a first build. Here the reader and the finished image objects
+are kept, keyed by the file's bytes; the first encoding runs in a thread while the story is laid
+out (Pillow, hashlib and zlib release the GIL); each document gets the objects registered and
+drawn exactly as ``Canvas.drawImage`` registers and draws them, so the file is the same.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.boxstuff import aspectRatioFix
+from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 
@@ -23,19 +27,45 @@ from reportlab.pdfgen.canvas import Canvas
 MAX_KEPT = 8
 # Set on an object when a document registers it: a fresh object is made for every document.
 _PER_DOCUMENT = ("__InternalName__", "XObjects", "smask", "_smask")
+_PNG = b"\x89PNG\r\n\x1a\n"
+
+# reportlab's name for the image (a digest of its pixels and mask), the image object's state and
+# its soft mask's (the alpha channel), if any
+Encoded = tuple[str, dict[str, Any], dict[str, Any] | None]
+
+
+class _Encoding(threading.Thread):
+    """Encodes one picture in the background; ``result()`` waits and re-raises its error."""
+
+    def __init__(self, reader: ImageReader, mask: str | None) -> None:
+        super().__init__(name="docgen-image", daemon=True)
+        self.reader, self.mask = reader, mask
+        self.encoded: Encoded | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.encoded = _encode(self.reader, self.mask)
+        except BaseException as exc:  # handed to the thread that draws the picture
+            self.error = exc
+
+    def result(self) -> Encoded:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.encoded is not None
+        return self.encoded
 
 
 @dataclass
 class _Kept:
     reader: ImageReader
-    # (name, image state, soft-mask state) of the encoded image, once it has been drawn
-    encoded: tuple[str, dict[str, Any], dict[str, Any] | None] | None = None
+    encoded: Encoded | None = None
+    pending: _Encoding | None = None
 
 
 _kept: OrderedDict[tuple[str, str], _Kept] = OrderedDict()
-
-
-_PNG = b"\x89PNG\r\n\x1a\n"
+_lock = threading.Lock()
 
 
 def _open(path: Path, data: bytes) -> ImageReader:
@@ -54,12 +84,13 @@ def _open(path: Path, data: bytes) -> ImageReader:
 def _entry(path: Path, mask: str | None) -> _Kept:
     data = path.read_bytes()
     key = (hashlib.sha1(data).hexdigest(), repr(mask))
-    kept = _kept.get(key)
-    if kept is None:
-        kept = _kept[key] = _Kept(_open(path, data))
-        while len(_kept) > MAX_KEPT:
-            _kept.popitem(last=False)
-    _kept.move_to_end(key)
+    with _lock:
+        kept = _kept.get(key)
+        if kept is None:
+            kept = _kept[key] = _Kept(_open(path, data))
+            while len(_kept) > MAX_KEPT:
+                _kept.popitem(last=False)
+        _kept.move_to_end(key)
     return kept
 
 
@@ -68,15 +99,54 @@ def reader(path: Path, mask: str | None = "auto") -> ImageReader:
     return _entry(path, mask).reader
 
 
-def draw_image(canv: Canvas, path: Path, x: float, y: float, width: float, height: float,
-               mask: str | None = "auto", **kw: Any) -> None:
-    """``canv.drawImage`` for the picture at ``path``, reusing its encoding from earlier builds."""
+def prepare(path: Path, mask: str | None = "auto") -> None:
+    """Start encoding the picture in the background unless it is ready or under way."""
     kept = _entry(path, mask)
-    if kept.encoded is not None:
-        _register(canv, *kept.encoded)
-    canv.drawImage(kept.reader, x, y, width, height, mask=mask, **kw)
+    if kept.encoded is None and kept.pending is None:
+        kept.reader.getSize()  # read the header here: the thread then owns the reader
+        kept.pending = _Encoding(kept.reader, mask)
+        kept.pending.start()
+
+
+def draw_image(canv: Canvas, path: Path, x: float, y: float, width: float, height: float,
+               mask: str | None = "auto", preserveAspectRatio: bool = False,
+               anchor: str = "c") -> None:
+    """``canv.drawImage(ImageReader(path), ...)``, with the encoding made once per process."""
+    kept = _entry(path, mask)
     if kept.encoded is None:
-        kept.encoded = _snapshot(canv, canv._formsinuse[-1])
+        if kept.pending is None:
+            prepare(path, mask)
+        assert kept.pending is not None
+        try:
+            kept.encoded = kept.pending.result()
+        finally:
+            kept.pending = None
+    name, image_state, smask_state = kept.encoded
+    reg_name = _register(canv, name, image_state, smask_state)
+    # The rest of Canvas.drawImage once its image is registered (without hashing the pixels).
+    canv._currentPageHasImages = 1
+    x, y, width, height, _ = aspectRatioFix(preserveAspectRatio, anchor, x, y, width, height,
+                                            image_state["width"], image_state["height"])
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(width, height)
+    canv._code.append(f"/{reg_name} Do")
+    canv.restoreState()
+    canv._formsinuse.append(name)
+
+
+def _encode(reader: ImageReader, mask: str | None) -> Encoded:
+    """Make the image objects as ``Canvas.drawImage`` does for an ImageReader it has not seen."""
+    rawdata = reader.getRGBData()
+    smask = reader._dataA
+    mdata = smask.getRGBData() if mask == "auto" and smask else str(mask)
+    if isinstance(mdata, str):
+        mdata = mdata.encode("utf8")
+    name = _digester(rawdata + mdata)
+    image = PDFImageXObject(name, reader, mask=mask)
+    image.name = name
+    alpha = getattr(image, "_smask", None)
+    return name, _state(image), _state(alpha) if alpha is not None else None
 
 
 def _state(obj: object) -> dict[str, Any]:
@@ -89,23 +159,16 @@ def _revive(state: dict[str, Any]) -> PDFImageXObject:
     return obj
 
 
-def _snapshot(canv: Canvas, name: str) -> tuple[str, dict[str, Any], dict[str, Any] | None]:
-    doc = canv._doc
-    image = doc.idToObject[doc.getXObjectName(name)]
-    smask = getattr(image, "smask", None)
-    return name, _state(image), _state(doc.idToObject[smask.name]) if smask else None
-
-
 def _register(canv: Canvas, name: str, image_state: dict[str, Any],
-              smask_state: dict[str, Any] | None) -> None:
-    """Register the image objects the way ``Canvas.drawImage`` does for a picture it has not seen.
+              smask_state: dict[str, Any] | None) -> str:
+    """Register the image objects the way ``Canvas.drawImage`` does; return the image's name.
 
     Same calls in the same order, so object numbers and resource dictionaries do not change.
     """
     doc = canv._doc
     reg_name = doc.getXObjectName(name)
     if reg_name in doc.idToObject:
-        return
+        return reg_name
     image = _revive(image_state)
     canv._setXObjects(image)
     doc.Reference(image, reg_name)
@@ -118,3 +181,4 @@ def _register(canv: Canvas, name: str, image_state: dict[str, Any],
             image.smask = doc.Reference(smask, m_reg_name)
         else:
             image.smask = PDFObjectReference(m_reg_name)
+    return reg_name
