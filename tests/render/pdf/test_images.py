@@ -15,18 +15,19 @@ def _png(path: Path, colour: tuple[int, int, int, int]) -> Path:
     return path
 
 
-def test_reader_is_shared_until_the_file_changes(tmp_path: Path) -> None:
+def test_kept_until_the_file_changes(tmp_path: Path) -> None:
     logo = _png(tmp_path / "logo.png", (255, 0, 0, 128))
-    first = images.reader(logo)
-    assert images.reader(logo) is first
-    assert images.reader(shutil.copy(logo, tmp_path / "copy.png")) is first  # same bytes
+    first = images._entry(logo, "auto")
+    assert images.size(logo) == (8, 4)
+    assert images._entry(logo, "auto") is first
+    assert images._entry(shutil.copy(logo, tmp_path / "copy.png"), "auto") is first  # same bytes
     _png(logo, (0, 0, 255, 128))
-    assert images.reader(logo) is not first
+    assert images._entry(logo, "auto") is not first
 
 
 def test_cache_is_bounded(tmp_path: Path) -> None:
     for n in range(images.MAX_KEPT + 3):
-        images.reader(_png(tmp_path / f"{n}.png", (n, 0, 0, 255)))
+        images.size(_png(tmp_path / f"{n}.png", (n, 0, 0, 255)))
     assert len(images._kept) == images.MAX_KEPT
 
 

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as _Paragraph
 
 from docgen.render.pdf import qr
-from docgen.render.pdf.images import draw_image, prepare, reader
+from docgen.render.pdf.images import draw_image, prepare, size
 from docgen.render.pdf.styles import Grid
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
@@ -166,7 +166,7 @@ class HeaderBand(Flowable):
         self.grid = grid
         self.fill = fill
         self.logo = logo
-        self._logo_px = reader(logo).getSize() if logo else (0, 0)
+        self._logo_px = size(logo) if logo else (0, 0)
         if logo:
             prepare(logo)  # encoded in the background while the story is laid out
         self.logo_height = logo_height

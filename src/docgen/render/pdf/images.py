@@ -2,10 +2,11 @@
 
 reportlab decodes a PNG to raw pixels, hashes them (its name for the image) and deflates them
 again for every document: for the logo on the cover band that was a fifth of a warm ``docgen
-watch`` rebuild and about 30 ms of a first build. Here the reader and the finished image objects
-are kept, keyed by the file's bytes; the first encoding runs in a thread while the story is laid
-out (Pillow, hashlib and zlib release the GIL); each document gets the objects registered and
-drawn exactly as ``Canvas.drawImage`` registers and draws them, so the file is the same.
+watch`` rebuild and about 30 ms of a first build. Here the finished image objects (not the
+decoded pixels) are kept, keyed by the file's bytes; the first encoding runs in a thread while
+the story is laid out (Pillow, hashlib and zlib release the GIL); each document gets the objects
+registered and drawn exactly as ``Canvas.drawImage`` registers and draws them, so the file is the
+same.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ class _Encoding(threading.Thread):
 
 @dataclass
 class _Kept:
-    reader: ImageReader
+    reader: ImageReader | None  # dropped once encoded: its pixels are megabytes
+    size: tuple[int, int]
     encoded: Encoded | None = None
     pending: _Encoding | None = None
 
@@ -87,24 +89,25 @@ def _entry(path: Path, mask: str | None) -> _Kept:
     with _lock:
         kept = _kept.get(key)
         if kept is None:
-            kept = _kept[key] = _Kept(_open(path, data))
+            picture = _open(path, data)
+            kept = _kept[key] = _Kept(picture, picture.getSize())
             while len(_kept) > MAX_KEPT:
                 _kept.popitem(last=False)
         _kept.move_to_end(key)
     return kept
 
 
-def reader(path: Path, mask: str | None = "auto") -> ImageReader:
-    """Return the (shared, read-only) reader of the picture at ``path``."""
-    return _entry(path, mask).reader
+def size(path: Path, mask: str | None = "auto") -> tuple[int, int]:
+    """Return the picture's width and height in pixels."""
+    return _entry(path, mask).size
 
 
 def prepare(path: Path, mask: str | None = "auto") -> None:
     """Start encoding the picture in the background unless it is ready or under way."""
     kept = _entry(path, mask)
     if kept.encoded is None and kept.pending is None:
-        kept.reader.getSize()  # read the header here: the thread then owns the reader
-        kept.pending = _Encoding(kept.reader, mask)
+        assert kept.reader is not None
+        kept.pending = _Encoding(kept.reader, mask)  # the thread owns the reader from here
         kept.pending.start()
 
 
@@ -119,6 +122,7 @@ def draw_image(canv: Canvas, path: Path, x: float, y: float, width: float, heigh
         assert kept.pending is not None
         try:
             kept.encoded = kept.pending.result()
+            kept.reader = None
         finally:
             kept.pending = None
     name, image_state, smask_state = kept.encoded
