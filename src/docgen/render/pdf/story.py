@@ -151,6 +151,9 @@ class StoryBuilder:
         variant = self._styles.get(key)
         if variant is None:
             variant = self._styles[key] = _replace_style(style, **kw)
+            # Its attributes are copied at creation; without the parent link, the deepcopy that
+            # reportlab makes when it splits an indented paragraph copies one style, not three.
+            variant.parent = None
         return variant
 
     def _body(self, text: Text, where: Location) -> str:
