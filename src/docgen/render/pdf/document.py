@@ -46,7 +46,7 @@ class _Handout(BaseDocTemplate):
         self.running = running
         self.total = 0
         self._right = ParagraphStyle("running-right", parent=styles.running, alignment=TA_RIGHT)
-        self._lines: dict[tuple[str, bool], tuple[Paragraph, float]] = {}
+        self._drawn: dict[tuple[str, bool, float], list[str]] = {}
         frame = _CountingFrame if counting else Frame
         first = frame(g.left, g.bottom, g.measure, g.height - g.bottom, id="first",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -64,16 +64,24 @@ class _Handout(BaseDocTemplate):
 
     def _line(self, canv: Canvas, markup: str, y: float, right: bool = False,
               once: bool = False) -> None:
-        """Draw one running line; unless used ``once``, it is parsed and wrapped once per build."""
+        """Draw one running line; unless used ``once``, it is parsed, wrapped and drawn once.
+
+        Brand, title and footer lines are the same on every page, drawn at the start of a page
+        (the same graphics state each time): after the first page their operators are copied.
+        A line with a link also adds an annotation to each page, so it is drawn every time.
+        """
+        key = (markup, right, y)
+        ops = self._drawn.get(key)
+        if ops is not None:
+            canv._code.extend(ops)
+            return
         st = self._right if right else self.styles.running
-        line = self._lines.get((markup, right))
-        if line is None:
-            p = Paragraph(markup, st)
-            line = p, p.wrap(self.styles.grid.measure, 100)[1]
-            if not once:
-                self._lines[(markup, right)] = line
-        p, h = line
+        p = Paragraph(markup, st)
+        h = p.wrap(self.styles.grid.measure, 100)[1]
+        start, links = len(canv._code), len(canv._annotationrefs)
         p.drawOn(canv, self.styles.grid.left, y - h + st.leading - st.fontSize * 0.25)
+        if not once and len(canv._annotationrefs) == links:
+            self._drawn[key] = canv._code[start:]
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.total:  # the counting pass: the running lines never change the flow
