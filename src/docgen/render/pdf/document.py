@@ -25,9 +25,9 @@ import docgen
 from docgen.errors import DocgenError, Problem
 from docgen.model import Document
 from docgen.render import Rendered, build_time
-from docgen.render.pdf.flowables import forget_layout
 from docgen.render.pdf.fonts import register
 from docgen.render.pdf.markup import Marker
+from docgen.render.pdf.paragraph import forget_layout
 from docgen.render.pdf.story import Heading, StoryBuilder
 from docgen.render.pdf.styles import Styles, make_styles
 

@@ -1,4 +1,4 @@
-"""The handout's own flowables: paragraphs, the cover band, boxes with a rule or tint, the QR code.
+"""The handout's own flowables: the cover band, boxes with a rule or tint, the QR code.
 
 Boxes are flowables that split (rather than one-cell tables, which cannot), so a very long quote or
 callout flows over pages instead of failing the layout.
@@ -10,61 +10,12 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
-from reportlab.platypus import Paragraph as _Paragraph
 
 from docgen.render.pdf import qr
 from docgen.render.pdf.images import draw_image, prepare, size
 from docgen.render.pdf.styles import Grid
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
-
-
-class Paragraph(_Paragraph):
-    """reportlab's Paragraph, remembering its line breaks for the width it was last wrapped to.
-
-    Why: breaking lines is the layout's most expensive step, and the same paragraph is wrapped at
-    the same width several times (in both layout passes; by a box measuring, then splitting).
-    The result depends only on the width (and the text and style, which never change). A split
-    that drops or replaces ``blPara`` invalidates the memo, as does another width.
-    """
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        memo = self.__dict__.get("_wrapped")
-        if memo is not None and memo[0] == availWidth and self.__dict__.get("blPara") is memo[2]:
-            self.width, self.height = memo[1]
-            return memo[1]
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
-        return size
-
-
-def forget_layout(flowable: object) -> None:
-    """Drop the line breaks a laid-out flowable (and what it contains) keeps; wrap makes new ones.
-
-    Why: the counting pass lays out the same story as the final pass, and kept line breaks for
-    every paragraph of a long article are several megabytes more at the peak.
-    """
-    attrs = getattr(flowable, "__dict__", None)
-    if attrs is None:
-        return
-    attrs.pop("blPara", None)
-    attrs.pop("_wrapped", None)
-    for name in _CHILDREN:
-        children = attrs.get(name)
-        if children:
-            for child in _flatten(children):
-                forget_layout(child)
-
-
-# Where the flowables used here keep their contents: Boxed and HeaderBand, KeepTogether and
-# ListFlowable and ListItem, Table (rows of cells, each a flowable or a list of them).
-_CHILDREN = ("contents", "_content", "_cellvalues")
-
-
-def _flatten(items: object) -> list[object]:
-    if isinstance(items, (list, tuple)):
-        return [leaf for item in items for leaf in _flatten(item)]
-    return [items]
 
 
 class Boxed(Flowable):

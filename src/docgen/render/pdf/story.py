@@ -24,9 +24,10 @@ from docgen.errors import DocgenError, Location, Problem
 from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
 from docgen.model import Paragraph as Para
 from docgen.render import format_date
-from docgen.render.pdf.flowables import Boxed, HeaderBand, Paragraph, QRCode
+from docgen.render.pdf.flowables import Boxed, HeaderBand, QRCode
 from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
+from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.styles import Styles
 
 # Opening and closing marks by language; English-style curly quotes otherwise.
