@@ -25,3 +25,16 @@ def test_a_long_title_does_not_wrap_into_the_brand_name(seed_doc: Document, tmp_
                  "-W", "612", pdf, "-").strip()
     assert len(header.splitlines()) == 1, header
     assert header.startswith("Rocket Market Development") and header.endswith("…")
+
+
+def test_a_linked_title_links_on_every_page(seed_doc: Document) -> None:
+    import io
+
+    import pypdf
+
+    doc = dataclasses.replace(seed_doc, title=t("Marketing and [Sales](https://sales.example.com)"))
+    pages = pypdf.PdfReader(io.BytesIO(render_pdf(doc).data)).pages
+    assert len(pages) > 2
+    for page in pages[1:]:  # the running header starts on page 2
+        uris = [a.get_object()["/A"].get("/URI") for a in page.get("/Annots", [])]
+        assert "https://sales.example.com" in uris

@@ -1,14 +1,17 @@
 """Entry point: lay the story out on branded pages and return the PDF bytes.
 
 The layout runs twice: the first pass counts the pages so the footer can say "page N of M", the
-second produces the file. The counting pass skips what cannot change the page count (running
-header and footer, image encoding, writing the file). Both passes are deterministic (``invariant``
-mode, dates from :func:`~docgen.render.build_time`), so the same source gives the same bytes.
+second produces the file. The counting pass only measures: it skips what cannot change the page
+count (drawing the flowables, running header and footer, image encoding, writing the file). Both
+passes lay out the same flowables, built once, the way reportlab's own ``multiBuild`` does; both
+are deterministic (``invariant`` mode, dates from :func:`~docgen.render.build_time`), so the same
+source gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_RIGHT
@@ -24,6 +27,7 @@ from docgen.model import Document
 from docgen.render import Rendered, build_time
 from docgen.render.pdf.fonts import register
 from docgen.render.pdf.markup import Marker
+from docgen.render.pdf.paragraph import forget_layout
 from docgen.render.pdf.story import Heading, StoryBuilder
 from docgen.render.pdf.styles import Styles, make_styles
 
@@ -31,7 +35,8 @@ from docgen.render.pdf.styles import Styles, make_styles
 class _Handout(BaseDocTemplate):
     """Two page templates (cover, running) and an outline entry for every section heading."""
 
-    def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str, str], **kw):
+    def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str, str],
+                 counting: bool, **kw):
         g = styles.grid
         super().__init__(
             out, pagesize=(g.width, g.height), leftMargin=g.left, rightMargin=g.right,
@@ -40,9 +45,12 @@ class _Handout(BaseDocTemplate):
         self.styles = styles
         self.running = running
         self.total = 0
-        first = Frame(g.left, g.bottom, g.measure, g.height - g.bottom, id="first",
+        self._right = ParagraphStyle("running-right", parent=styles.running, alignment=TA_RIGHT)
+        self._drawn: dict[tuple[str, bool, float], list[str]] = {}
+        frame = _CountingFrame if counting else Frame
+        first = frame(g.left, g.bottom, g.measure, g.height - g.bottom, id="first",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        later = Frame(g.left, g.bottom, g.measure, g.height - g.top - g.bottom, id="later",
+        later = frame(g.left, g.bottom, g.measure, g.height - g.top - g.bottom, id="later",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("first", [first], onPage=self._footer, autoNextPageTemplate="later"),
@@ -54,14 +62,26 @@ class _Handout(BaseDocTemplate):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline, flowable.key, level=0, closed=False)
 
-    def _line(self, canv: Canvas, markup: str, y: float, right: bool = False) -> None:
-        st = self.styles.running
-        if right:
-            st = ParagraphStyle("running-right", parent=st, alignment=TA_RIGHT)
+    def _line(self, canv: Canvas, markup: str, y: float, right: bool = False,
+              once: bool = False) -> None:
+        """Draw one running line; unless used ``once``, it is parsed, wrapped and drawn once.
+
+        Brand, title and footer lines are the same on every page, drawn at the start of a page
+        (the same graphics state each time): after the first page their operators are copied.
+        A line with a link also adds an annotation to each page, so it is drawn every time.
+        """
+        key = (markup, right, y)
+        ops = self._drawn.get(key)
+        if ops is not None:
+            canv._code.extend(ops)
+            return
+        st = self._right if right else self.styles.running
         p = Paragraph(markup, st)
-        g = self.styles.grid
-        _, h = p.wrap(g.measure, 100)
-        p.drawOn(canv, g.left, y - h + st.leading - st.fontSize * 0.25)
+        h = p.wrap(self.styles.grid.measure, 100)[1]
+        start, links = len(canv._code), len(canv._annotationrefs)
+        p.drawOn(canv, self.styles.grid.left, y - h + st.leading - st.fontSize * 0.25)
+        if not once and len(canv._annotationrefs) == links:
+            self._drawn[key] = canv._code[start:]
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.total:  # the counting pass: the running lines never change the flow
@@ -75,7 +95,8 @@ class _Handout(BaseDocTemplate):
         if footer:
             self._line(canv, footer, g.footer_y)
         total = self.total or "?"
-        self._line(canv, f"page {canv.getPageNumber()} of {total}", g.footer_y, right=True)
+        self._line(canv, f"page {canv.getPageNumber()} of {total}", g.footer_y, right=True,
+                   once=True)
         canv.restoreState()
 
     def _header_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -88,6 +109,36 @@ class _Handout(BaseDocTemplate):
         self._line(canv, title, g.header_y, right=True)
         canv.restoreState()
         self._footer(canv, doc)
+
+
+def _no_draw(canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+    """Stands in for ``Flowable.drawOn`` in the counting pass."""
+
+
+class _CountingFrame(Frame):
+    """The frame of the page-counting pass: flowables are wrapped, split and placed, not drawn.
+
+    Drawing cannot move anything (the layout is decided by ``wrap`` and ``split`` before
+    ``drawOn``), and it was a third of the counting pass. The stand-in is an instance attribute
+    that is removed again, because the final pass lays out the same flowables. What a placed or
+    split flowable remembers of its line breaks is dropped as the pass goes, so memory stays as
+    low as when each pass had a story of its own (the final pass breaks the lines again).
+    """
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        flowable.drawOn = _no_draw  # type: ignore[method-assign]
+        try:
+            placed = super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+        if placed:
+            forget_layout(flowable)
+        return placed
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        parts = super().split(flowable, canv)
+        forget_layout(flowable)
+        return parts
 
 
 class _CountingCanvas(Canvas):
@@ -140,21 +191,46 @@ def render_pdf(doc: Document) -> Rendered:
     if problems:
         raise DocgenError(problems)
 
-    pages = _layout(doc, styles, builder, running, total=0)[1]
-    data, final = _layout(doc, styles, builder, running, total=pages)
-    if final != pages:  # pragma: no cover - the footer never changes the flow
-        raise DocgenError("the page count changed between layout passes")
-    return Rendered(data, final, "pages", [*marker.warnings, *marker.fallback_warnings])
+    key = (str(doc.source), doc.slug)
+    guess = _pages_seen.get(key)
+    story = builder.build()
+    if guess is None:
+        total = _layout(doc, styles, story, running, total=0)[1]
+    else:  # a rebuild: start with the final pass, trusting the last page count
+        data, total = _layout(doc, styles, story, running, total=guess)
+    if total != guess:  # first build, or the page count changed: lay out with the real one
+        if guess is not None:
+            seen = len(marker.warnings)
+            story = builder.build()  # the final pass consumed the story
+            del marker.warnings[seen:]  # ... and the rebuild repeats its warnings
+        data, final = _layout(doc, styles, story, running, total=total)
+        if final != total:  # pragma: no cover - the footer never changes the flow
+            raise DocgenError("the page count changed between layout passes")
+    _pages_seen[key] = total
+    _pages_seen.move_to_end(key)
+    while len(_pages_seen) > MAX_REMEMBERED:
+        _pages_seen.popitem(last=False)
+    return Rendered(data, total, "pages", [*marker.warnings, *marker.fallback_warnings])
+
+
+#: Sources whose page count is remembered (``docgen watch`` rebuilds one or a few).
+MAX_REMEMBERED = 32
+# Page count of the last build of each source. The count only feeds the footer ("page N of M")
+# and the footer never moves anything, so a rebuild whose count is unchanged needs no counting
+# pass; one whose count changed is laid out again, so a wrong guess costs time, never bytes.
+_pages_seen: OrderedDict[tuple[str, str], int] = OrderedDict()
 
 
 def _layout(
-    doc: Document, styles: Styles, builder: StoryBuilder, running: tuple[str, str, str],
+    doc: Document, styles: Styles, story: list[Flowable], running: tuple[str, str, str],
     total: int,
 ) -> tuple[bytes, int]:
+    """Lay ``story`` out; ``total == 0`` is the counting pass, which leaves ``story`` reusable."""
     out = io.BytesIO()
     stamp = build_time(doc)
+    counting = not total
     template = _Handout(
-        out, styles, running,
+        out, styles, running, counting,
         title=doc.title.plain,
         author=doc.author.name,
         subject=doc.summary or "",
@@ -167,9 +243,12 @@ def _layout(
         invariant=1,
     )
     template.total = total
-    if not total:
+    edits: list[tuple[object, ...]] = []
+    if counting:
         template._doSave = 0  # reportlab's own switch for counting passes: no file is written
-    story = builder.build()
+        # ... and its record of what a pass changes on the flowables (keepWithNext, _postponed),
+        # undone below so the final pass starts from the same story.
+        template._multiBuildEdits = edits.append
 
     def stamp_canvas(canv: Canvas, _doc: BaseDocTemplate) -> None:
         canv.setDateFormatter(lambda *_: stamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
@@ -178,10 +257,15 @@ def _layout(
     template.setPageCallBack = None
     template.beforeDocument = lambda: stamp_canvas(template.canv, template)  # type: ignore
     try:
-        template.build(story, canvasmaker=Canvas if total else _CountingCanvas)
+        # The final pass consumes the story, so laid-out flowables are freed as it goes.
+        template.build(story[:] if counting else story,
+                       canvasmaker=_CountingCanvas if counting else Canvas)
     except LayoutError as exc:
         raise DocgenError(
             Problem(f"the handout cannot be laid out: {exc}", doc.location,
                     hint="a title, image or box is taller than a page")
         ) from exc
+    finally:
+        for undo, *args in reversed(edits):
+            undo(*args)  # type: ignore[operator]
     return out.getvalue(), template.page

@@ -6,14 +6,13 @@ callout flows over pages instead of failing the layout.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from docgen.render.pdf import qr
+from docgen.render.pdf.images import draw_image, prepare, size
 from docgen.render.pdf.styles import Grid
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
@@ -117,7 +116,10 @@ class HeaderBand(Flowable):
         self.contents = contents
         self.grid = grid
         self.fill = fill
-        self.logo = ImageReader(str(logo)) if logo else None
+        self.logo = logo
+        self._logo_px = size(logo) if logo else (0, 0)
+        if logo:
+            prepare(logo)  # encoded in the background while the story is laid out
         self.logo_height = logo_height
         self.pad_top = pad_top
         self.pad_bottom = pad_bottom
@@ -127,7 +129,7 @@ class HeaderBand(Flowable):
     def _logo_size(self) -> tuple[float, float]:
         if self.logo is None:
             return 0.0, 0.0
-        w, h = self.logo.getSize()
+        w, h = self._logo_px
         scale = self.logo_height / h
         return min(w * scale, self.grid.measure), self.logo_height
 
@@ -149,7 +151,7 @@ class HeaderBand(Flowable):
         if self.logo is not None:
             w, h = self._logo_size()
             y -= h
-            canv.drawImage(self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
+            draw_image(canv, self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
             y -= 26
         for f, h in zip(self.contents, self._sizes, strict=True):
             y -= h
@@ -172,7 +174,7 @@ class QRCode(Flowable):
     def draw(self) -> None:
         # The modules are painted directly: a reportlab Drawing would pull in an unembedded
         # Times-Roman as its default font state.
-        modules = _qr_modules(self.url)
+        modules = qr.modules(self.url)
         n = len(modules)
         cell = self.width / n
         canv = self.canv
@@ -182,12 +184,3 @@ class QRCode(Flowable):
                 if dark:
                     canv.rect(c * cell, (n - 1 - r) * cell, cell, cell, stroke=0, fill=1)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
-
-
-@lru_cache(maxsize=16)
-def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix for ``url``, computed once per process (20 ms each, and the layout draws twice)."""
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(url)
-    qr.make()
-    return tuple(tuple(bool(dark) for dark in row) for row in qr.modules)

@@ -14,7 +14,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -28,6 +27,7 @@ from docgen.render import format_date
 from docgen.render.pdf.flowables import Boxed, HeaderBand, QRCode
 from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
+from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.styles import Styles
 
 # Opening and closing marks by language; English-style curly quotes otherwise.
@@ -52,6 +52,7 @@ class StoryBuilder:
         self.marker = Marker(styles.colors.link)
         lang = doc.language.split("-")[0].lower()
         self.marks = QUOTE_MARKS.get(lang, ("“", "”"))
+        self._styles: dict[tuple[int, tuple[tuple[str, object], ...]], ParagraphStyle] = {}
 
     # -- the whole story ------------------------------------------------------------------------
 
@@ -114,7 +115,7 @@ class StoryBuilder:
         difference is that each piece (a few hundred words, ending at a sentence) starts a line.
         """
         pieces = chunks(block.text)
-        joined = _replace_style(self.s.body, spaceAfter=0)
+        joined = self._style(self.s.body, spaceAfter=0)
         out: list[Flowable] = [Paragraph(self._body(t, block.location), joined) for t in pieces[:-1]]
         out.append(self.block(Para(pieces[-1], block.location)))  # the usual last-piece rules
         return out
@@ -125,7 +126,7 @@ class StoryBuilder:
                 style = self.s.body
                 if block.text.plain.rstrip().endswith(":"):
                     # "For example:" introduces what follows; never leave it alone on a page.
-                    style = _replace_style(style, keepWithNext=1)
+                    style = self._style(style, keepWithNext=1)
                 return Paragraph(self._body(block.text, block.location), style)
             case Quote():
                 return self.quote(block)
@@ -141,6 +142,21 @@ class StoryBuilder:
                 return self.image(block)
         raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
 
+    def _style(self, style: ParagraphStyle, **kw: object) -> ParagraphStyle:
+        """A variant of one of ``self.s``'s styles, made once per story and shared.
+
+        Every quote needs the same two variants: sharing them saved thousands of style objects
+        (about 2 KB each) on long articles. reportlab never changes a style while laying out.
+        """
+        key = (id(style), tuple(sorted(kw.items())))
+        variant = self._styles.get(key)
+        if variant is None:
+            variant = self._styles[key] = _replace_style(style, **kw)
+            # Its attributes are copied at creation; without the parent link, the deepcopy that
+            # reportlab makes when it splits an indented paragraph copies one style, not three.
+            variant.parent = None
+        return variant
+
     def _body(self, text: Text, where: Location) -> str:
         return self.marker.text(text, self.body, where)
 
@@ -153,11 +169,11 @@ class StoryBuilder:
         spans = (Span(opening), *q.text.spans, Span(closing))
         markup = self.marker.text(Text(spans), self.body, q.location, italic=True)
         hang = stringWidth(opening, style.fontName, style.fontSize)
-        para_style = _replace_style(style, leftIndent=hang, firstLineIndent=-hang)
+        para_style = self._style(style, leftIndent=hang, firstLineIndent=-hang)
         parts: list[Flowable] = [Paragraph(markup, para_style)]
         if q.by:
             by = self.marker.plain("— " + q.by, self.heading, q.location)
-            parts.append(Paragraph(by, _replace_style(self.s.quote_by, leftIndent=hang)))
+            parts.append(Paragraph(by, self._style(self.s.quote_by, leftIndent=hang)))
         lead = self.s.body.leading
         return Boxed(parts, (18 - hang, 0, 2, 3), bar=self.s.colors.accent, bar_width=2.5,
                      space_before=lead * 0.6, space_after=lead * 1.0)
@@ -210,7 +226,7 @@ class StoryBuilder:
             Paragraph(m.plain(a.name, hf, a.location, bold=True), s.box_name),
         ]
         if a.role:
-            left.append(Paragraph(m.plain(a.role, hf, a.location), _replace_style(
+            left.append(Paragraph(m.plain(a.role, hf, a.location), self._style(
                 s.box_text, fontName=hf.name(), textColor=s.colors.muted_on_tint, spaceAfter=8)))
         left.append(Paragraph(m.text(a.bio, self.body, a.location,
                                      link_color=s.colors.link_on_tint), s.box_text))
@@ -237,7 +253,7 @@ class StoryBuilder:
                 QRCode(brand_link, qr_size, s.colors.text),
                 Spacer(1, 6),
                 Paragraph(m.text(link_text, hf, d.brand.location,
-                                 link_color=s.colors.link_on_tint), _replace_style(
+                                 link_color=s.colors.link_on_tint), self._style(
                     s.box_text, fontName=hf.name(), fontSize=8.5, leading=11)),
             ]
         pad = 16

@@ -1,0 +1,188 @@
+"""Pictures decoded and deflated once per process, off the layout's critical path.
+
+reportlab decodes a PNG to raw pixels, hashes them (its name for the image) and deflates them
+again for every document: for the logo on the cover band that was a fifth of a warm ``docgen
+watch`` rebuild and about 30 ms of a first build. Here the finished image objects (not the
+decoded pixels) are kept, keyed by the file's bytes; the first encoding runs in a thread while
+the story is laid out (Pillow, hashlib and zlib release the GIL); each document gets the objects
+registered and drawn exactly as ``Canvas.drawImage`` registers and draws them, so the file is the
+same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.boxstuff import aspectRatioFix
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
+from reportlab.pdfgen.canvas import Canvas
+
+#: Pictures kept (a logo, a photo or two per brand); each holds its decoded pixels.
+MAX_KEPT = 8
+# Set on an object when a document registers it: a fresh object is made for every document.
+_PER_DOCUMENT = ("__InternalName__", "XObjects", "smask", "_smask")
+_PNG = b"\x89PNG\r\n\x1a\n"
+
+# reportlab's name for the image (a digest of its pixels and mask), the image object's state and
+# its soft mask's (the alpha channel), if any
+Encoded = tuple[str, dict[str, Any], dict[str, Any] | None]
+
+
+class _Encoding(threading.Thread):
+    """Encodes one picture in the background; ``result()`` waits and re-raises its error."""
+
+    def __init__(self, reader: ImageReader, mask: str | None) -> None:
+        super().__init__(name="docgen-image", daemon=True)
+        self.reader, self.mask = reader, mask
+        self.encoded: Encoded | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.encoded = _encode(self.reader, self.mask)
+        except BaseException as exc:  # handed to the thread that draws the picture
+            self.error = exc
+
+    def result(self) -> Encoded:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.encoded is not None
+        return self.encoded
+
+
+@dataclass
+class _Kept:
+    reader: ImageReader | None  # dropped once encoded: its pixels are megabytes
+    size: tuple[int, int]
+    encoded: Encoded | None = None
+    pending: _Encoding | None = None
+
+
+_kept: OrderedDict[tuple[str, str], _Kept] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _open(path: Path, data: bytes) -> ImageReader:
+    """A reader for the picture; PNGs are opened by Pillow's PNG plugin directly.
+
+    Why: ``PIL.Image.open`` first imports five format plugins (BMP, GIF, JPEG, PPM, PNG), 5 ms of
+    a first build for a logo that is a PNG. The reader and its pixels are the same either way.
+    """
+    if data.startswith(_PNG):
+        from PIL.PngImagePlugin import PngImageFile
+
+        return ImageReader(PngImageFile(io.BytesIO(data)))
+    return ImageReader(str(path))
+
+
+def _entry(path: Path, mask: str | None) -> _Kept:
+    data = path.read_bytes()
+    key = (hashlib.sha1(data).hexdigest(), repr(mask))
+    with _lock:
+        kept = _kept.get(key)
+        if kept is None:
+            picture = _open(path, data)
+            kept = _kept[key] = _Kept(picture, picture.getSize())
+            while len(_kept) > MAX_KEPT:
+                _kept.popitem(last=False)
+        _kept.move_to_end(key)
+    return kept
+
+
+def size(path: Path, mask: str | None = "auto") -> tuple[int, int]:
+    """Return the picture's width and height in pixels."""
+    return _entry(path, mask).size
+
+
+def prepare(path: Path, mask: str | None = "auto") -> None:
+    """Start encoding the picture in the background unless it is ready or under way."""
+    kept = _entry(path, mask)
+    if kept.encoded is None and kept.pending is None:
+        assert kept.reader is not None
+        kept.pending = _Encoding(kept.reader, mask)  # the thread owns the reader from here
+        kept.pending.start()
+
+
+def draw_image(canv: Canvas, path: Path, x: float, y: float, width: float, height: float,
+               mask: str | None = "auto", preserveAspectRatio: bool = False,
+               anchor: str = "c") -> None:
+    """``canv.drawImage(ImageReader(path), ...)``, with the encoding made once per process."""
+    kept = _entry(path, mask)
+    if kept.encoded is None:
+        if kept.pending is None:
+            prepare(path, mask)
+        assert kept.pending is not None
+        try:
+            kept.encoded = kept.pending.result()
+            kept.reader = None
+        finally:
+            kept.pending = None
+    name, image_state, smask_state = kept.encoded
+    reg_name = _register(canv, name, image_state, smask_state)
+    # The rest of Canvas.drawImage once its image is registered (without hashing the pixels).
+    canv._currentPageHasImages = 1
+    x, y, width, height, _ = aspectRatioFix(preserveAspectRatio, anchor, x, y, width, height,
+                                            image_state["width"], image_state["height"])
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(width, height)
+    canv._code.append(f"/{reg_name} Do")
+    canv.restoreState()
+    canv._formsinuse.append(name)
+
+
+def _encode(reader: ImageReader, mask: str | None) -> Encoded:
+    """Make the image objects as ``Canvas.drawImage`` does for an ImageReader it has not seen."""
+    rawdata = reader.getRGBData()
+    smask = reader._dataA
+    mdata = smask.getRGBData() if mask == "auto" and smask else str(mask)
+    if isinstance(mdata, str):
+        mdata = mdata.encode("utf8")
+    name = _digester(rawdata + mdata)
+    image = PDFImageXObject(name, reader, mask=mask)
+    image.name = name
+    alpha = getattr(image, "_smask", None)
+    return name, _state(image), _state(alpha) if alpha is not None else None
+
+
+def _state(obj: object) -> dict[str, Any]:
+    return {k: v for k, v in vars(obj).items() if k not in _PER_DOCUMENT}
+
+
+def _revive(state: dict[str, Any]) -> PDFImageXObject:
+    obj = PDFImageXObject.__new__(PDFImageXObject)
+    obj.__dict__.update(state)
+    return obj
+
+
+def _register(canv: Canvas, name: str, image_state: dict[str, Any],
+              smask_state: dict[str, Any] | None) -> str:
+    """Register the image objects the way ``Canvas.drawImage`` does; return the image's name.
+
+    Same calls in the same order, so object numbers and resource dictionaries do not change.
+    """
+    doc = canv._doc
+    reg_name = doc.getXObjectName(name)
+    if reg_name in doc.idToObject:
+        return reg_name
+    image = _revive(image_state)
+    canv._setXObjects(image)
+    doc.Reference(image, reg_name)
+    doc.addForm(name, image)
+    if smask_state is not None:
+        smask = _revive(smask_state)
+        m_reg_name = doc.getXObjectName(smask.name)
+        if m_reg_name not in doc.idToObject:
+            canv._setXObjects(smask)
+            image.smask = doc.Reference(smask, m_reg_name)
+        else:
+            image.smask = PDFObjectReference(m_reg_name)
+    return reg_name

@@ -1,0 +1,101 @@
+"""Paragraphs that do not redo work: markup parsed once per process, lines broken once per width.
+
+reportlab parses a paragraph's markup (an HTML parser in pure Python) when the Paragraph is made,
+and breaks its lines on every ``wrap``. Both results depend only on their inputs, so they are
+reused; the caches are bounded and hold nothing that layout changes.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import OrderedDict
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as _Paragraph
+
+#: Parsed paragraphs kept between builds (a rebuild by ``docgen watch`` parses only what changed).
+MAX_PARSED = 1024
+# (markup, style fingerprint) -> (cleaned text, parsed fragments)
+_parsed: OrderedDict[tuple[str, str], tuple[str, tuple[Any, ...]]] = OrderedDict()
+_fingerprints: weakref.WeakKeyDictionary[ParagraphStyle, str] = weakref.WeakKeyDictionary()
+
+
+def _fingerprint(style: ParagraphStyle) -> str:
+    """Every attribute of a style, as text: styles are made anew for each build."""
+    found = _fingerprints.get(style)
+    if found is None:
+        attrs = sorted((k, v) for k, v in vars(style).items() if k not in ("name", "parent"))
+        found = _fingerprints[style] = repr(attrs)
+    return found
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, reusing parsed markup and the line breaks for the last width.
+
+    Why: breaking lines is the layout's most expensive step, and the same paragraph is wrapped at
+    the same width several times (in both layout passes; by a box measuring, then splitting).
+    The result depends only on the width (and the text and style, which never change). A split
+    that drops or replaces ``blPara`` invalidates the memo, as does another width.
+
+    Parsing is the story's most expensive step. A paragraph made from the same markup in an
+    equal style gets a copy of the fragment list parsed before (the fragments are only read by
+    layout and drawing); markup with a bullet, or that changes the style, is always parsed.
+    """
+
+    def __init__(self, text: str | None, style: ParagraphStyle | None = None,
+                 bulletText: str | None = None, frags: list[Any] | None = None,
+                 **kw: Any) -> None:
+        if text is None or frags is not None or bulletText is not None or style is None or kw:
+            super().__init__(text, style, bulletText, frags, **kw)
+            return
+        key = (text, _fingerprint(style))
+        hit = _parsed.get(key)
+        if hit is not None:
+            _parsed.move_to_end(key)
+            super().__init__(text, style, frags=list(hit[1]))
+            self.text = hit[0]
+            return
+        super().__init__(text, style)
+        if self.style is style and self.bulletText is None:
+            _parsed[key] = (self.text, tuple(self.frags))
+            while len(_parsed) > MAX_PARSED:
+                _parsed.popitem(last=False)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo = self.__dict__.get("_wrapped")
+        if memo is not None and memo[0] == availWidth and self.__dict__.get("blPara") is memo[2]:
+            self.width, self.height = memo[1]
+            return memo[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
+
+
+def forget_layout(flowable: object) -> None:
+    """Drop the line breaks a laid-out flowable (and what it contains) keeps; wrap makes new ones.
+
+    Why: the counting pass lays out the same story as the final pass, and kept line breaks for
+    every paragraph of a long article are several megabytes more at the peak.
+    """
+    attrs = getattr(flowable, "__dict__", None)
+    if attrs is None:
+        return
+    attrs.pop("blPara", None)
+    attrs.pop("_wrapped", None)
+    for name in _CHILDREN:
+        children = attrs.get(name)
+        if children:
+            for child in _flatten(children):
+                forget_layout(child)
+
+
+# Where the flowables used here keep their contents: Boxed and HeaderBand, KeepTogether and
+# ListFlowable and ListItem, Table (rows of cells, each a flowable or a list of them).
+_CHILDREN = ("contents", "_content", "_cellvalues")
+
+
+def _flatten(items: object) -> list[object]:
+    if isinstance(items, (list, tuple)):
+        return [leaf for item in items for leaf in _flatten(item)]
+    return [items]
