@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from docgen.render.pdf import qr
-from docgen.render.pdf.images import draw_image, prepare, size
+from docgen.render.pdf.images import draw_image, size
 from docgen.render.pdf.styles import Grid
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
@@ -118,8 +118,6 @@ class HeaderBand(Flowable):
         self.fill = fill
         self.logo = logo
         self._logo_px = size(logo) if logo else (0, 0)
-        if logo:
-            prepare(logo)  # encoded in the background while the story is laid out
         self.logo_height = logo_height
         self.pad_top = pad_top
         self.pad_bottom = pad_bottom

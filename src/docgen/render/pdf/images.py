@@ -1,19 +1,18 @@
-"""Pictures decoded and deflated once per process, off the layout's critical path.
+"""Pictures decoded and deflated once per process.
 
 reportlab decodes a PNG to raw pixels, hashes them (its name for the image) and deflates them
 again for every document: for the logo on the cover band that was a fifth of a warm ``docgen
-watch`` rebuild and about 30 ms of a first build. Here the finished image objects (not the
-decoded pixels) are kept, keyed by the file's bytes; the first encoding runs in a thread while
-the story is laid out (Pillow, hashlib and zlib release the GIL); each document gets the objects
-registered and drawn exactly as ``Canvas.drawImage`` registers and draws them, so the file is the
-same.
+watch`` rebuild. Here the finished image objects (not the decoded pixels) are kept, keyed by the
+file's bytes; each document gets the objects registered and drawn exactly as ``Canvas.drawImage``
+registers and draws them, so the file is the same. (Encoding in a background thread was tried: on
+two cores the other one renders the deck, so it gained nothing, and threads do not mix with the
+fork that renders the deck.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,39 +34,14 @@ _PNG = b"\x89PNG\r\n\x1a\n"
 Encoded = tuple[str, dict[str, Any], dict[str, Any] | None]
 
 
-class _Encoding(threading.Thread):
-    """Encodes one picture in the background; ``result()`` waits and re-raises its error."""
-
-    def __init__(self, reader: ImageReader, mask: str | None) -> None:
-        super().__init__(name="docgen-image", daemon=True)
-        self.reader, self.mask = reader, mask
-        self.encoded: Encoded | None = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.encoded = _encode(self.reader, self.mask)
-        except BaseException as exc:  # handed to the thread that draws the picture
-            self.error = exc
-
-    def result(self) -> Encoded:
-        self.join()
-        if self.error is not None:
-            raise self.error
-        assert self.encoded is not None
-        return self.encoded
-
-
 @dataclass
 class _Kept:
     reader: ImageReader | None  # dropped once encoded: its pixels are megabytes
     size: tuple[int, int]
     encoded: Encoded | None = None
-    pending: _Encoding | None = None
 
 
 _kept: OrderedDict[tuple[str, str], _Kept] = OrderedDict()
-_lock = threading.Lock()
 
 
 def _open(path: Path, data: bytes) -> ImageReader:
@@ -86,14 +60,13 @@ def _open(path: Path, data: bytes) -> ImageReader:
 def _entry(path: Path, mask: str | None) -> _Kept:
     data = path.read_bytes()
     key = (hashlib.sha1(data).hexdigest(), repr(mask))
-    with _lock:
-        kept = _kept.get(key)
-        if kept is None:
-            picture = _open(path, data)
-            kept = _kept[key] = _Kept(picture, picture.getSize())
-            while len(_kept) > MAX_KEPT:
-                _kept.popitem(last=False)
-        _kept.move_to_end(key)
+    kept = _kept.get(key)
+    if kept is None:
+        picture = _open(path, data)
+        kept = _kept[key] = _Kept(picture, picture.getSize())
+        while len(_kept) > MAX_KEPT:
+            _kept.popitem(last=False)
+    _kept.move_to_end(key)
     return kept
 
 
@@ -102,29 +75,15 @@ def size(path: Path, mask: str | None = "auto") -> tuple[int, int]:
     return _entry(path, mask).size
 
 
-def prepare(path: Path, mask: str | None = "auto") -> None:
-    """Start encoding the picture in the background unless it is ready or under way."""
-    kept = _entry(path, mask)
-    if kept.encoded is None and kept.pending is None:
-        assert kept.reader is not None
-        kept.pending = _Encoding(kept.reader, mask)  # the thread owns the reader from here
-        kept.pending.start()
-
-
 def draw_image(canv: Canvas, path: Path, x: float, y: float, width: float, height: float,
                mask: str | None = "auto", preserveAspectRatio: bool = False,
                anchor: str = "c") -> None:
     """``canv.drawImage(ImageReader(path), ...)``, with the encoding made once per process."""
     kept = _entry(path, mask)
     if kept.encoded is None:
-        if kept.pending is None:
-            prepare(path, mask)
-        assert kept.pending is not None
-        try:
-            kept.encoded = kept.pending.result()
-            kept.reader = None
-        finally:
-            kept.pending = None
+        assert kept.reader is not None
+        kept.encoded = _encode(kept.reader, mask)
+        kept.reader = None  # its pixels are megabytes
     name, image_state, smask_state = kept.encoded
     reg_name = _register(canv, name, image_state, smask_state)
     # The rest of Canvas.drawImage once its image is registered (without hashing the pixels).
