@@ -147,7 +147,11 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     digests = {t: contents and target_digest(contents, t) for t in wanted}
     reused = ({} if force or entry.get("files") != [str(p) for p in files]
               else _reuse(entry, wanted, contents))
-    rendered = _render([t for t in wanted if t not in reused], doc, parallel)
+    last = entry.get("targets", {})
+    pages = last.get("pdf", {}).get("units") if isinstance(last, dict) and isinstance(
+        last.get("pdf"), dict) else None
+    rendered = _render([t for t in wanted if t not in reused], doc, parallel,
+                       pages if isinstance(pages, int) else None)
     for result, _ in rendered.values():
         warnings.extend(result.warnings)
     artifacts = dict(reused)
@@ -171,10 +175,19 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     return BuildResult(source, ordered, warnings)
 
 
-def _render(targets: list[str], doc: Document,
-            parallel: bool) -> dict[str, tuple[Rendered, float]]:
-    """Return each target's rendering and its seconds; the deck in a child when ``parallel``."""
+def _render(targets: list[str], doc: Document, parallel: bool,
+            last_pages: int | None = None) -> dict[str, tuple[Rendered, float]]:
+    """Return each target's rendering and its seconds; the deck in a child when ``parallel``.
+
+    ``last_pages`` (the handout's page count at the last build) lets the PDF skip its counting
+    pass when the count has not changed.
+    """
     from docgen import parallel as fork
+
+    if "pdf" in targets and last_pages:
+        from docgen.render.pdf.document import expect_pages
+
+        expect_pages(doc, last_pages)
 
     rendered: dict[str, tuple[Rendered, float]] = {}
     started = time.perf_counter()

@@ -35,3 +35,27 @@ def test_remembered_page_counts_are_bounded(seed_doc: Document) -> None:
         document._pages_seen[(f"source-{n}", "slug")] = n + 1
     render_pdf(seed_doc)
     assert len(document._pages_seen) == document.MAX_REMEMBERED
+
+
+@pytest.mark.parametrize("hint", [1, 4, 9])
+def test_a_page_count_from_the_last_build_never_changes_the_bytes(seed_doc: Document,
+                                                                  hint: int) -> None:
+    first = _fresh(seed_doc)
+    document._pages_seen.clear()
+    document.expect_pages(seed_doc, hint)
+    hinted = render_pdf(seed_doc)
+    assert hinted.data == first and hinted.units == 4
+
+
+def test_a_build_hands_the_recorded_page_count_to_the_renderer(tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    from docgen.build import build
+
+    seen: list[int] = []
+    monkeypatch.setattr(document, "expect_pages", lambda doc, pages: seen.append(pages))
+    source = Path(__file__).resolve().parents[3] / "source" / "article.yaml"
+    build(source, tmp_path, ("pdf",), force=True)
+    assert seen == []  # a first build has nothing to go by
+    build(source, tmp_path, ("pdf",), force=True)
+    assert seen == [4]

@@ -213,6 +213,18 @@ def render_pdf(doc: Document) -> Rendered:
     return Rendered(data, total, "pages", [*marker.warnings, *marker.fallback_warnings])
 
 
+def expect_pages(doc: Document, pages: int) -> None:
+    """Tell the renderer how many pages the last build of ``doc`` had (recorded by the build).
+
+    A new process then starts with the final pass, as a rebuild in ``watch`` does: an edit rarely
+    changes the page count, and when it does the layout runs again, so the bytes never depend on
+    the hint.
+    """
+    key = (str(doc.source), doc.slug)
+    if pages > 0 and key not in _pages_seen:
+        _pages_seen[key] = pages
+
+
 #: Sources whose page count is remembered (``docgen watch`` rebuilds one or a few).
 MAX_REMEMBERED = 32
 # Page count of the last build of each source. The count only feeds the footer ("page N of M")
