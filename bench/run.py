@@ -7,10 +7,12 @@ What is measured, for the seed article and generated articles 10x and 100x its s
 sections repeated with varied text, see ``bench/articles.py``), as the median of ``--runs`` runs:
 
 * cold: a new ``python -m docgen`` process per run (``check``, ``pdf``, ``deck``, ``build``), as a
-  person or CI runs it; its peak RSS comes from ``os.wait4`` (the child's own ``ru_maxrss``). The
-  font cache (``docgen.fontcache``) is the benchmark's own and filled before the first cold run, as
-  on any machine after its first build; for the seed, "first build" is ``build`` with an empty
-  font cache each run, and ``invoke check`` is timed beside ``docgen check`` (Invoke's own import);
+  person or CI runs it after an edit (the output folder keeps the last build's state, e.g. its
+  page count); its peak RSS comes from ``os.wait4`` (the child's own ``ru_maxrss``). The font
+  cache (``docgen.fontcache``) is the benchmark's own and filled before the first cold run, as on
+  any machine after its first build. For the seed, "first build" is ``build`` with an empty font
+  cache and a new output folder each run, and ``invoke check`` (Invoke's own import included) is
+  timed beside ``docgen check``;
 * warm: ``docgen.build.build(..., force=True)`` again in this process, as ``docgen watch`` does
   (for both targets with ``parallel=True``: watch renders the deck in a forked child that inherits
   the warm caches; "both warm serial" is the one-process figure);
@@ -118,9 +120,11 @@ def measure_size(article: Path, out: Path, runs: int, first: bool = False) -> di
     rss: list[float] = []
     run_process(docgen("build", *build_args))  # fills the font cache, as any earlier build did
     if first:
-        def empty_cache() -> float:
-            with tempfile.TemporaryDirectory(prefix="docgen-fonts-") as fresh:
-                return run_process(docgen("build", *build_args), extra_env={"DOCGEN_CACHE_DIR": fresh})[0]
+        def empty_cache() -> float:  # nothing from earlier builds: no font cache, no build state
+            with tempfile.TemporaryDirectory(prefix="docgen-first-") as fresh:
+                args = [*src, "-o", str(Path(fresh) / "out"), "-q"]
+                return run_process(docgen("build", *args),
+                                   extra_env={"DOCGEN_CACHE_DIR": str(Path(fresh) / "fonts")})[0]
 
         row["both_cold_first_s"] = median_of(runs, empty_cache)
         invoke = Path(sys.executable).with_name("invoke")
@@ -422,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"growth {g['from']} -> {g['to']} (linear {g['linear']:.0f}): both cold {g['both_cold']:.1f}, "
           f"both warm {g['both_warm']:.1f}, deck warm {g['deck_warm']:.1f}, pdf warm {g['pdf_warm']:.1f}")
     seed = sizes[labels[1]]
-    print(f"seed, first build on a machine (empty font cache): {_ms(seed['both_cold_first_s'])}; "
+    print("seed, first build on a machine (empty font cache, new output folder): "
+          f"{_ms(seed['both_cold_first_s'])}; "
           f"`invoke check`: {_ms(seed.get('invoke_check_cold_s', 0.0))} "
           f"(`docgen check`: {_ms(seed['check_cold_s'])})")
     j = report["jobs"]
