@@ -22,7 +22,11 @@ if TYPE_CHECKING:  # the loader and the renderers are imported only when a build
     from typing import Any
 
     from docgen.model import Document
+    from docgen.parallel import Handoff
     from docgen.render import Rendered
+
+    #: A deck child forked before loading, and the function that waits for its rendering.
+    Early = tuple[Handoff, Callable[[], Rendered]]
 
 TARGETS = ("pdf", "deck")
 SUFFIX = {"pdf": ".pdf", "deck": ".pptx"}
@@ -134,24 +138,32 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     key = str(source.resolve())
     state = _read_json(out_dir / STATE)
     entry = state.get(key, {}) if isinstance(state.get(key), dict) else {}
+    reused: dict[str, Artifact] = {}
     if not force:
         reused = _reuse(entry, wanted)
         if len(reused) == len(wanted):
             return BuildResult(source, list(reused.values()), _problems(entry.get("warnings", [])))
     from docgen.source import load_with_warnings
 
-    doc, warnings = load_with_warnings(source)
-    prepare_folder(out_dir)
-    files = input_files(doc)
-    contents = inputs_digest(files)
-    digests = {t: contents and target_digest(contents, t) for t in wanted}
-    reused = ({} if force or entry.get("files") != [str(p) for p in files]
-              else _reuse(entry, wanted, contents))
-    last = entry.get("targets", {})
-    pages = last.get("pdf", {}).get("units") if isinstance(last, dict) and isinstance(
-        last.get("pdf"), dict) else None
-    rendered = _render([t for t in wanted if t not in reused], doc, parallel,
-                       pages if isinstance(pages, int) else None)
+    early = _early_deck(wanted, parallel and not reused)
+    try:
+        doc, warnings = load_with_warnings(source)
+        prepare_folder(out_dir)
+        files = input_files(doc)
+        contents = inputs_digest(files)
+        digests = {t: contents and target_digest(contents, t) for t in wanted}
+        reused = ({} if force or entry.get("files") != [str(p) for p in files]
+                  else _reuse(entry, wanted, contents))
+        last = entry.get("targets", {})
+        pages = last.get("pdf", {}).get("units") if isinstance(last, dict) and isinstance(
+            last.get("pdf"), dict) else None
+        rendered = _render([t for t in wanted if t not in reused], doc, parallel,
+                           pages if isinstance(pages, int) else None, early)
+        early = None  # _render took it over
+    finally:
+        if early is not None:
+            early[0].close()
+            early[1].cancel()  # type: ignore[attr-defined]
     for result, _ in rendered.values():
         warnings.extend(result.warnings)
     artifacts = dict(reused)
@@ -175,12 +187,36 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     return BuildResult(source, ordered, warnings)
 
 
-def _render(targets: list[str], doc: Document, parallel: bool,
-            last_pages: int | None = None) -> dict[str, tuple[Rendered, float]]:
+def _early_deck(wanted: list[str], parallel: bool) -> Early | None:
+    """Fork the deck's child before the source is loaded, when a cold build renders both targets:
+    it imports python-pptx (~0.2 s) while this process parses the YAML, then gets the document.
+
+    Not when the deck renderer is already loaded (``watch``): a child forked after loading
+    inherits the document for free.
+    """
+    import sys
+
+    from docgen import parallel as fork
+
+    if not parallel or wanted != ["pdf", "deck"] or "docgen.render.deck" in sys.modules \
+            or not fork.available():
+        return None
+    handoff = fork.Handoff()
+
+    def render_deck() -> Rendered:
+        render = _renderer("deck")  # the import this child was forked early for
+        return render(handoff.receive())
+
+    return handoff, fork.start(render_deck)
+
+
+def _render(targets: list[str], doc: Document, parallel: bool, last_pages: int | None = None,
+            early: Early | None = None) -> dict[str, tuple[Rendered, float]]:
     """Return each target's rendering and its seconds; the deck in a child when ``parallel``.
 
     ``last_pages`` (the handout's page count at the last build) lets the PDF skip its counting
-    pass when the count has not changed.
+    pass when the count has not changed. ``early`` is a deck child forked before loading (see
+    :func:`_early_deck`): it gets the document, or is stopped when the deck is not needed.
     """
     from docgen import parallel as fork
 
@@ -192,7 +228,15 @@ def _render(targets: list[str], doc: Document, parallel: bool,
     rendered: dict[str, tuple[Rendered, float]] = {}
     started = time.perf_counter()
     child, last = None, targets[-1] if targets else ""
-    if parallel and len(targets) > 1 and fork.available():
+    if early is not None:
+        handoff, waiting = early
+        if last == "deck" and len(targets) > 1:
+            handoff.send(doc)
+            child, targets = waiting, targets[:-1]
+        else:
+            handoff.close()
+            waiting.cancel()  # type: ignore[attr-defined]
+    elif parallel and len(targets) > 1 and fork.available():
         child = fork.start(lambda: _renderer(last)(doc))
         targets = targets[:-1]
     try:

@@ -41,3 +41,79 @@ def test_a_crash_in_the_child_is_not_silent() -> None:
 
     with pytest.raises(RuntimeError, match="ValueError: boom"):
         parallel.start(crashes)()  # type: ignore[arg-type]
+
+
+_COLD = """
+import os, sys
+from pathlib import Path
+from docgen import parallel
+from docgen.build import build
+from docgen.errors import DocgenError
+sent = []
+original = parallel.Handoff.send
+parallel.Handoff.send = lambda self, value: (sent.append(type(value).__name__), original(self, value))[1]
+try:
+    result = build(Path(sys.argv[1]), Path(sys.argv[2]), force=True, parallel=True)
+    print(" ".join(a.sha256 for a in result.artifacts), sent)
+except DocgenError as exc:
+    print("error", sent, len(exc.problems))
+try:
+    os.waitpid(-1, os.WNOHANG)
+    print("a child is left")
+except ChildProcessError:
+    print("no child left")
+"""
+
+
+def _cold(source: Path, out: Path) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    proc = subprocess.run([sys.executable, "-c", _COLD, str(source), str(out)], capture_output=True,
+                          text=True, env=env, check=True, cwd=Path(__file__).resolve().parents[2])
+    return proc.stdout.splitlines()
+
+
+def test_a_cold_build_hands_the_document_to_a_deck_child_forked_before_loading(
+        write_article: WriteArticle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    source = write_article()
+    serial = build(source, tmp_path / "serial", parallel=False)
+    lines = _cold(source, tmp_path / "cold")
+    assert lines == [" ".join(a.sha256 for a in serial.artifacts) + " ['Document']", "no child left"]
+
+
+def test_a_source_that_fails_to_load_stops_the_early_child(write_article: WriteArticle,
+                                                           tmp_path: Path) -> None:
+    source = write_article("title: [unclosed\n")
+    assert _cold(source, tmp_path / "out") == ["error [] 1", "no child left"]
+
+
+def test_a_handoff_never_blocks_the_parent_on_a_child_that_has_not_read_yet() -> None:
+    import os
+
+    payload = os.urandom(1 << 20)  # far more than a pipe holds
+    handoff = parallel.Handoff()
+    go_read, go_write = os.pipe()
+
+    def child() -> object:
+        os.close(go_write)
+        os.read(go_read, 1)  # reads only after the parent's send() has returned
+        return handoff.receive()
+
+    wait = parallel.start(child)  # type: ignore[arg-type]
+    os.close(go_read)
+    handoff.send(payload)
+    os.write(go_write, b"x")
+    os.close(go_write)
+    assert wait() == payload
+
+
+def test_a_child_waiting_for_a_handoff_that_never_comes_ends() -> None:
+    handoff = parallel.Handoff()
+    wait = parallel.start(handoff.receive)  # type: ignore[arg-type]
+    handoff.close()
+    with pytest.raises(RuntimeError, match="EOFError"):
+        wait()
