@@ -15,13 +15,13 @@ from docgen.render.deck.fit import (
     Run,
     Tokens,
     fit,
-    layout,
     merge,
     paginate,
     sentences,
     tokens,
     words,
 )
+from docgen.render.deck.fit import height as text_height
 from docgen.render.deck.measure import deck_font_name, metrics
 from docgen.render.deck.plan_types import Box, Picture, Rect
 
@@ -130,7 +130,7 @@ class Kit:
         family = self.brand.heading_font if font == "heading" else self.brand.body_font
         width = (rect[2] - 2 * inset) / PT * SAFETY
         height = (rect[3] - 2 * inset) / PT
-        return lambda paras: layout(paras, family, width, floor).height <= height
+        return lambda paras: text_height(paras, family, width, floor) <= height
 
     def title(self, text: Text | str, kind: str = "content") -> tuple[Box, str | None]:
         """Return the title box; a title too long even at the floor is shortened with "…"."""
