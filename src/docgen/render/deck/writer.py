@@ -29,6 +29,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml import parse_xml
@@ -92,13 +93,15 @@ class _SlideWriter:
         self.titles: dict[int, tuple[str, int]] = {}
         self.notes_proto: Any = None
         self.notes_body_path: tuple[int, ...] | None = None
+        self.notes_around: tuple[bytes, bytes] | None = None
+        self.notes_master: Any = None
 
     def add(self, sp: SlidePlan, layout: SlideLayout) -> None:
         self.count += 1  # python-pptx: len(sldIdLst) + 1, and lxml's len() walks every child
         partname = PackURI(f"/ppt/slides/slide{self.count}.xml")
-        slide_part: Any = SlidePart(partname, CT.PML_SLIDE, self.package, None)  # element set below
-        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        slide_part._element = parse_xml(self._slide_xml(sp, layout, slide_part))
+        slide_part: Any = _WrittenSlidePart(partname, self.package)
+        slide_part.relate(layout.part, RT.SLIDE_LAYOUT)
+        slide_part.xml = _XML_DECL + self._slide_xml(sp, layout, slide_part).encode()
         rid = self.part.relate_to(slide_part, RT.SLIDE)
         if self.next_id >= 2147483647:  # python-pptx then looks for a gap: let it
             self.next_id = self.sld_ids._next_id
@@ -181,7 +184,7 @@ class _SlideWriter:
             for run in para.runs:
                 link = ""
                 if run.href:
-                    rid = part.relate_to(run.href, RT.HYPERLINK, is_external=True)
+                    rid = part.relate(run.href, RT.HYPERLINK, is_external=True)
                     link = f'<a:hlinkClick r:id="{rid}"/>'
                 out.append(f'<a:r><a:rPr sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
                            f'lang="{self.lang}" cap="none"><a:solidFill><a:srgbClr val="{color}"/>'
@@ -199,7 +202,7 @@ class _SlideWriter:
         x = {"l": pic.x, "ctr": pic.x + (pic.w - w) // 2, "r": pic.x + pic.w - w}[pic.align]
         y = pic.y + (pic.h - h) // 2
         image_part = self.package.get_or_add_image_part(str(pic.path))
-        rid = part.relate_to(image_part, RT.IMAGE)
+        rid = part.relate(image_part, RT.IMAGE)
         return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id - 1}" '
                 f'descr="{_xml_attr(pic.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
                 f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/>'
@@ -209,7 +212,7 @@ class _SlideWriter:
 
     # -- notes ------------------------------------------------------------------------------------
     def _notes(self, slide_part: Any, text: str) -> None:
-        """Add the notes slide; the first is python-pptx's own, later ones copy its empty XML."""
+        """Add the notes slide; the first is python-pptx's own, later ones its XML with other text."""
         if self.notes_proto is None:
             notes_part = slide_part.notes_slide.part  # python-pptx's path (makes the notes master)
             self.notes_proto = copy.deepcopy(notes_part._element)
@@ -217,18 +220,85 @@ class _SlideWriter:
             # python-pptx's placeholder XPath on each shape (a third of the notes' cost).
             proto_body = _notes_body(self.notes_proto)  # adds a txBody if missing, as on a copy
             self.notes_body_path = None if proto_body is None else _index_path(proto_body)
-            body = _notes_body(notes_part._element)
-        else:
-            partname = self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+            self.notes_around = _notes_around(self.notes_proto, self.notes_body_path)
+            self.notes_master = self.part.notes_master_part
+            _set_notes_text(_notes_body(notes_part._element), text)
+            return
+        partname = self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+        if self.notes_around is not None:
+            head, tail = self.notes_around
+            notes_part: Any = Part(partname, CT.PML_NOTES_SLIDE, self.package,
+                                   head + _notes_paras(text).encode() + tail)
+        else:  # a template whose notes XML the shortcut does not recognise: python-pptx's own way
             notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package,
                                         copy.deepcopy(self.notes_proto))
-            notes_part.relate_to(self.part.notes_master_part, RT.NOTES_MASTER)
-            notes_part.relate_to(slide_part, RT.SLIDE)
-            slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-            body = _follow(notes_part._element, self.notes_body_path)
-        if body is not None:  # python-pptx's ``notes_text_frame.text = text``, as one parse
-            body.clear_content()
-            body.extend(list(parse_xml(f"<p:txBody {nsdecls('a', 'p')}>{_notes_paras(text)}</p:txBody>")))
+            _set_notes_text(_follow(notes_part._element, self.notes_body_path), text)
+        notes_part._rels._add_relationship(RT.NOTES_MASTER, self.notes_master)  # a new part: no reuse
+        notes_part._rels._add_relationship(RT.SLIDE, slide_part)
+        slide_part.relate(notes_part, RT.NOTES_SLIDE)
+
+
+class _WrittenSlidePart(SlidePart):
+    """A slide part holding the XML docgen wrote, as bytes, instead of an lxml tree.
+
+    Why: parsing each slide's string only for python-pptx to serialize it back when saving was a
+    fifth of a long deck's writing. The string is already exactly what lxml writes for it (escaping,
+    empty elements, namespace declarations); ``tests/render/deck/test_deck_writer.py`` reparses
+    every slide to keep it so, and ``tests/bench/test_deck_linear.py`` compares whole decks with
+    python-pptx's object API.
+    """
+
+    def __init__(self, partname: PackURI, package: Any) -> None:
+        super().__init__(partname, CT.PML_SLIDE, package, None)  # type: ignore[arg-type]
+        self.xml = b""
+        self.rids: dict[tuple[str, bool, Any], str] = {}
+
+    @property
+    def blob(self) -> bytes:  # type: ignore[override]
+        return self.xml
+
+    def relate(self, target: Any, reltype: str, is_external: bool = False) -> str:
+        """``relate_to`` (same rIds, an existing one reused) with a dict instead of a scan.
+
+        Why: python-pptx regroups all of the part's relationships by type on every call; only
+        docgen relates this new part to anything, so remembering what it related is exact.
+        """
+        key = (reltype, is_external, target)
+        rid = self.rids.get(key)
+        if rid is None:
+            rid = self.rids[key] = self._rels._add_relationship(reltype, target, is_external)
+        return rid
+
+
+_XML_DECL = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as serialize_part_xml
+_MARK = "docgen-notes-text"
+
+
+def _set_notes_text(body: Any, text: str) -> None:
+    """python-pptx's ``notes_text_frame.text = text``, as one parse."""
+    if body is not None:
+        body.clear_content()
+        body.extend(list(parse_xml(f"<p:txBody {nsdecls('a', 'p')}>{_notes_paras(text)}</p:txBody>")))
+
+
+def _notes_around(proto: Any, body_path: tuple[int, ...] | None) -> tuple[bytes, bytes] | None:
+    """The serialized notes slide before and after its text, or None if that cannot be cut out.
+
+    A notes slide is the prototype with the body's paragraphs replaced, so its bytes are these two
+    around the paragraphs' XML: one serialization per deck instead of a copy, a parse and a
+    serialization per slide. The text is put in the way :func:`_set_notes_text` does; where the
+    marker paragraph does not come out as written (another prefix for DrawingML), None.
+    """
+    if body_path is None:
+        return None
+    notes = copy.deepcopy(proto)
+    _set_notes_text(_follow(notes, body_path), _MARK)
+    data = serialize_part_xml(notes)
+    mark = _notes_paras(_MARK).encode()
+    if data.count(mark) != 1:
+        return None
+    head, tail = data.split(mark)
+    return head, tail
 
 
 def _notes_paras(text: str) -> str:
