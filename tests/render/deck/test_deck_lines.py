@@ -66,7 +66,7 @@ def test_layout_keeps_the_paragraph_when_nothing_is_split(seed_doc: Document) ->
 
 def test_run_cache_is_bounded(seed_doc: Document, monkeypatch) -> None:
     monkeypatch.setattr(lines, "MAX_RUNS", 50)
-    face = lines.faces(seed_doc.brand.body_font)[(False, False)]
+    face = lines.faces(seed_doc.brand.body_font)[False][False]
     for i in range(500):
         face.words(f"word{i} ")
     assert len(face.runs) <= 50

@@ -25,7 +25,9 @@ MAX_RUNS = 1 << 14
 _SEGMENT = re.compile(r"[^ ]+ *| +")
 
 Part = tuple[float, float]  # (ink, trailing spaces) of one segment, in em
-RunWords = tuple[tuple[Part, ...], bool]  # the segments, and whether the text starts with " "
+#: A run text's segments, and whether the text starts and ends with a space.
+RunWords = tuple[tuple[Part, ...], bool, bool]
+Word = Part | list[Part]  # a word in one segment (nearly all), or in several (“ + All)
 
 
 class StyledRun(Protocol):
@@ -56,16 +58,17 @@ class Face:
                 ink = seg.rstrip(" ")
                 space = seg[len(ink) :]
                 parts.append((text_em(ink, self.path, self.bold), text_em(space, self.path, self.bold)))
-            found = self.runs[text] = (tuple(parts), text.startswith(" "))
+            found = self.runs[text] = (tuple(parts), text.startswith(" "), text.endswith(" "))
         return found
 
 
+Styles = tuple[tuple[Face, Face], tuple[Face, Face]]  # [bold][italic]
 _FACES: dict[tuple[Path, bool], Face] = {}
-_FAMILIES: dict[int, tuple[FontFamily, dict[tuple[bool, bool], Face]]] = {}
+_FAMILIES: dict[int, tuple[FontFamily, Styles]] = {}
 
 
-def faces(family: FontFamily) -> dict[tuple[bool, bool], Face]:
-    """Return the family's faces by (bold, italic), as ``fit._face`` picks them.
+def faces(family: FontFamily) -> Styles:
+    """Return the family's faces as ``styles[bold][italic]``, picked as ``fit._face`` picks them.
 
     Remembered by identity (the planner passes the brand's two families again and again; hashing
     a family hashes its four paths), checked with ``is`` so a recycled id never matches.
@@ -75,32 +78,40 @@ def faces(family: FontFamily) -> dict[tuple[bool, bool], Face]:
         return entry[1]
     if len(_FAMILIES) >= 64:
         _FAMILIES.clear()
-    out = {}
+    rows = []
     for bold in (False, True):
+        row = []
         for italic in (False, True):
             path = family.face(bold, italic).path
             face = _FACES.get((path, bold))
             if face is None:
                 face = _FACES[(path, bold)] = Face(path, bold)
-            out[(bold, italic)] = face
-    _FAMILIES[id(family)] = (family, out)
-    return out
+            row.append(face)
+        rows.append((row[0], row[1]))
+    styles: Styles = (rows[0], rows[1])
+    _FAMILIES[id(family)] = (family, styles)
+    return styles
 
 
-def group_words(runs: Sequence[StyledRun], by_style: dict[tuple[bool, bool], Face]) -> list[list[Part]]:
+def group_words(runs: Sequence[StyledRun], styles: Styles) -> list[Word]:
     """Group the runs' segments into words exactly as ``measure._tokens`` groups pieces.
 
     A word may span runs (“ + All): a run continues the current word unless that word ends in a
-    space and the run does not start with one (an empty run only ends such a word).
+    space and the run does not start with one (an empty run only ends such a word). A word of one
+    segment is that segment's tuple; a word of several, the list of them.
     """
-    out: list[list[Part]] = []
+    out: list[Word] = []
     cur: list[Part] | None = None
     ends_space = False
     for r in runs:
+        face = styles[r.bold][r.italic]
         text = r.text
-        parts, starts_space = by_style[(r.bold, r.italic)].words(text)
+        found = face.runs.get(text)
+        if found is None:
+            found = face.words(text)
+        parts, starts_space, run_ends = found
         if cur is not None and ends_space and not starts_space:
-            out.append(cur)
+            out.append(cur[0] if len(cur) == 1 else cur)
             cur = None
         if not parts:
             continue
@@ -108,16 +119,17 @@ def group_words(runs: Sequence[StyledRun], by_style: dict[tuple[bool, bool], Fac
             cur = [parts[0]]
         else:
             cur.append(parts[0])
-        for part in parts[1:]:
-            out.append(cur)
-            cur = [part]
-        ends_space = text.endswith(" ")
+        if len(parts) > 1:
+            out.append(cur[0] if len(cur) == 1 else cur)
+            out.extend(parts[1:-1])
+            cur = [parts[-1]]
+        ends_space = run_ends
     if cur is not None:
-        out.append(cur)
+        out.append(cur[0] if len(cur) == 1 else cur)
     return out
 
 
-def count_lines(word_parts: list[list[Part]], width: float, size: float) -> int | None:
+def count_lines(word_parts: list[Word], width: float, size: float) -> int | None:
     """Return the number of lines ``measure._break_lines`` makes, or None if a word must be split.
 
     Same arithmetic as there: a word's width is the sum of its parts at ``size`` (one part: the
@@ -128,10 +140,9 @@ def count_lines(word_parts: list[list[Part]], width: float, size: float) -> int 
     has_line = False
     line_w = pending = 0.0
     for w in word_parts:
-        if len(w) == 1:
-            ink, space = w[0]
-            word_w = size * ink
-            space_w = size * space
+        if type(w) is tuple:
+            word_w = size * w[0]
+            space_w = size * w[1]
         else:
             word_w = sum(size * e for e, _ in w)
             space_w = sum(size * s for _, s in w)
