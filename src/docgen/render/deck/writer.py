@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
-import io
 import re
-import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from PIL import Image as PILImage
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -31,9 +30,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.slide import CT_Slide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation as PresentationT
@@ -45,11 +43,12 @@ from docgen.model import Brand
 from docgen.render.deck.fast import fast_slides
 from docgen.render.deck.fit import INDENT_EM
 from docgen.render.deck.measure import LINE_PITCH
+from docgen.render.deck.package import set_core, xml_attr, zip_package
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, SlidePlan
 from docgen.render.deck.template import open_template
 
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_SLD_ID, _R_ID = qn("p:sldId"), qn("r:id")
 _SLD_OPEN = f"<p:sld {nsdecls('a', 'p', 'r')}><p:cSld>"
 _SLD_CLOSE = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
 _SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
@@ -69,8 +68,8 @@ def write_deck(plan: DeckPlan, brand: Brand, when: _dt.datetime) -> bytes:
         writer = _SlideWriter(prs, plan)
         for sp in plan.slides:
             writer.add(sp, tpl.layouts[sp.layout])
-    _core(prs, plan, when)
-    return _zip_package(prs, plan)
+    set_core(prs, plan, when)
+    return zip_package(prs, plan)
 
 
 class _SlideWriter:
@@ -85,8 +84,8 @@ class _SlideWriter:
         self.prs = prs
         self.part: Any = prs.part
         self.package: Any = self.part.package
-        self.fonts = {"heading": _xml_attr(plan.heading_font), "body": _xml_attr(plan.body_font)}
-        self.lang = _xml_attr(plan.language)
+        self.fonts = {"heading": xml_attr(plan.heading_font), "body": xml_attr(plan.body_font)}
+        self.lang = xml_attr(plan.language)
         self.sld_ids: Any = self.part._element.get_or_add_sldIdLst()
         self.next_id: int = self.sld_ids._next_id
         self.count = len(self.sld_ids)
@@ -105,7 +104,9 @@ class _SlideWriter:
         rid = self.part.relate_to(slide_part, RT.SLIDE)
         if self.next_id >= 2147483647:  # python-pptx then looks for a gap: let it
             self.next_id = self.sld_ids._next_id
-        self.sld_ids._add_sldId(id=self.next_id, rId=rid)
+        # python-pptx's ``_add_sldId`` (id, then r:id), without its validating setters: the list
+        # has nothing after its slide ids, so the new one goes last.
+        etree.SubElement(self.sld_ids, _SLD_ID, {"id": str(self.next_id), _R_ID: rid})
         self.next_id += 1
         if sp.notes:
             self._notes(slide_part, sp.notes)
@@ -175,7 +176,7 @@ class _SlideWriter:
                 bullet = f'{mark[0]}{mark[1]}<a:buAutoNum type="arabicPeriod"{start}/>'
             elif para.bullet:
                 bullet = (f'{mark[0]}<a:buSzPct val="100000"/>{mark[1]}'
-                          f'<a:buChar char="{_xml_attr(box.bullet_char)}"/>')
+                          f'<a:buChar char="{xml_attr(box.bullet_char)}"/>')
             else:
                 bullet = "<a:buNone/>"
             out.append(f'<a:p><a:pPr {attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
@@ -204,7 +205,7 @@ class _SlideWriter:
         image_part = self.package.get_or_add_image_part(str(pic.path))
         rid = part.relate(image_part, RT.IMAGE)
         return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id - 1}" '
-                f'descr="{_xml_attr(pic.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
+                f'descr="{xml_attr(pic.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
                 f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/>'
                 f'<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm>'
                 f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
@@ -363,8 +364,6 @@ def _follow(root: Any, path: tuple[int, ...] | None) -> Any:
 
 
 def _serialize(element: Any) -> str:
-    from lxml import etree
-
     return etree.tostring(element, encoding="unicode")
 
 
@@ -383,11 +382,6 @@ def _xml_text(text: str) -> str:
     return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
 
 
-def _xml_attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;"))
-
-
 def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
@@ -396,90 +390,3 @@ def _hex(colour: str) -> str:
 def _pixels(path: Path) -> tuple[int, int]:
     with PILImage.open(path) as im:
         return im.size
-
-
-def _core(prs, plan: DeckPlan, when: _dt.datetime) -> None:
-    cp = prs.core_properties
-    stamp = when.replace(tzinfo=None)
-    cp.title, cp.author, cp.subject = _clip(plan.title), _clip(plan.author), _clip(plan.subject)
-    cp.keywords, cp.language = _clip(plan.keywords), plan.language
-    cp.last_modified_by, cp.revision = _clip(plan.author), 1
-    cp.created = cp.modified = stamp
-    cp.category = cp.comments = cp.content_status = cp.identifier = cp.version = ""
-    cp.last_printed = stamp
-
-
-def _clip(value: str, limit: int = 255) -> str:
-    """Core properties hold at most 255 characters (python-pptx enforces it)."""
-    value = value.strip()
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
-
-
-_APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
-xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
-<Application>docgen</Application><PresentationFormat>Widescreen</PresentationFormat>\
-<Slides>{slides}</Slides><Notes>{notes}</Notes></Properties>"""
-
-
-def _zip_package(prs: PresentationT, plan: DeckPlan) -> bytes:
-    """Zip the package as ``prs.save`` would, in one pass, with fixed timestamps and order.
-
-    Why not ``prs.save`` and re-zip: that compressed every part twice and serialized each .rels
-    file through lxml element by element (python-pptx's ``_Relationships.xml``), about half of the
-    time of a 2,000-slide deck. The members are the same: ``[Content_Types].xml`` first (from
-    python-pptx), then every part and its .rels, sorted by name.
-    """
-    package: Any = prs.part.package
-    parts = list(package.iter_parts())
-    files = {"[Content_Types].xml": serialize_part_xml(_ContentTypesItem.xml_for(parts)),
-             "_rels/.rels": _rels_xml(package._rels)}
-    for part in parts:
-        files[part.partname.membername] = part.blob
-        if part._rels:
-            files[part.partname.rels_uri.membername] = _rels_xml(part._rels)
-    notes = sum(1 for s in plan.slides if s.notes)  # the template's app.xml describes another deck
-    if "docProps/app.xml" in files:
-        files["docProps/app.xml"] = _APP.format(slides=len(plan.slides), notes=notes).encode()
-    names = sorted(files, key=lambda n: (n != "[Content_Types].xml", n))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in names:
-            info = zipfile.ZipInfo(name, _ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, files[name])
-    return out.getvalue()
-
-
-_RELS_OPEN = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
-
-
-def _rels_xml(rels: Any) -> bytes:
-    """The bytes ``_Relationships.xml`` returns (same order, attributes and escaping), as a string."""
-    keys = sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in rels)
-    out = [_RELS_OPEN]
-    for _, rid in keys:
-        rel = rels[rid]
-        mode = ' TargetMode="External"' if rel.is_external else ""
-        target = rel.target_ref if rel.is_external else _relative(rel.target_partname, rel._base_uri)
-        out.append(f'<Relationship Id="{_xml_attr(rid)}" Type="{_xml_attr(rel.reltype)}" '
-                   f'Target="{_xml_attr(target)}"{mode}/>')
-    out.append("</Relationships>")
-    return "".join(out).encode()
-
-
-def _relative(partname: str, base: str) -> str:
-    """``PackURI.relative_ref`` without ``posixpath.relpath`` (which stats nothing but is slow).
-
-    Both are absolute, normalized pack URIs, so the relative path is the part after the common
-    folders, climbing ``..`` once for each remaining folder of ``base``.
-    """
-    if base == "/":
-        return partname[1:]
-    target, start = partname.split("/")[1:], base.split("/")[1:]
-    common = 0
-    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + target[common:])
