@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from docgen.model import FontFamily, Text
@@ -61,14 +62,16 @@ def words(toks: Sequence[Run]) -> int:
 
 
 def merge(toks: Sequence[Run]) -> tuple[Run, ...]:
-    """Join adjacent tokens of the same style into runs."""
+    """Join adjacent tokens of the same style into runs (one join per run, not one per token)."""
     out: list[Run] = []
-    for t in toks:
-        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (t.bold, t.italic, t.href):
-            out[-1] = Run(out[-1].text + t.text, t.bold, t.italic, t.href)
-        else:
-            out.append(t)
+    for (bold, italic, href), group in groupby(toks, _style):
+        same = list(group)
+        out.append(Run("".join([t.text for t in same]), bold, italic, href) if len(same) > 1 else same[0])
     return tuple(out)
+
+
+def _style(t: Run) -> tuple[bool, bool, str | None]:
+    return t.bold, t.italic, t.href
 
 
 def sentences(toks: Tokens) -> list[Tokens]:
@@ -187,15 +190,17 @@ def paginate(
     """
     pages: list[list[Tokens | Para]] = []
     cur: list[Tokens | Para] = []
+    cur_words = 0  # words(cur), kept as the page grows rather than recounted per candidate
     for unit in units:
         for part in _cut(unit, compose, fits, max_words):
             cand = [*cur, part]
-            count = sum(words(_toks(u)) for u in cand)
+            part_words = words(_toks(part))
+            count = cur_words + part_words
             if cur and (len(cand) > max_units or count > max_words or not fits(compose(cand))):
                 pages.append(cur)
-                cur = [part]
+                cur, cur_words = [part], part_words
             else:
-                cur = cand
+                cur, cur_words = cand, count
     if cur or not pages:
         pages.append(cur)
     if balance and len(pages) > 1:
