@@ -160,3 +160,31 @@ def test_notes_without_the_shortcut_are_the_same(
 
     monkeypatch.setattr(writer, "_notes_around", lambda proto, path: None)
     assert render_deck(seed_doc).data == seed_deck.data
+
+
+def test_collector_paused_only_while_rendering(seed_doc: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cycle collector is off during a render and back on after it, even when it fails."""
+    import gc
+
+    import docgen.render.deck as deck
+
+    seen = []
+    monkeypatch.setattr(deck, "write_deck", lambda *a: seen.append(gc.isenabled()) or b"")
+    assert gc.isenabled()
+    deck.render_deck(seed_doc)
+    assert seen == [False] and gc.isenabled()
+
+    def fail(*a: object) -> bytes:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(deck, "write_deck", fail)
+    with pytest.raises(RuntimeError):
+        deck.render_deck(seed_doc)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with deck.collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
