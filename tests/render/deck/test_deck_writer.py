@@ -156,9 +156,9 @@ def test_notes_without_the_shortcut_are_the_same(
     seed_doc: Document, seed_deck: Rendered, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A template whose notes cannot be cut around their text gets python-pptx's copies: same bytes."""
-    from docgen.render.deck import writer
+    from docgen.render.deck import notes
 
-    monkeypatch.setattr(writer, "_notes_around", lambda proto, path: None)
+    monkeypatch.setattr(notes, "_notes_around", lambda proto, path: None)
     assert render_deck(seed_doc).data == seed_deck.data
 
 

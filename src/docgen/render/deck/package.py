@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 import zipfile
 import zlib
 from typing import Any
@@ -34,12 +35,19 @@ _RELS_OPEN = f'{_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/pa
 #: point at the same layout, logo and notes master under the same rIds. Cleared when full.
 _RELS_SEEN: dict[tuple[str, str, str, bool], str] = {}
 _RELS_MAX = 1 << 12
+_CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 
 def xml_attr(text: str) -> str:
     """Escape an attribute value as lxml does."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;"))
+
+
+def xml_text(text: str) -> str:
+    """Escape element text as lxml does; control characters as OOXML's ``_xHHHH_``."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
 
 
 def set_core(prs: PresentationT, plan: DeckPlan, when: _dt.datetime) -> None:

@@ -7,17 +7,16 @@ fixed timestamps and order so the same source gives the same bytes.
 Speed: python-pptx's object API costs about 15 ms a slide (every property setter runs XPath and
 schema-ordered insertion), which made a 2,000-slide deck take a minute. So each slide's XML is
 written here as one string, exactly the elements and attributes python-pptx's own calls produced
-(``tests/bench/test_deck_linear.py`` compares the two byte for byte), and parsed once. The
-package side stays python-pptx's: real :class:`SlidePart` and notes parts, relationships made with
-``relate_to`` in the order python-pptx made them, and the title placeholder cloned by python-pptx
-from the layout once per layout (:func:`_title_prototype`).
+(``tests/bench/test_deck_linear.py`` compares the two byte for byte), and kept as bytes, never
+parsed (:class:`_WrittenSlidePart`). The package side stays python-pptx's: real slide and notes
+parts (:mod:`notes`), relationships with the rIds python-pptx gives them in the order it made
+them, and the title placeholder cloned by python-pptx from the layout once per layout
+(:func:`_title_prototype`). Zipping is :mod:`package`'s.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,13 +26,10 @@ from PIL import Image as PILImage
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
-from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.slide import CT_Slide
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import SlideLayout
@@ -43,7 +39,8 @@ from docgen.model import Brand
 from docgen.render.deck.fast import fast_slides
 from docgen.render.deck.fit import INDENT_EM
 from docgen.render.deck.measure import LINE_PITCH
-from docgen.render.deck.package import set_core, xml_attr, zip_package
+from docgen.render.deck.notes import NotesMaker
+from docgen.render.deck.package import set_core, xml_attr, xml_text, zip_package
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, SlidePlan
 from docgen.render.deck.template import open_template
 
@@ -57,7 +54,6 @@ _SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/>
 # (an empty ``a:effectLst`` stops PowerPoint, not LibreOffice).
 _RECT_STYLE = ('<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
                "</a:p></p:txBody>")
-_CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 
 def write_deck(plan: DeckPlan, brand: Brand, when: _dt.datetime) -> bytes:
@@ -90,10 +86,7 @@ class _SlideWriter:
         self.next_id: int = self.sld_ids._next_id
         self.count = len(self.sld_ids)
         self.titles: dict[int, tuple[str, int]] = {}
-        self.notes_proto: Any = None
-        self.notes_body_path: tuple[int, ...] | None = None
-        self.notes_around: tuple[bytes, bytes] | None = None
-        self.notes_master: Any = None
+        self.notes = NotesMaker(self.part)
 
     def add(self, sp: SlidePlan, layout: SlideLayout) -> None:
         self.count += 1  # python-pptx: len(sldIdLst) + 1, and lxml's len() walks every child
@@ -109,7 +102,7 @@ class _SlideWriter:
         etree.SubElement(self.sld_ids, _SLD_ID, {"id": str(self.next_id), _R_ID: rid})
         self.next_id += 1
         if sp.notes:
-            self._notes(slide_part, sp.notes)
+            self.notes.add(slide_part, sp.notes)
 
     # -- the slide's XML ----------------------------------------------------------------------
     def _slide_xml(self, sp: SlidePlan, layout: SlideLayout, part: Any) -> str:
@@ -190,7 +183,7 @@ class _SlideWriter:
                 out.append(f'<a:r><a:rPr sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
                            f'lang="{self.lang}" cap="none"><a:solidFill><a:srgbClr val="{color}"/>'
                            f'</a:solidFill><a:latin typeface="{font}"/>{link}</a:rPr>'
-                           f"<a:t>{_xml_text(run.text)}</a:t></a:r>")
+                           f"<a:t>{xml_text(run.text)}</a:t></a:r>")
             out.append("</a:p>")
         out.append("</p:txBody>")
         return "".join(out)
@@ -210,33 +203,6 @@ class _SlideWriter:
                 f'<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm>'
                 f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
-
-    # -- notes ------------------------------------------------------------------------------------
-    def _notes(self, slide_part: Any, text: str) -> None:
-        """Add the notes slide; the first is python-pptx's own, later ones its XML with other text."""
-        if self.notes_proto is None:
-            notes_part = slide_part.notes_slide.part  # python-pptx's path (makes the notes master)
-            self.notes_proto = copy.deepcopy(notes_part._element)
-            # Where the body's text is, as child indexes: finding it again in every copy ran
-            # python-pptx's placeholder XPath on each shape (a third of the notes' cost).
-            proto_body = _notes_body(self.notes_proto)  # adds a txBody if missing, as on a copy
-            self.notes_body_path = None if proto_body is None else _index_path(proto_body)
-            self.notes_around = _notes_around(self.notes_proto, self.notes_body_path)
-            self.notes_master = self.part.notes_master_part
-            _set_notes_text(_notes_body(notes_part._element), text)
-            return
-        partname = self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
-        if self.notes_around is not None:
-            head, tail = self.notes_around
-            notes_part: Any = Part(partname, CT.PML_NOTES_SLIDE, self.package,
-                                   head + _notes_paras(text).encode() + tail)
-        else:  # a template whose notes XML the shortcut does not recognise: python-pptx's own way
-            notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package,
-                                        copy.deepcopy(self.notes_proto))
-            _set_notes_text(_follow(notes_part._element, self.notes_body_path), text)
-        notes_part._rels._add_relationship(RT.NOTES_MASTER, self.notes_master)  # a new part: no reuse
-        notes_part._rels._add_relationship(RT.SLIDE, slide_part)
-        slide_part.relate(notes_part, RT.NOTES_SLIDE)
 
 
 class _WrittenSlidePart(SlidePart):
@@ -272,49 +238,6 @@ class _WrittenSlidePart(SlidePart):
 
 
 _XML_DECL = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as serialize_part_xml
-_MARK = "docgen-notes-text"
-
-
-def _set_notes_text(body: Any, text: str) -> None:
-    """python-pptx's ``notes_text_frame.text = text``, as one parse."""
-    if body is not None:
-        body.clear_content()
-        body.extend(list(parse_xml(f"<p:txBody {nsdecls('a', 'p')}>{_notes_paras(text)}</p:txBody>")))
-
-
-def _notes_around(proto: Any, body_path: tuple[int, ...] | None) -> tuple[bytes, bytes] | None:
-    """The serialized notes slide before and after its text, or None if that cannot be cut out.
-
-    A notes slide is the prototype with the body's paragraphs replaced, so its bytes are these two
-    around the paragraphs' XML: one serialization per deck instead of a copy, a parse and a
-    serialization per slide. The text is put in the way :func:`_set_notes_text` does; where the
-    marker paragraph does not come out as written (another prefix for DrawingML), None.
-    """
-    if body_path is None:
-        return None
-    notes = copy.deepcopy(proto)
-    _set_notes_text(_follow(notes, body_path), _MARK)
-    data = serialize_part_xml(notes)
-    mark = _notes_paras(_MARK).encode()
-    if data.count(mark) != 1:
-        return None
-    head, tail = data.split(mark)
-    return head, tail
-
-
-def _notes_paras(text: str) -> str:
-    """Paragraphs as ``TextFrame.text`` makes them: one per line, ``\\v`` a break, no empty runs."""
-    out = []
-    for line in text.split("\n"):
-        runs = []
-        for i, seg in enumerate(re.split("\v", line)):
-            if i:
-                runs.append("<a:br/>")
-            if seg:
-                runs.append(f"<a:r><a:t>{_xml_text(seg)}</a:t></a:r>")
-        out.append(f"<a:p>{''.join(runs)}</a:p>" if runs else "<a:p/>")
-    return "".join(out)
-
 
 def _title_prototype(layout: SlideLayout) -> tuple[str, int]:
     """Clone ``layout``'s placeholders into an empty slide as ``add_slide`` does; keep the title.
@@ -338,31 +261,6 @@ def _title_prototype(layout: SlideLayout) -> tuple[str, int]:
     return xml[start:cut], int(title.shape_id)
 
 
-def _notes_body(notes: Any) -> Any:
-    """Return the ``p:txBody`` of the notes slide's body placeholder, as python-pptx finds it."""
-    for sp in notes.spTree.iter_ph_elms():
-        if sp.ph_type == PP_PLACEHOLDER.BODY:
-            return sp.get_or_add_txBody()
-    return None
-
-
-def _index_path(element: Any) -> tuple[int, ...]:
-    """The child indexes that lead from the root to ``element``."""
-    path = []
-    while (parent := element.getparent()) is not None:
-        path.append(parent.index(element))
-        element = parent
-    return tuple(reversed(path))
-
-
-def _follow(root: Any, path: tuple[int, ...] | None) -> Any:
-    if path is None:
-        return None
-    for i in path:
-        root = root[i]
-    return root
-
-
 def _serialize(element: Any) -> str:
     return etree.tostring(element, encoding="unicode")
 
@@ -375,11 +273,6 @@ def _xfrm(shape: Box | Any) -> str:
 def _centipoints(points: float) -> int:
     """python-pptx's conversion (points -> EMU, truncated -> hundredths of a point, truncated)."""
     return int(Pt(points).centipoints)
-
-
-def _xml_text(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
 
 
 def _hex(colour: str) -> str:
