@@ -39,3 +39,13 @@ def test_zip_is_zipfiles_own(small: int, monkeypatch: pytest.MonkeyPatch) -> Non
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.testzip() is None
         assert [(i.filename, z.read(i)) for i in z.infolist()] == MEMBERS
+
+
+def test_relationship_text_memory_is_bounded(seed_doc, seed_deck, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The remembered .rels elements stay under their bound, and a small bound changes no byte."""
+    from docgen.render.deck import render_deck
+
+    monkeypatch.setattr(package, "_RELS_MAX", 20)
+    monkeypatch.setattr(package, "_RELS_SEEN", {})
+    assert render_deck(seed_doc).data == seed_deck.data
+    assert len(package._RELS_SEEN) <= 20
