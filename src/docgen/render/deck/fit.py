@@ -120,7 +120,7 @@ def _layout(paras: Sequence[Para], family: FontFamily, width: float, size: float
     by_style = faces(family)
     out: list[Para] = []
     lines = 0
-    height = 0.0
+    total = 0.0
     for i, para in enumerate(paras):
         avail = width - (INDENT_EM * size if para.bullet or para.number else 0.0)
         count = count_lines(group_words(para.runs, by_style), avail, size)
@@ -129,18 +129,19 @@ def _layout(paras: Sequence[Para], family: FontFamily, width: float, size: float
                       for k, r in enumerate(para.runs)]
             result = break_lines(pieces, avail, size)
             count = result.count
-            runs = tuple(
-                Run(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
-                for p in result.pieces
-            )
-            out.append(Para(runs, para.bullet, para.number, para.space_before))
+            if keep:
+                runs = tuple(
+                    Run(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
+                    for p in result.pieces
+                )
+                out.append(Para(runs, para.bullet, para.number, para.space_before))
         elif keep:
             runs = tuple(r for r in para.runs if r.text)
             same = len(runs) == len(para.runs)
             out.append(para if same else Para(runs, para.bullet, para.number, para.space_before))
         lines += count
-        height += count * size * LINE_PITCH + (para.space_before * size if i else 0.0)
-    return Fitted(tuple(out), size, lines, height)
+        total += count * size * LINE_PITCH + (para.space_before * size if i else 0.0)
+    return Fitted(tuple(out), size, lines, total)
 
 
 @lru_cache(maxsize=256)
