@@ -108,3 +108,48 @@ def test_fast_slides_shadows_are_removed(seed_doc: Document) -> None:
     assert "next_partname" not in vars(package)
     assert "get_or_add_image_part" not in vars(package)
     assert "relate_to" not in vars(tpl.prs.part)
+
+
+def _sections_of(doc: Document, n: int) -> Document:
+    """The seed's sections repeated to ``n``, each heading numbered (as the bench's long articles)."""
+    from docgen.model import Span, Text
+
+    secs = [
+        dataclasses.replace(s, heading=Text((*s.heading.spans, Span(f" {i}"))))
+        for i, s in enumerate(islice(cycle(doc.sections), n))
+    ]
+    return dataclasses.replace(doc, sections=tuple(secs))
+
+
+@contextmanager
+def _lines() -> Iterator[dict[str, int]]:
+    """Count the Python lines executed (a loop's body once per turn, comprehensions included)."""
+    counts = {"lines": 0}
+
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        counts["lines"] += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        yield counts
+    finally:
+        sys.settrace(None)
+
+
+@pytest.mark.slow
+def test_planning_cost_per_section_does_not_grow(seed_doc: Document) -> None:
+    """The planner's caches (run widths per face, title boxes per kit) never make it scan what it planned.
+
+    Lines executed, not calls: a scan of the slides so far is one comprehension call but a line
+    per slide.
+    """
+    plan_deck(_sections_of(seed_doc, 10))  # warm the per-face width caches
+    lines = {}
+    for n in (10, 60, 110):  # whole cycles of the seed's 5 sections
+        with _lines() as c:
+            plan_deck(_sections_of(seed_doc, n))
+        lines[n] = c["lines"]
+    first = (lines[60] - lines[10]) / 50
+    second = (lines[110] - lines[60]) / 50
+    assert second <= first * 1.02 + 1, (first, second, lines)

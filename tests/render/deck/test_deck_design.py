@@ -17,6 +17,7 @@ from pptx.oxml.ns import qn
 
 from docgen.model import Document
 from docgen.render import Rendered, format_date
+from docgen.render.deck.grid import Kit
 from docgen.render.deck.measure import SOFT_BREAK
 
 IN = 914400
@@ -241,3 +242,14 @@ def test_paginate_balances_within_the_limit(n: int, limit: int, want: list[int])
     pages = paginate(units, lambda u: list(u), lambda paras: True, limit, 40, balance=True)
     assert [len(p) for p in pages] == want
     assert [u for p in pages for u in p] == units
+
+
+def test_title_boxes_remembered_per_kit_and_bounded(seed_doc: Document) -> None:
+    """Each heading's title box is made once per kit; the memory of them stays bounded."""
+    kit = Kit(seed_doc.brand)
+    first = kit.title("A heading that repeats")
+    assert kit.title("A heading that repeats") is first
+    assert first == kit._title("A heading that repeats", "content")
+    for i in range(1500):
+        kit.title(f"Heading {i}")
+    assert len(kit._titles) <= 1024

@@ -136,3 +136,55 @@ def test_no_logo(seed_doc: Document) -> None:
     brand = dataclasses.replace(seed_doc.brand, logo=None, logo_on_dark=None)
     r = render_deck(dataclasses.replace(seed_doc, brand=brand))
     assert not any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for s in read(r).slides for sh in s.shapes)
+
+
+@pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
+def test_parts_written_as_text_are_what_lxml_writes(deck: str, request: pytest.FixtureRequest) -> None:
+    """Slides and notes are kept as the writer's bytes, never parsed: they must be lxml's own."""
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.oxml import parse_xml
+
+    with zipfile.ZipFile(io.BytesIO(request.getfixturevalue(deck).data)) as z:
+        names = [n for n in z.namelist() if n.startswith(("ppt/slides/slide", "ppt/notesSlides/"))]
+        assert len(names) > 2
+        for name in names:
+            data = z.read(name)
+            assert serialize_part_xml(parse_xml(data)) == data, name
+
+
+def test_notes_without_the_shortcut_are_the_same(
+    seed_doc: Document, seed_deck: Rendered, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template whose notes cannot be cut around their text gets python-pptx's copies: same bytes."""
+    from docgen.render.deck import notes
+
+    monkeypatch.setattr(notes, "_notes_around", lambda proto, path: None)
+    assert render_deck(seed_doc).data == seed_deck.data
+
+
+def test_collector_paused_only_while_rendering(seed_doc: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cycle collector is off during a render and back on after it, even when it fails."""
+    import gc
+
+    import docgen.render.deck as deck
+
+    seen = []
+    monkeypatch.setattr(deck, "write_deck", lambda *a: seen.append(gc.isenabled()) or b"")
+    assert gc.isenabled()
+    deck.render_deck(seed_doc)
+    assert seen == [False] and gc.isenabled()
+
+    def fail(*a: object) -> bytes:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(deck, "write_deck", fail)
+    with pytest.raises(RuntimeError):
+        deck.render_deck(seed_doc)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with deck.collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

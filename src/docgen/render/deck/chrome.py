@@ -132,15 +132,16 @@ def chrome(kit: Kit, slide: SlidePlan, number: int) -> SlidePlan:
     dark = slide.background is not None
     boxes = slide.boxes
     if not dark and kit.brand.footer:
-        b = kit.box(
-            "footer",
-            FOOTER,
-            [Para(tokens(kit.brand.footer))],
-            12.0,
-            9.0,
-            font="heading",
-            color=kit.muted,
-            max_lines=1,
-        )
-        boxes += (b,) if b else ()
+        if kit.footer is None:  # the same on every slide: made once per deck
+            kit.footer = kit.box(
+                "footer",
+                FOOTER,
+                [Para(tokens(kit.brand.footer))],
+                12.0,
+                9.0,
+                font="heading",
+                color=kit.muted,
+                max_lines=1,
+            )
+        boxes += (kit.footer,) if kit.footer else ()
     return replace(slide, boxes=boxes, pictures=slide.pictures + _logo(kit, dark, LOGO_SMALL, "r"))

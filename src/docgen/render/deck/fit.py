@@ -10,9 +10,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from docgen.model import FontFamily, Text
+from docgen.render.deck.lines import count_lines, faces, group_words
 from docgen.render.deck.measure import LINE_PITCH, Piece, break_lines
 
 
@@ -60,14 +62,16 @@ def words(toks: Sequence[Run]) -> int:
 
 
 def merge(toks: Sequence[Run]) -> tuple[Run, ...]:
-    """Join adjacent tokens of the same style into runs."""
+    """Join adjacent tokens of the same style into runs (one join per run, not one per token)."""
     out: list[Run] = []
-    for t in toks:
-        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (t.bold, t.italic, t.href):
-            out[-1] = Run(out[-1].text + t.text, t.bold, t.italic, t.href)
-        else:
-            out.append(t)
+    for (bold, italic, href), group in groupby(toks, _style):
+        same = list(group)
+        out.append(Run("".join([t.text for t in same]), bold, italic, href) if len(same) > 1 else same[0])
     return tuple(out)
+
+
+def _style(t: Run) -> tuple[bool, bool, str | None]:
+    return t.bold, t.italic, t.href
 
 
 def sentences(toks: Tokens) -> list[Tokens]:
@@ -99,27 +103,45 @@ INDENT_EM = 1.2  # hanging indent of bullets and numbers, in em of the box's siz
 
 def layout(paras: Sequence[Para], family: FontFamily, width: float, size: float) -> Fitted:
     """Break every paragraph at ``size`` and return the broken text, line count and height."""
-    return _layout(tuple(paras), family, width, size)
+    return _layout(paras, family, width, size, True)
 
 
-@lru_cache(maxsize=4096)
-def _layout(paras: tuple[Para, ...], family: FontFamily, width: float, size: float) -> Fitted:
-    """:func:`layout`, memoized: pagination and fitting ask for the same layout several times."""
+def height(paras: Sequence[Para], family: FontFamily, width: float, size: float) -> float:
+    """The height :func:`layout` gives, without making the broken text (pagination's question)."""
+    return _layout(paras, family, width, size, False).height
+
+
+def _layout(paras: Sequence[Para], family: FontFamily, width: float, size: float, keep: bool) -> Fitted:
+    """Count lines with :mod:`lines`; only a paragraph with a word to split goes to ``break_lines``.
+
+    Without a split the broken text is the paragraph itself (less any empty runs), which is what
+    ``break_lines`` returns for it, so only the line count needs computing.
+    """
+    by_style = faces(family)
     out: list[Para] = []
     lines = 0
-    height = 0.0
+    total = 0.0
     for i, para in enumerate(paras):
         avail = width - (INDENT_EM * size if para.bullet or para.number else 0.0)
-        pieces = [Piece(r.text, _face(family, r.bold, r.italic), r.bold, k) for k, r in enumerate(para.runs)]
-        result = break_lines(pieces, avail, size)
-        runs = tuple(
-            Run(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
-            for p in result.pieces
-        )
-        out.append(Para(runs, para.bullet, para.number, para.space_before))
-        lines += result.count
-        height += result.count * size * LINE_PITCH + (para.space_before * size if i else 0.0)
-    return Fitted(tuple(out), size, lines, height)
+        count = count_lines(group_words(para.runs, by_style), avail, size)
+        if count is None:
+            pieces = [Piece(r.text, _face(family, r.bold, r.italic), r.bold, k)
+                      for k, r in enumerate(para.runs)]
+            result = break_lines(pieces, avail, size)
+            count = result.count
+            if keep:
+                runs = tuple(
+                    Run(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
+                    for p in result.pieces
+                )
+                out.append(Para(runs, para.bullet, para.number, para.space_before))
+        elif keep:
+            runs = tuple(r for r in para.runs if r.text)
+            same = len(runs) == len(para.runs)
+            out.append(para if same else Para(runs, para.bullet, para.number, para.space_before))
+        lines += count
+        total += count * size * LINE_PITCH + (para.space_before * size if i else 0.0)
+    return Fitted(tuple(out), size, lines, total)
 
 
 @lru_cache(maxsize=256)
@@ -169,15 +191,17 @@ def paginate(
     """
     pages: list[list[Tokens | Para]] = []
     cur: list[Tokens | Para] = []
+    cur_words = 0  # words(cur), kept as the page grows rather than recounted per candidate
     for unit in units:
         for part in _cut(unit, compose, fits, max_words):
             cand = [*cur, part]
-            count = sum(words(_toks(u)) for u in cand)
+            part_words = words(_toks(part))
+            count = cur_words + part_words
             if cur and (len(cand) > max_units or count > max_words or not fits(compose(cand))):
                 pages.append(cur)
-                cur = [part]
+                cur, cur_words = [part], part_words
             else:
-                cur = cand
+                cur, cur_words = cand, count
     if cur or not pages:
         pages.append(cur)
     if balance and len(pages) > 1:

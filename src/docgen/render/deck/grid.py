@@ -15,13 +15,13 @@ from docgen.render.deck.fit import (
     Run,
     Tokens,
     fit,
-    layout,
     merge,
     paginate,
     sentences,
     tokens,
     words,
 )
+from docgen.render.deck.fit import height as text_height
 from docgen.render.deck.measure import deck_font_name, metrics
 from docgen.render.deck.plan_types import Box, Picture, Rect
 
@@ -80,6 +80,8 @@ class Kit:
             p.primary, p.background, 3.0)
         self.bullet_char = {f: _bullet_char(fam) for f, fam in
                             (("heading", brand.heading_font), ("body", brand.body_font))}
+        self._titles: dict[tuple[Text | str, str], tuple[Box, str | None]] = {}
+        self.footer: Box | None = None  # made once, by chrome.chrome
 
     # -- primitives -------------------------------------------------------------------------------
     def box(
@@ -130,10 +132,22 @@ class Kit:
         family = self.brand.heading_font if font == "heading" else self.brand.body_font
         width = (rect[2] - 2 * inset) / PT * SAFETY
         height = (rect[3] - 2 * inset) / PT
-        return lambda paras: layout(paras, family, width, floor).height <= height
+        return lambda paras: text_height(paras, family, width, floor) <= height
 
     def title(self, text: Text | str, kind: str = "content") -> tuple[Box, str | None]:
-        """Return the title box; a title too long even at the floor is shortened with "…"."""
+        """Return the title box; a title too long even at the floor is shortened with "…".
+
+        Remembered per kit: every slide of a section repeats its heading (bounded for ``watch``).
+        """
+        key = (text, kind)
+        found = self._titles.get(key)
+        if found is None:
+            if len(self._titles) >= 1024:
+                self._titles.clear()
+            found = self._titles[key] = self._title(text, kind)
+        return found
+
+    def _title(self, text: Text | str, kind: str) -> tuple[Box, str | None]:
         rect, top, floor, anchor = TITLE[kind]
         color = self.heading_ink if kind == "content" else self.on_dark
         toks = tokens(text, bold=True)

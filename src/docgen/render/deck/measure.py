@@ -94,6 +94,9 @@ def _text_em(text: str, path: Path, bold: bool) -> float:
     return sum(_char_em(path, bold, c) for c in text)
 
 
+text_em = _text_em  # public name for :mod:`lines`, which measures run texts once per face
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A run of text in one face: what the line breaker works on."""

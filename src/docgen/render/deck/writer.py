@@ -7,34 +7,29 @@ fixed timestamps and order so the same source gives the same bytes.
 Speed: python-pptx's object API costs about 15 ms a slide (every property setter runs XPath and
 schema-ordered insertion), which made a 2,000-slide deck take a minute. So each slide's XML is
 written here as one string, exactly the elements and attributes python-pptx's own calls produced
-(``tests/bench/test_deck_linear.py`` compares the two byte for byte), and parsed once. The
-package side stays python-pptx's: real :class:`SlidePart` and notes parts, relationships made with
-``relate_to`` in the order python-pptx made them, and the title placeholder cloned by python-pptx
-from the layout once per layout (:func:`_title_prototype`).
+(``tests/bench/test_deck_linear.py`` compares the two byte for byte), and kept as bytes, never
+parsed (:class:`_WrittenSlidePart`). The package side stays python-pptx's: real slide and notes
+parts (:mod:`notes`), relationships with the rIds python-pptx gives them in the order it made
+them, and the title placeholder cloned by python-pptx from the layout once per layout
+(:func:`_title_prototype`). Zipping is :mod:`package`'s.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
-import io
-import re
-import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from PIL import Image as PILImage
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import _ContentTypesItem
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.slide import CT_Slide
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import SlideLayout
@@ -44,11 +39,13 @@ from docgen.model import Brand
 from docgen.render.deck.fast import fast_slides
 from docgen.render.deck.fit import INDENT_EM
 from docgen.render.deck.measure import LINE_PITCH
+from docgen.render.deck.notes import NotesMaker
+from docgen.render.deck.package import set_core, xml_attr, xml_text, zip_package
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, SlidePlan
 from docgen.render.deck.template import open_template
 
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_SLD_ID, _R_ID = qn("p:sldId"), qn("r:id")
 _SLD_OPEN = f"<p:sld {nsdecls('a', 'p', 'r')}><p:cSld>"
 _SLD_CLOSE = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
 _SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
@@ -57,7 +54,6 @@ _SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/>
 # (an empty ``a:effectLst`` stops PowerPoint, not LibreOffice).
 _RECT_STYLE = ('<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
                "</a:p></p:txBody>")
-_CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 
 def write_deck(plan: DeckPlan, brand: Brand, when: _dt.datetime) -> bytes:
@@ -68,8 +64,8 @@ def write_deck(plan: DeckPlan, brand: Brand, when: _dt.datetime) -> bytes:
         writer = _SlideWriter(prs, plan)
         for sp in plan.slides:
             writer.add(sp, tpl.layouts[sp.layout])
-    _core(prs, plan, when)
-    return _zip_package(prs, plan)
+    set_core(prs, plan, when)
+    return zip_package(prs, plan)
 
 
 class _SlideWriter:
@@ -84,28 +80,29 @@ class _SlideWriter:
         self.prs = prs
         self.part: Any = prs.part
         self.package: Any = self.part.package
-        self.fonts = {"heading": _xml_attr(plan.heading_font), "body": _xml_attr(plan.body_font)}
-        self.lang = _xml_attr(plan.language)
+        self.fonts = {"heading": xml_attr(plan.heading_font), "body": xml_attr(plan.body_font)}
+        self.lang = xml_attr(plan.language)
         self.sld_ids: Any = self.part._element.get_or_add_sldIdLst()
         self.next_id: int = self.sld_ids._next_id
         self.count = len(self.sld_ids)
         self.titles: dict[int, tuple[str, int]] = {}
-        self.notes_proto: Any = None
-        self.notes_body_path: tuple[int, ...] | None = None
+        self.notes = NotesMaker(self.part)
 
     def add(self, sp: SlidePlan, layout: SlideLayout) -> None:
         self.count += 1  # python-pptx: len(sldIdLst) + 1, and lxml's len() walks every child
         partname = PackURI(f"/ppt/slides/slide{self.count}.xml")
-        slide_part: Any = SlidePart(partname, CT.PML_SLIDE, self.package, None)  # element set below
-        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        slide_part._element = parse_xml(self._slide_xml(sp, layout, slide_part))
+        slide_part: Any = _WrittenSlidePart(partname, self.package)
+        slide_part.relate(layout.part, RT.SLIDE_LAYOUT)
+        slide_part.xml = _XML_DECL + self._slide_xml(sp, layout, slide_part).encode()
         rid = self.part.relate_to(slide_part, RT.SLIDE)
         if self.next_id >= 2147483647:  # python-pptx then looks for a gap: let it
             self.next_id = self.sld_ids._next_id
-        self.sld_ids._add_sldId(id=self.next_id, rId=rid)
+        # python-pptx's ``_add_sldId`` (id, then r:id), without its validating setters: the list
+        # has nothing after its slide ids, so the new one goes last.
+        etree.SubElement(self.sld_ids, _SLD_ID, {"id": str(self.next_id), _R_ID: rid})
         self.next_id += 1
         if sp.notes:
-            self._notes(slide_part, sp.notes)
+            self.notes.add(slide_part, sp.notes)
 
     # -- the slide's XML ----------------------------------------------------------------------
     def _slide_xml(self, sp: SlidePlan, layout: SlideLayout, part: Any) -> str:
@@ -172,7 +169,7 @@ class _SlideWriter:
                 bullet = f'{mark[0]}{mark[1]}<a:buAutoNum type="arabicPeriod"{start}/>'
             elif para.bullet:
                 bullet = (f'{mark[0]}<a:buSzPct val="100000"/>{mark[1]}'
-                          f'<a:buChar char="{_xml_attr(box.bullet_char)}"/>')
+                          f'<a:buChar char="{xml_attr(box.bullet_char)}"/>')
             else:
                 bullet = "<a:buNone/>"
             out.append(f'<a:p><a:pPr {attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
@@ -181,12 +178,12 @@ class _SlideWriter:
             for run in para.runs:
                 link = ""
                 if run.href:
-                    rid = part.relate_to(run.href, RT.HYPERLINK, is_external=True)
+                    rid = part.relate(run.href, RT.HYPERLINK, is_external=True)
                     link = f'<a:hlinkClick r:id="{rid}"/>'
                 out.append(f'<a:r><a:rPr sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
                            f'lang="{self.lang}" cap="none"><a:solidFill><a:srgbClr val="{color}"/>'
                            f'</a:solidFill><a:latin typeface="{font}"/>{link}</a:rPr>'
-                           f"<a:t>{_xml_text(run.text)}</a:t></a:r>")
+                           f"<a:t>{xml_text(run.text)}</a:t></a:r>")
             out.append("</a:p>")
         out.append("</p:txBody>")
         return "".join(out)
@@ -199,51 +196,48 @@ class _SlideWriter:
         x = {"l": pic.x, "ctr": pic.x + (pic.w - w) // 2, "r": pic.x + pic.w - w}[pic.align]
         y = pic.y + (pic.h - h) // 2
         image_part = self.package.get_or_add_image_part(str(pic.path))
-        rid = part.relate_to(image_part, RT.IMAGE)
+        rid = part.relate(image_part, RT.IMAGE)
         return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id - 1}" '
-                f'descr="{_xml_attr(pic.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
+                f'descr="{xml_attr(pic.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
                 f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/>'
                 f'<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm>'
                 f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
 
-    # -- notes ------------------------------------------------------------------------------------
-    def _notes(self, slide_part: Any, text: str) -> None:
-        """Add the notes slide; the first is python-pptx's own, later ones copy its empty XML."""
-        if self.notes_proto is None:
-            notes_part = slide_part.notes_slide.part  # python-pptx's path (makes the notes master)
-            self.notes_proto = copy.deepcopy(notes_part._element)
-            # Where the body's text is, as child indexes: finding it again in every copy ran
-            # python-pptx's placeholder XPath on each shape (a third of the notes' cost).
-            proto_body = _notes_body(self.notes_proto)  # adds a txBody if missing, as on a copy
-            self.notes_body_path = None if proto_body is None else _index_path(proto_body)
-            body = _notes_body(notes_part._element)
-        else:
-            partname = self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
-            notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package,
-                                        copy.deepcopy(self.notes_proto))
-            notes_part.relate_to(self.part.notes_master_part, RT.NOTES_MASTER)
-            notes_part.relate_to(slide_part, RT.SLIDE)
-            slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-            body = _follow(notes_part._element, self.notes_body_path)
-        if body is not None:  # python-pptx's ``notes_text_frame.text = text``, as one parse
-            body.clear_content()
-            body.extend(list(parse_xml(f"<p:txBody {nsdecls('a', 'p')}>{_notes_paras(text)}</p:txBody>")))
+
+class _WrittenSlidePart(SlidePart):
+    """A slide part holding the XML docgen wrote, as bytes, instead of an lxml tree.
+
+    Why: parsing each slide's string only for python-pptx to serialize it back when saving was a
+    fifth of a long deck's writing. The string is already exactly what lxml writes for it (escaping,
+    empty elements, namespace declarations); ``tests/render/deck/test_deck_writer.py`` reparses
+    every slide to keep it so, and ``tests/bench/test_deck_linear.py`` compares whole decks with
+    python-pptx's object API.
+    """
+
+    def __init__(self, partname: PackURI, package: Any) -> None:
+        super().__init__(partname, CT.PML_SLIDE, package, None)  # type: ignore[arg-type]
+        self.xml = b""
+        self.rids: dict[tuple[str, bool, Any], str] = {}
+
+    @property
+    def blob(self) -> bytes:  # type: ignore[override]
+        return self.xml
+
+    def relate(self, target: Any, reltype: str, is_external: bool = False) -> str:
+        """``relate_to`` (same rIds, an existing one reused) with a dict instead of a scan.
+
+        Why: python-pptx regroups all of the part's relationships by type on every call; only
+        docgen relates this new part to anything, so remembering what it related is exact.
+        """
+        key = (reltype, is_external, target)
+        rid = self.rids.get(key)
+        if rid is None:
+            rid = self.rids[key] = self._rels._add_relationship(reltype, target, is_external)
+        return rid
 
 
-def _notes_paras(text: str) -> str:
-    """Paragraphs as ``TextFrame.text`` makes them: one per line, ``\\v`` a break, no empty runs."""
-    out = []
-    for line in text.split("\n"):
-        runs = []
-        for i, seg in enumerate(re.split("\v", line)):
-            if i:
-                runs.append("<a:br/>")
-            if seg:
-                runs.append(f"<a:r><a:t>{_xml_text(seg)}</a:t></a:r>")
-        out.append(f"<a:p>{''.join(runs)}</a:p>" if runs else "<a:p/>")
-    return "".join(out)
-
+_XML_DECL = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as serialize_part_xml
 
 def _title_prototype(layout: SlideLayout) -> tuple[str, int]:
     """Clone ``layout``'s placeholders into an empty slide as ``add_slide`` does; keep the title.
@@ -267,34 +261,7 @@ def _title_prototype(layout: SlideLayout) -> tuple[str, int]:
     return xml[start:cut], int(title.shape_id)
 
 
-def _notes_body(notes: Any) -> Any:
-    """Return the ``p:txBody`` of the notes slide's body placeholder, as python-pptx finds it."""
-    for sp in notes.spTree.iter_ph_elms():
-        if sp.ph_type == PP_PLACEHOLDER.BODY:
-            return sp.get_or_add_txBody()
-    return None
-
-
-def _index_path(element: Any) -> tuple[int, ...]:
-    """The child indexes that lead from the root to ``element``."""
-    path = []
-    while (parent := element.getparent()) is not None:
-        path.append(parent.index(element))
-        element = parent
-    return tuple(reversed(path))
-
-
-def _follow(root: Any, path: tuple[int, ...] | None) -> Any:
-    if path is None:
-        return None
-    for i in path:
-        root = root[i]
-    return root
-
-
 def _serialize(element: Any) -> str:
-    from lxml import etree
-
     return etree.tostring(element, encoding="unicode")
 
 
@@ -308,16 +275,6 @@ def _centipoints(points: float) -> int:
     return int(Pt(points).centipoints)
 
 
-def _xml_text(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
-
-
-def _xml_attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;"))
-
-
 def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
@@ -326,90 +283,3 @@ def _hex(colour: str) -> str:
 def _pixels(path: Path) -> tuple[int, int]:
     with PILImage.open(path) as im:
         return im.size
-
-
-def _core(prs, plan: DeckPlan, when: _dt.datetime) -> None:
-    cp = prs.core_properties
-    stamp = when.replace(tzinfo=None)
-    cp.title, cp.author, cp.subject = _clip(plan.title), _clip(plan.author), _clip(plan.subject)
-    cp.keywords, cp.language = _clip(plan.keywords), plan.language
-    cp.last_modified_by, cp.revision = _clip(plan.author), 1
-    cp.created = cp.modified = stamp
-    cp.category = cp.comments = cp.content_status = cp.identifier = cp.version = ""
-    cp.last_printed = stamp
-
-
-def _clip(value: str, limit: int = 255) -> str:
-    """Core properties hold at most 255 characters (python-pptx enforces it)."""
-    value = value.strip()
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
-
-
-_APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
-xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
-<Application>docgen</Application><PresentationFormat>Widescreen</PresentationFormat>\
-<Slides>{slides}</Slides><Notes>{notes}</Notes></Properties>"""
-
-
-def _zip_package(prs: PresentationT, plan: DeckPlan) -> bytes:
-    """Zip the package as ``prs.save`` would, in one pass, with fixed timestamps and order.
-
-    Why not ``prs.save`` and re-zip: that compressed every part twice and serialized each .rels
-    file through lxml element by element (python-pptx's ``_Relationships.xml``), about half of the
-    time of a 2,000-slide deck. The members are the same: ``[Content_Types].xml`` first (from
-    python-pptx), then every part and its .rels, sorted by name.
-    """
-    package: Any = prs.part.package
-    parts = list(package.iter_parts())
-    files = {"[Content_Types].xml": serialize_part_xml(_ContentTypesItem.xml_for(parts)),
-             "_rels/.rels": _rels_xml(package._rels)}
-    for part in parts:
-        files[part.partname.membername] = part.blob
-        if part._rels:
-            files[part.partname.rels_uri.membername] = _rels_xml(part._rels)
-    notes = sum(1 for s in plan.slides if s.notes)  # the template's app.xml describes another deck
-    if "docProps/app.xml" in files:
-        files["docProps/app.xml"] = _APP.format(slides=len(plan.slides), notes=notes).encode()
-    names = sorted(files, key=lambda n: (n != "[Content_Types].xml", n))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in names:
-            info = zipfile.ZipInfo(name, _ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, files[name])
-    return out.getvalue()
-
-
-_RELS_OPEN = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
-
-
-def _rels_xml(rels: Any) -> bytes:
-    """The bytes ``_Relationships.xml`` returns (same order, attributes and escaping), as a string."""
-    keys = sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in rels)
-    out = [_RELS_OPEN]
-    for _, rid in keys:
-        rel = rels[rid]
-        mode = ' TargetMode="External"' if rel.is_external else ""
-        target = rel.target_ref if rel.is_external else _relative(rel.target_partname, rel._base_uri)
-        out.append(f'<Relationship Id="{_xml_attr(rid)}" Type="{_xml_attr(rel.reltype)}" '
-                   f'Target="{_xml_attr(target)}"{mode}/>')
-    out.append("</Relationships>")
-    return "".join(out).encode()
-
-
-def _relative(partname: str, base: str) -> str:
-    """``PackURI.relative_ref`` without ``posixpath.relpath`` (which stats nothing but is slow).
-
-    Both are absolute, normalized pack URIs, so the relative path is the part after the common
-    folders, climbing ``..`` once for each remaining folder of ``base``.
-    """
-    if base == "/":
-        return partname[1:]
-    target, start = partname.split("/")[1:], base.split("/")[1:]
-    common = 0
-    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + target[common:])
