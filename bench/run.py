@@ -9,7 +9,7 @@ sections repeated with varied text, see ``bench/articles.py``), as the median of
 * cold: a new ``python -m docgen`` process per run (``check``, ``pdf``, ``deck``, ``build``), as a
   person or CI runs it after an edit (the output folder keeps the last build's state, e.g. its
   page count); its peak RSS comes from ``os.wait4`` (the child's own ``ru_maxrss``). The font
-  cache (``docgen.fontcache``) is the benchmark's own and filled before the first cold run, as on
+  cache (``docgen.diskcache``) is the benchmark's own and filled before the first cold run, as on
   any machine after its first build. For the seed, "first build" is ``build`` with an empty font
   cache and a new output folder each run, and ``invoke check`` (Invoke's own import included) is
   timed beside ``docgen check``;

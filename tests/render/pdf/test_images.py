@@ -66,4 +66,27 @@ def test_drawn_like_reportlab_draws_it(tmp_path: Path) -> None:
                                         preserveAspectRatio=True))
     first = page(lambda c: images.draw_image(c, logo, 5, 6, 40, 20, preserveAspectRatio=True))
     again = page(lambda c: images.draw_image(c, logo, 5, 6, 40, 20, preserveAspectRatio=True))
-    assert first == theirs == again
+    images._kept.clear()  # as a new process: the encoding comes from the disk cache
+    from_disk = page(lambda c: images.draw_image(c, logo, 5, 6, 40, 20, preserveAspectRatio=True))
+    assert first == theirs == again == from_disk
+
+
+def test_a_bad_disk_cache_entry_is_not_drawn(tmp_path: Path, monkeypatch) -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
+    logo = _png(tmp_path / "logo.png", (10, 20, 30, 255))
+    images.draw_image(Canvas(io.BytesIO()), logo, 0, 0, 8, 4)
+    (entry,) = (tmp_path / "cache").glob("pdf-image-*.marshal")
+    good = entry.read_bytes()
+    import marshal
+
+    name, state, mask = marshal.loads(good)
+    for bad in [(name, {**state, "streamContent": None}, mask), (name,), "text"]:
+        assert not images._valid(bad)
+    entry.write_bytes(marshal.dumps((name, {**state, "streamContent": None}, mask)))
+    images._kept.clear()
+    images.draw_image(Canvas(io.BytesIO()), logo, 0, 0, 8, 4)  # recomputed, not a broken stream
+    assert entry.read_bytes() == good

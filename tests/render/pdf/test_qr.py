@@ -36,3 +36,18 @@ def test_importing_the_renderer_skips_the_barcode_package() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env=env)
     assert out.stdout.strip() == "False"
+
+
+def test_a_matrix_from_the_disk_cache_is_the_computed_one(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path))
+    qr.modules.cache_clear()
+    computed = qr._matrix(URL)
+    assert qr.modules(URL) == computed  # computed and stored
+    (entry,) = tmp_path.glob("qr-*.marshal")
+    qr.modules.cache_clear()
+    assert qr.modules(URL) == computed  # read back
+    entry.write_bytes(entry.read_bytes()[:40])  # truncated: recomputed
+    qr.modules.cache_clear()
+    assert qr.modules(URL) == computed
+    assert not qr._valid(((True,),)) and not qr._valid("x")
+    qr.modules.cache_clear()

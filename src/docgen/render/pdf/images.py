@@ -1,12 +1,13 @@
-"""Pictures decoded and deflated once per process.
+"""Pictures decoded and deflated once, not for every document.
 
 reportlab decodes a PNG to raw pixels, hashes them (its name for the image) and deflates them
 again for every document: for the logo on the cover band that was a fifth of a warm ``docgen
-watch`` rebuild. Here the finished image objects (not the decoded pixels) are kept, keyed by the
-file's bytes; each document gets the objects registered and drawn exactly as ``Canvas.drawImage``
-registers and draws them, so the file is the same. (Encoding in a background thread was tried: on
-two cores the other one renders the deck, so it gained nothing, and threads do not mix with the
-fork that renders the deck.)
+watch`` rebuild and ~20 ms of a cold one. Here the finished image objects (not the decoded
+pixels) are kept, keyed by the file's bytes, in the process and in the disk cache
+(:mod:`docgen.diskcache`); each document gets the objects registered and drawn exactly as
+``Canvas.drawImage`` registers and draws them, so the file is the same. (Encoding in a background
+thread was tried: on two cores the other one renders the deck, so it gained nothing, and threads
+do not mix with the fork that renders the deck.)
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import reportlab
 from reportlab.lib.boxstuff import aspectRatioFix
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
+
+from docgen.diskcache import remember
 
 #: Pictures kept (a logo, a photo or two per brand); each holds its decoded pixels.
 MAX_KEPT = 8
@@ -38,6 +42,7 @@ Encoded = tuple[str, dict[str, Any], dict[str, Any] | None]
 class _Kept:
     reader: ImageReader | None  # dropped once encoded: its pixels are megabytes
     size: tuple[int, int]
+    key: bytes  # the file's digest and the mask: what the encoding depends on
     encoded: Encoded | None = None
 
 
@@ -63,7 +68,7 @@ def _entry(path: Path, mask: str | None) -> _Kept:
     kept = _kept.get(key)
     if kept is None:
         picture = _open(path, data)
-        kept = _kept[key] = _Kept(picture, picture.getSize())
+        kept = _kept[key] = _Kept(picture, picture.getSize(), "\0".join(key).encode())
         while len(_kept) > MAX_KEPT:
             _kept.popitem(last=False)
     _kept.move_to_end(key)
@@ -81,8 +86,10 @@ def draw_image(canv: Canvas, path: Path, x: float, y: float, width: float, heigh
     """``canv.drawImage(ImageReader(path), ...)``, with the encoding made once per process."""
     kept = _entry(path, mask)
     if kept.encoded is None:
-        assert kept.reader is not None
-        kept.encoded = _encode(kept.reader, mask)
+        reader = kept.reader
+        assert reader is not None
+        kept.encoded = remember("pdf-image", reportlab.Version, kept.key,
+                                lambda: _encode(reader, mask), _valid)
         kept.reader = None  # its pixels are megabytes
     name, image_state, smask_state = kept.encoded
     reg_name = _register(canv, name, image_state, smask_state)
@@ -110,6 +117,16 @@ def _encode(reader: ImageReader, mask: str | None) -> Encoded:
     image.name = name
     alpha = getattr(image, "_smask", None)
     return name, _state(image), _state(alpha) if alpha is not None else None
+
+
+def _valid(encoded: object) -> bool:
+    """Check an entry from the disk cache has the shape :func:`_encode` returns."""
+    if not (isinstance(encoded, tuple) and len(encoded) == 3 and isinstance(encoded[0], str)):
+        return False
+    states = [s for s in encoded[1:] if s is not None]
+    return isinstance(encoded[1], dict) and all(
+        isinstance(s, dict) and isinstance(s.get("streamContent"), bytes)
+        and isinstance(s.get("width"), int) and isinstance(s.get("height"), int) for s in states)
 
 
 def _state(obj: object) -> dict[str, Any]:

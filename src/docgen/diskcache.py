@@ -1,10 +1,12 @@
-"""A disk cache of what docgen parses out of font files, shared by every build on the machine.
+"""A disk cache of what docgen derives from its inputs, shared by every build on the machine.
 
 Parsing a TrueType file (reportlab's tables for the PDF, the cmap and advance widths for the deck)
 costs 7-35 ms per face in every new process: for the seed article that was a quarter of a cold
-build. fontconfig caches font facts for the same reason. Entries are keyed by the file's sha256,
-the kind of fact and the parser's version, so an edited font or an upgraded library never reads a
-stale entry; they are written atomically; anything unreadable is recomputed and rewritten.
+build; deflating the logo and choosing a QR code's mask cost 20 ms each. fontconfig caches font
+facts for the same reason. Entries are keyed by the sha256 of what they are derived from (a file's
+bytes, a link), the kind of entry and the deriving code's version, so an edited input or an
+upgraded library never reads a stale entry; they are written atomically; anything unreadable is
+recomputed and rewritten.
 
 Entries are ``marshal`` data: plain dicts, lists and numbers that load ten times faster than JSON.
 They live in the user's cache folder (``$XDG_CACHE_HOME/docgen`` or ``~/.cache/docgen``), trusted
@@ -38,27 +40,37 @@ def cache_dir() -> Path | None:
 
 def cached(kind: str, version: str, path: Path, compute: Callable[[bytes], Any],
            valid: Callable[[Any], bool]) -> tuple[Any, bytes]:
-    """Return ``(facts, file bytes)`` for the font at ``path``, from the cache or from ``compute``.
+    """Return ``(facts, file bytes)`` for the file at ``path``, from the cache or from ``compute``.
 
     ``compute`` gets the file's bytes and returns marshal-able data; ``valid`` rejects an entry of
     the wrong shape (a truncated or foreign file), which is then recomputed. Errors reading
     ``path`` propagate: the caller reports them.
     """
     data = Path(path).read_bytes()
+    return remember(kind, version, data, lambda: compute(data), valid), data
+
+
+def remember(kind: str, version: str, source: bytes, compute: Callable[[], Any],
+             valid: Callable[[Any], bool]) -> Any:
+    """Return what ``compute()`` derives from ``source`` (bytes), from the cache when it has it.
+
+    ``compute`` returns marshal-able data; ``valid`` rejects an entry of the wrong shape (a
+    truncated or foreign file), which is then recomputed.
+    """
     folder = cache_dir()
     if folder is None:
-        return compute(data), data
-    key = hashlib.sha256(f"{kind}\0{version}\0{FORMAT}\0".encode() + data).hexdigest()
+        return compute()
+    key = hashlib.sha256(f"{kind}\0{version}\0{FORMAT}\0".encode() + source).hexdigest()
     entry = folder / f"{kind}-{key[:40]}.marshal"
     try:
         facts = marshal.loads(entry.read_bytes())
         if valid(facts):
-            return facts, data
+            return facts
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    facts = compute(data)
+    facts = compute()
     _store(entry, facts)
-    return facts, data
+    return facts
 
 
 def _store(entry: Path, facts: Any) -> None:

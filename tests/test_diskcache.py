@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen import fontcache
-from docgen.fontcache import cache_dir, cached
+from docgen import diskcache
+from docgen.diskcache import cache_dir, cached
 from docgen.fontmetrics import _parse, advance_widths
 
 FONTS = Path(__file__).resolve().parent.parent / "src" / "docgen" / "assets" / "fonts"
@@ -119,4 +119,4 @@ def test_cached_widths_equal_a_fresh_parse() -> None:
     cached_widths = advance_widths(path)
     fresh = _parse(path.read_bytes())
     assert cached_widths == (fresh["widths"], fresh["units_per_em"])
-    assert fontcache.cache_dir() is not None
+    assert diskcache.cache_dir() is not None
