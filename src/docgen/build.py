@@ -143,10 +143,10 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
         reused = _reuse(entry, wanted)
         if len(reused) == len(wanted):
             return BuildResult(source, list(reused.values()), _problems(entry.get("warnings", [])))
-    from docgen.source import load_with_warnings
-
-    early = _early_deck(wanted, parallel and not reused)
+    early = _early_deck(wanted, parallel and not reused)  # before even the loader's imports
     try:
+        from docgen.source import load_with_warnings
+
         doc, warnings = load_with_warnings(source)
         prepare_folder(out_dir)
         files = input_files(doc)
