@@ -1,5 +1,9 @@
 """The PDF handout renderer (reportlab): ``render_pdf(doc) -> Rendered``."""
 
-from docgen.render.pdf.document import render_pdf
+from docgen.render.pdf._deferred import import_platypus
+
+import_platypus()  # before any module below imports reportlab.platypus
+
+from docgen.render.pdf.document import render_pdf  # noqa: E402
 
 __all__ = ["render_pdf"]
