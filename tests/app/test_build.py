@@ -65,10 +65,13 @@ def test_an_unchanged_source_is_not_rebuilt(write_article: WriteArticle, tmp_pat
 
 def test_an_up_to_date_build_reads_each_input_once(write_article: WriteArticle, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both targets share one hash of the inputs (the bundled fonts alone are ~5 MB)."""
+    """Both targets share one hash of the inputs; a brand's own fonts are inputs, docgen's bundled
+    fonts belong to its version."""
     import hashlib
 
-    source, out = write_article(), tmp_path / "out"
+    from tests.source.test_brand import QUARTO_BRAND, with_brand
+
+    source, out = Path(with_brand(write_article, QUARTO_BRAND)), tmp_path / "out"
     build(source, out)
     hashed: list[str] = []
     real = hashlib.file_digest
@@ -79,8 +82,22 @@ def test_an_up_to_date_build_reads_each_input_once(write_article: WriteArticle, 
 
     monkeypatch.setattr(hashlib, "file_digest", counting)
     assert not any(a.fresh for a in build(source, out).artifacts)
-    assert str(source) in hashed and any(name.endswith(".ttf") for name in hashed)
+    assert str(source) in hashed
+    assert sorted(Path(name).name for name in hashed if name.endswith(".ttf")) == [
+        "house-bold.ttf", "house.ttf"]
     assert len(hashed) == len(set(hashed))
+
+
+def test_editing_a_brands_own_font_file_rebuilds(write_article: WriteArticle,
+                                                 tmp_path: Path) -> None:
+    from tests.source.test_brand import QUARTO_BRAND, with_brand
+
+    source, out = Path(with_brand(write_article, QUARTO_BRAND)), tmp_path / "out"
+    build(source, out)
+    assert not any(a.fresh for a in build(source, out).artifacts)
+    font = source.parent / "fonts" / "house.ttf"
+    font.write_bytes(font.read_bytes() + b"\0")  # still a valid font: a trailing pad byte
+    assert all(a.fresh for a in build(source, out).artifacts)
 
 
 def test_a_damaged_artifact_is_rebuilt(write_article: WriteArticle, tmp_path: Path) -> None:
