@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -20,6 +21,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 
+from docgen.diskcache import remember
 from docgen.errors import DocgenError, Problem
 from docgen.model import Brand
 from docgen.render.deck.grid import SLIDE_H, SLIDE_W, TITLE, contrast, readable
@@ -106,12 +108,27 @@ def _layouts(prs: PresentationT, brand: Brand) -> dict[str, SlideLayout]:
     return found
 
 
+#: Bump when :func:`_builtin` changes what it makes (the disk cache's key also covers python-pptx's
+#: own template and the grid constants used).
+BUILTIN_VERSION = "1"
+
+
 @cache
 def _builtin_bytes() -> bytes:
-    """The built-in template, made once per process (widening every shape costs ~200 ms).
+    """The built-in template, made once per process (widening every shape costs ~40 ms) and kept
+    in the disk cache (:mod:`docgen.diskcache`) for the next process.
 
     Kept as bytes, not as a Presentation, because each deck adds its slides to the one it opens.
     """
+    import pptx
+
+    default = (Path(pptx.__file__).parent / "templates" / "default.pptx").read_bytes()
+    key = repr((BUILTIN_VERSION, SLIDE_W, SLIDE_H, TITLE["content"], LAYOUTS)).encode() + default
+    return remember("deck-template", pptx.__version__, key, _make_builtin,  # type: ignore[no-any-return]
+                    lambda data: isinstance(data, bytes) and data.startswith(b"PK"))
+
+
+def _make_builtin() -> bytes:
     buf = io.BytesIO()
     _builtin().save(buf)
     return buf.getvalue()
