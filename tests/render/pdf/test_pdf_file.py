@@ -73,6 +73,21 @@ def test_outline_has_every_section(seed_pdf: Rendered, seed_doc: Document, tmp_p
     assert pages == sorted(pages)
 
 
+def test_a_heading_taller_than_a_page_is_split_with_one_bookmark(seed_doc: Document,
+                                                                 tmp_path: Path) -> None:
+    words = " ".join(f"word{i}" for i in range(600))
+    first = seed_doc.sections[0]
+    heading = dataclasses.replace(first.heading, spans=(dataclasses.replace(
+        first.heading.spans[0], text=words),))
+    doc = dataclasses.replace(seed_doc, sections=(dataclasses.replace(first, heading=heading),
+                                                  *seed_doc.sections[1:]))
+    r = reader(render_pdf(doc).data, tmp_path)
+    text = " ".join(page.extract_text() for page in r.pages)
+    assert all(f"word{i}" in text for i in (0, 299, 599))
+    titles = [item.title for item in r.outline]
+    assert titles == [words, *(s.heading.plain for s in seed_doc.sections[1:])]
+
+
 def uris(data: bytes, tmp_path: Path) -> list[str]:
     out = []
     for page in reader(data, tmp_path).pages:

@@ -58,7 +58,7 @@ class _Handout(BaseDocTemplate):
         ])
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.key:  # a split heading's first part
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline, flowable.key, level=0, closed=False)
 

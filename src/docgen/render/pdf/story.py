@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -33,12 +34,23 @@ from docgen.render.pdf.styles import Styles
 # Opening and closing marks by language; English-style curly quotes otherwise.
 QUOTE_MARKS = {"de": ("„", "“"), "fr": ("« ", " »"), "es": ("«", "»"), "it": ("«", "»")}
 class Heading(Paragraph):
-    """A section heading; the page template bookmarks it and adds it to the outline."""
+    """A section heading; the page template bookmarks it and adds it to the outline.
 
-    def __init__(self, markup: str, style: object, outline: str, key: str) -> None:
-        super().__init__(markup, style)
+    Takes reportlab's Paragraph arguments because ``Paragraph.split`` makes the parts of a heading
+    too tall for a page with them; only the first part keeps the bookmark.
+    """
+
+    def __init__(self, text: str | None, style: Any = None, bulletText: str | None = None,
+                 frags: list[Any] | None = None, *, outline: str = "", key: str = "") -> None:
+        super().__init__(text, style, bulletText=bulletText, frags=frags)
         self.outline = outline
         self.key = key
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        if parts and isinstance(parts[0], Heading):
+            parts[0].outline, parts[0].key = self.outline, self.key
+        return parts
 
 
 class StoryBuilder:
@@ -92,7 +104,7 @@ class StoryBuilder:
 
     def section(self, section: Section, n: int) -> list[Flowable]:
         markup = self.marker.text(section.heading, self.heading, section.location, bold=True)
-        head = Heading(markup, self.s.heading, section.heading.plain, f"section-{n}")
+        head = Heading(markup, self.s.heading, outline=section.heading.plain, key=f"section-{n}")
         # Room for the heading and a few lines after it, or a new page: unlike keepWithNext (which
         # moves the whole next block), the following paragraph may still split after two lines.
         need = head.wrap(self.s.grid.measure, 1e6)[1] + self.s.heading.spaceBefore
