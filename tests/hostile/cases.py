@@ -193,6 +193,9 @@ TEXT_CASES = [
     Case("Greek and Cyrillic", article("Αθήνα и Москва"), "ok", "Αθήνα и Москва"),
     Case("5,000-character token", article("x" * 5000), "ok", "xxxxxxxxxx"),
     Case("60,000-word paragraph", article("word " * 60_000), "ok", "word word"),
+    Case("heading taller than a page", article(
+        "A paragraph.", head=HEAD.replace("heading: First", "heading: " + "Heading words " * 400)),
+        "ok", "Heading words Heading"),
 ]
 
 LINK_CASES = [
