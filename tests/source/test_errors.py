@@ -135,3 +135,15 @@ def test_a_bad_byte_after_a_byte_order_mark_is_located(tmp_path: Path) -> None:
     problem = info.value.problems[0]
     assert problem.message == "byte 0xe9 is not valid UTF-8"
     assert problem.location is not None and (problem.location.line, problem.location.column) == (1, 11)
+
+
+def test_a_title_too_long_for_the_cover_is_located(write_article: WriteArticle) -> None:
+    path = write_article(MINIMAL.replace("title: A title", "title: " + "Word " * 50))
+    message = only(path)
+    assert message.startswith(f"{path}:1:8: error: too long (249 characters; at most 200)")
+    assert "put the rest in 'subtitle'" in message
+
+
+def test_a_subtitle_too_long_for_the_cover_is_located(write_article: WriteArticle) -> None:
+    path = write_article(MINIMAL.replace("title: A title", "title: A title\nsubtitle: " + "x" * 301))
+    assert only(path).startswith(f"{path}:2:11: error: too long (301 characters; at most 300)")

@@ -245,9 +245,12 @@ def section_spec(ctx: Context) -> Record:
 def article_fields(ctx: Context, brand: Spec) -> list[Field]:
     """Return the top-level fields; ``brand`` reads the brand path (and the brand file)."""
     return [
-        Field("title", Inline(description="The article's title."), required=True,
+        Field("title", Inline(description="The article's title.", max_len=200,
+                              too_long="a title must fit the cover; put the rest in 'subtitle'"),
+              required=True,
               hint="add a line 'title: ...' at the top"),
-        Field("subtitle", Inline(description="A line under the title.")),
+        Field("subtitle", Inline(description="A line under the title.", max_len=300,
+                                 too_long="a subtitle must fit the cover; put the rest in 'intro'")),
         Field("slug", Str(description="File name of the outputs (default: made from the title).",
                           pattern=SLUG_PATTERN, max_len=80,
                           pattern_hint="use lowercase letters, digits and single hyphens")),

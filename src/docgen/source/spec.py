@@ -132,12 +132,19 @@ class Str(Spec):
 class Inline(Spec):
     """Text with ``*italic*``, ``**bold**`` and ``[label](url)``; links are checked here."""
 
+    def __init__(self, description: str = "", max_len: int = MAX_TEXT_CHARS, too_long: str = "") -> None:
+        super().__init__(description)
+        self.max_len, self.too_long = max_len, too_long
+
     def read(self, node: Node, ctx: Context) -> Any:
         if not isinstance(node, ScalarNode):
             return ctx.error(node, f"expected text, found {_kind(node)}")
         value = check_text(node.value, node, ctx)
         if value is INVALID:
             return INVALID
+        if len(value) > self.max_len:
+            return ctx.error(node, f"too long ({len(value)} characters; at most {self.max_len})",
+                             self.too_long)
         bad: list[str] = []
 
         def on_link(url: str) -> str | None:
@@ -152,7 +159,10 @@ class Inline(Spec):
         return INVALID if bad else text
 
     def schema(self) -> dict[str, Any]:
-        return self._described({"type": "string", "minLength": 1})
+        s: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.max_len < MAX_TEXT_CHARS:
+            s["maxLength"] = self.max_len
+        return self._described(s)
 
 
 class Url(Spec):

@@ -80,3 +80,15 @@ def test_colours_come_only_from_the_brand_palette(seed_doc: Document, tmp_path: 
 def test_palette_contrast_helper() -> None:
     assert round(contrast("#000000", "#FFFFFF")) == 21
     assert contrast("#1F7A8C", "#FFFFFF") >= 4.5
+
+
+def test_a_block_taller_than_a_page_is_explained_without_reportlab_internals() -> None:
+    from docgen.render.pdf.document import _too_tall
+
+    message = ("Flowable <HeaderBand at 0x7f2e795b2450 frame=later>...(352.0 x 3207.79) too large "
+               "on page 2 in frame 'later'(352.0 x 655.2*) of template 'later'")
+    assert _too_tall(message) == (
+        "the handout cannot be laid out: the cover (title, subtitle, author and date) is 3208 pt "
+        "tall and page 2 has room for 655 pt", "shorten the title or the subtitle")
+    odd, hint = _too_tall("something <Thing at 0xdeadbeef> else")
+    assert "0x" not in odd and hint

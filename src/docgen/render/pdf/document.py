@@ -11,6 +11,7 @@ source gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 from collections import OrderedDict
 
 from reportlab import rl_config
@@ -225,6 +226,27 @@ def expect_pages(doc: Document, pages: int) -> None:
         _pages_seen[key] = pages
 
 
+#: reportlab's flowable class -> what a reader of the source calls it.
+_WHAT = {"HeaderBand": ("the cover (title, subtitle, author and date)",
+                        "shorten the title or the subtitle"),
+         "Boxed": ("a callout or the author box", "split the callout or shorten the bio"),
+         "Image": ("a picture", "give the picture a wider, less tall shape")}
+
+
+def _too_tall(message: str) -> tuple[str, str]:
+    """Return (message, hint) for reportlab's "Flowable <X at 0x..>...(w x h) too large on page
+    N ... (w x h*)" without its object addresses."""
+    found = re.search(r"<(\w+) at .*?\(([\d.]+) x ([\d.]+)\) too large on page (\d+).*?"
+                      r"\(([\d.]+) x ([\d.]+)", message, re.S)
+    if not found:
+        return (f"the handout cannot be laid out: {re.sub(r' at 0x[0-9a-f]+', '', message)}",
+                "a title, image or box is taller than a page")
+    kind, _, height, page, _, room = found.groups()
+    what, hint = _WHAT.get(kind, ("a block", "split it into shorter blocks"))
+    return (f"the handout cannot be laid out: {what} is {float(height):.0f} pt tall and page "
+            f"{page} has room for {float(room):.0f} pt", hint)
+
+
 #: Sources whose page count is remembered (``docgen watch`` rebuilds one or a few).
 MAX_REMEMBERED = 32
 # Page count of the last build of each source. The count only feeds the footer ("page N of M")
@@ -273,10 +295,7 @@ def _layout(
         template.build(story[:] if counting else story,
                        canvasmaker=_CountingCanvas if counting else Canvas)
     except LayoutError as exc:
-        raise DocgenError(
-            Problem(f"the handout cannot be laid out: {exc}", doc.location,
-                    hint="a title, image or box is taller than a page")
-        ) from exc
+        raise DocgenError(Problem(*_too_tall(str(exc)), doc.location)) from exc
     finally:
         for undo, *args in reversed(edits):
             undo(*args)  # type: ignore[operator]
