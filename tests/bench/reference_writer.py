@@ -26,6 +26,7 @@ from docgen.model import Brand
 from docgen.render.deck.fast import fast_slides
 from docgen.render.deck.fit import INDENT_EM
 from docgen.render.deck.measure import LINE_PITCH
+from docgen.render.deck.package import _drop_thumbnail
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, SlidePlan
 from docgen.render.deck.template import open_template
 
@@ -45,6 +46,7 @@ def write_deck(plan: DeckPlan, brand: Brand, when: _dt.datetime) -> bytes:
             _fill(slide, sp, fonts, plan.language)
     _core(prs, plan, when)
     buf = io.BytesIO()
+    _drop_thumbnail(prs.part.package)  # docgen drops the template's generic preview picture too
     prs.save(buf)
     return _rezip(buf.getvalue(), plan)
 

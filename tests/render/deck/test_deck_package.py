@@ -49,3 +49,16 @@ def test_relationship_text_memory_is_bounded(seed_doc, seed_deck, monkeypatch: p
     monkeypatch.setattr(package, "_RELS_SEEN", {})
     assert render_deck(seed_doc).data == seed_deck.data
     assert len(package._RELS_SEEN) <= 20
+
+
+def test_the_deck_carries_no_generic_preview_picture(seed_doc) -> None:
+    import io
+    import zipfile
+
+    from docgen.render.deck import render_deck
+
+    with zipfile.ZipFile(io.BytesIO(render_deck(seed_doc).data)) as deck:
+        names = deck.namelist()
+        rels = deck.read("_rels/.rels").decode()
+    assert not [n for n in names if "thumbnail" in n]
+    assert "thumbnail" not in rels and "officeDocument" in rels

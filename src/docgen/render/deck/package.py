@@ -76,6 +76,7 @@ def zip_package(prs: PresentationT, plan: DeckPlan) -> bytes:
     part and its .rels, sorted by name.
     """
     package: Any = prs.part.package
+    _drop_thumbnail(package)
     parts = list(package.iter_parts())
     files = {"[Content_Types].xml": _content_types(parts), "_rels/.rels": _rels_xml(package._rels)}
     for part in parts:
@@ -87,6 +88,17 @@ def zip_package(prs: PresentationT, plan: DeckPlan) -> bytes:
         files["docProps/app.xml"] = _APP.format(slides=len(plan.slides), notes=notes).encode()
     names = sorted(files, key=lambda n: (n != "[Content_Types].xml", n))
     return _zip([(name, files[name]) for name in names])
+
+
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+def _drop_thumbnail(package: Any) -> None:
+    """Drop the template's preview picture (python-pptx's default is a generic 4:3 image, which
+    file browsers would show for every deck); PowerPoint makes a real one when it saves."""
+    for r_id, rel in list(package._rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            package.drop_rel(r_id)
 
 
 def _zip(members: list[tuple[str, bytes]]) -> bytes:
