@@ -185,6 +185,7 @@ class Brand(FrozenValue):
     template: Path | None = None
     path: Path | None = None
     location: Location = NOWHERE
+    template_location: Location = NOWHERE  # the brand file's ``template:`` line, for its errors
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -259,9 +259,10 @@ def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand 
     settings: dict[str, Any] = {}
     if "docgen" in defaults:
         settings = DOCGEN_DEFAULTS.read(defaults["docgen"][1], ctx) or {}
-    template = None
+    template, template_at = None, ctx.loc(root_node)
     if settings.get("template"):
         node = _mapping(defaults["docgen"][1], ctx)["template"][1]
+        template_at = ctx.loc(node)
         template = resolve_asset(node, ctx, settings["template"], "template")
         if template is not INVALID and template.suffix.lower() != ".pptx":
             template = ctx.error(node, "the template must be a .pptx file")
@@ -271,6 +272,7 @@ def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand 
         heading_font=heading, link=link or None, footer=settings.get("footer"), logo=logo,
         logo_on_dark=logo_dark, page_size=settings.get("page-size", "letter"),
         template=template, path=brand_path, location=ctx.loc(root_node),
+        template_location=template_at,
     )
 
 

@@ -53,7 +53,7 @@ def open_template(brand: Brand) -> Template:
         try:
             prs = Presentation(str(brand.template))
         except Exception as exc:  # python-pptx raises zip, XML and key errors for bad files
-            where = brand.location
+            where = brand.template_location
             raise DocgenError(
                 Problem(
                     f"cannot open the template {brand.template}: {exc}",
@@ -72,7 +72,7 @@ def _layouts(prs: PresentationT, brand: Brand) -> dict[str, SlideLayout]:
         problems.append(
             Problem(
                 f"the template {name} is not 16:9 (13.333 x 7.5 in)",
-                brand.location,
+                brand.template_location,
                 hint="set its slide size to Widescreen",
             )
         )
@@ -88,7 +88,7 @@ def _layouts(prs: PresentationT, brand: Brand) -> dict[str, SlideLayout]:
             problems.append(
                 Problem(
                     f"the template {name} has no layout named '{layout_name}'",
-                    brand.location,
+                    brand.template_location,
                     hint=f"its layouts are: {have}",
                 )
             )
@@ -98,7 +98,7 @@ def _layouts(prs: PresentationT, brand: Brand) -> dict[str, SlideLayout]:
             problems.append(
                 Problem(
                     f"the layout '{layout_name}' of {name} has no title placeholder",
-                    brand.location,
+                    brand.template_location,
                     hint="add a Title placeholder to it in the Slide Master",
                 )
             )
