@@ -207,13 +207,20 @@ def _early_deck(wanted: list[str], parallel: bool) -> Early | None:
     if not parallel or wanted != ["pdf", "deck"] or "docgen.render.deck" in sys.modules \
             or not fork.available():
         return None
-    handoff = fork.Handoff()
+    try:
+        handoff = fork.Handoff()
+    except OSError:  # no memfd or pipe to spare: fork after loading instead
+        return None
 
     def render_deck() -> Rendered:
         render = _renderer("deck")  # the import this child was forked early for
         return render(handoff.receive())
 
-    return handoff, fork.start(render_deck)
+    try:
+        return handoff, fork.start(render_deck)
+    except OSError:  # fork refused (process limit, memory): the same, one target after the other
+        handoff.close()
+        return None
 
 
 def _render(targets: list[str], doc: Document, parallel: bool, last_pages: int | None = None,
@@ -243,8 +250,11 @@ def _render(targets: list[str], doc: Document, parallel: bool, last_pages: int |
             handoff.close()
             waiting.cancel()  # type: ignore[attr-defined]
     elif parallel and len(targets) > 1 and fork.available():
-        child = fork.start(lambda: _renderer(last)(doc))
-        targets = targets[:-1]
+        try:
+            child = fork.start(lambda: _renderer(last)(doc))
+            targets = targets[:-1]
+        except OSError:  # fork refused: render both here, one after the other
+            child = None
     try:
         for target in targets:
             began = time.perf_counter()

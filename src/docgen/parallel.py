@@ -31,7 +31,12 @@ def available() -> bool:
 def start(render: Callable[[], Rendered]) -> Callable[[], Rendered]:
     """Start ``render()`` in a child process; return a function that waits for its result."""
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        raise
     if pid == 0:  # the child: render, report, and leave without running the parent's exit hooks
         code = 0
         try:

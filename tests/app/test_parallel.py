@@ -117,3 +117,21 @@ def test_a_child_waiting_for_a_handoff_that_never_comes_ends() -> None:
     handoff.close()
     with pytest.raises(RuntimeError, match="EOFError"):
         wait()
+
+
+def test_a_refused_fork_builds_both_targets_here(write_article: WriteArticle, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    source = write_article()
+    serial = build(source, tmp_path / "serial", parallel=False)
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    monkeypatch.delitem(sys.modules, "docgen.render.deck", raising=False)  # the early path too
+    forked = build(source, tmp_path / "forked", force=True, parallel=True)
+    assert [a.sha256 for a in forked.artifacts] == [a.sha256 for a in serial.artifacts]
