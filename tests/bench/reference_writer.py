@@ -26,7 +26,7 @@ from docgen.model import Brand
 from docgen.render.deck.fast import fast_slides
 from docgen.render.deck.fit import INDENT_EM
 from docgen.render.deck.measure import LINE_PITCH
-from docgen.render.deck.package import _drop_thumbnail
+from docgen.render.deck.package import _drop_thumbnail, set_core
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, SlidePlan
 from docgen.render.deck.template import open_template
 
@@ -44,7 +44,7 @@ def write_deck(plan: DeckPlan, brand: Brand, when: _dt.datetime) -> bytes:
         for sp in plan.slides:
             slide = prs.slides.add_slide(tpl.layouts[sp.layout])
             _fill(slide, sp, fonts, plan.language)
-    _core(prs, plan, when)
+    set_core(prs, plan, when)  # the core properties are not what this writer is kept for
     buf = io.BytesIO()
     _drop_thumbnail(prs.part.package)  # docgen drops the template's generic preview picture too
     prs.save(buf)
@@ -169,21 +169,6 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def _core(prs, plan: DeckPlan, when: _dt.datetime) -> None:
-    cp = prs.core_properties
-    stamp = when.replace(tzinfo=None)
-    cp.title, cp.author, cp.subject = _clip(plan.title), _clip(plan.author), _clip(plan.subject)
-    cp.keywords, cp.language = _clip(plan.keywords), plan.language
-    cp.last_modified_by, cp.revision = _clip(plan.author), 1
-    cp.created = cp.modified = stamp
-    cp.category = cp.comments = cp.content_status = cp.identifier = cp.version = ""
-    cp.last_printed = stamp
-
-
-def _clip(value: str, limit: int = 255) -> str:
-    """Core properties hold at most 255 characters (python-pptx enforces it)."""
-    value = value.strip()
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 _APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
