@@ -120,3 +120,27 @@ def test_cached_widths_equal_a_fresh_parse() -> None:
     fresh = _parse(path.read_bytes())
     assert cached_widths == (fresh["widths"], fresh["units_per_em"])
     assert diskcache.cache_dir() is not None
+
+
+def test_the_folder_stays_bounded_by_dropping_the_oldest_entries(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    import os
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(folder))
+    for n in range(8):
+        diskcache.remember("kind", "1", f"source {n}".encode(), lambda: b"x" * 1000, _bytes)
+    entries = {e.name: e for e in folder.glob("*.marshal")}
+    for age, entry in enumerate(sorted(entries.values())):
+        os.utime(entry, ns=(age * 10**9, age * 10**9))
+    oldest_first = sorted(entries.values(), key=lambda e: e.stat().st_mtime_ns)
+    monkeypatch.setattr(diskcache, "MAX_BYTES", 6000)
+    diskcache.remember("kind", "1", b"one more", lambda: b"y" * 1000, _bytes)  # 9 entries: pruned
+    left = list(folder.glob("*.marshal"))
+    assert sum(e.stat().st_size for e in left) <= 6000 * 3 // 4
+    assert not oldest_first[0].exists() and oldest_first[-1].exists()
+    assert diskcache.remember("kind", "1", b"one more", lambda: b"z", _bytes) == b"y" * 1000
+
+
+def _bytes(value: object) -> bool:
+    return isinstance(value, bytes)

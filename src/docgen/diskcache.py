@@ -27,6 +27,8 @@ from typing import Any
 
 #: Bump when the layout of any entry changes.
 FORMAT = "1"
+#: When the folder outgrows this, the oldest entries go until it is under three quarters of it.
+MAX_BYTES = 64 * 1024 * 1024
 
 
 def cache_dir() -> Path | None:
@@ -70,6 +72,7 @@ def remember(kind: str, version: str, source: bytes, compute: Callable[[], Any],
         pass
     facts = compute()
     _store(entry, facts)
+    _prune(folder)
     return facts
 
 
@@ -84,3 +87,21 @@ def _store(entry: Path, facts: Any) -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _prune(folder: Path) -> None:
+    """Keep the folder bounded: entries of fonts, logos and templates no longer used would
+    otherwise pile up (a deleted entry is only made again when needed)."""
+    try:
+        entries = [(e.stat(), e) for e in folder.glob("*.marshal")]
+    except OSError:
+        return
+    total = sum(st.st_size for st, _ in entries)
+    if total <= MAX_BYTES:
+        return
+    for st, entry in sorted(entries, key=lambda pair: pair[0].st_mtime_ns):
+        with contextlib.suppress(OSError):
+            entry.unlink()
+            total -= st.st_size
+        if total <= MAX_BYTES * 3 // 4:
+            break
