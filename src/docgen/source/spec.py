@@ -104,6 +104,18 @@ def check_text(value: str, node: Node, ctx: Context, what: str = "text") -> str 
     return value
 
 
+def _bounded_text(node: Node, ctx: Context, max_len: int, hint: str = "") -> Any:
+    """Return the checked text of a scalar no longer than ``max_len``, or INVALID (reported)."""
+    if not isinstance(node, ScalarNode):
+        return ctx.error(node, f"expected text, found {_kind(node)}")
+    value = check_text(node.value, node, ctx)
+    if value is INVALID:
+        return INVALID
+    if len(value) > max_len:
+        return ctx.error(node, f"too long ({len(value)} characters; at most {max_len})", hint)
+    return value
+
+
 class Str(Spec):
     def __init__(self, description: str = "", pattern: str | None = None, pattern_hint: str = "",
                  max_len: int = MAX_TEXT_CHARS) -> None:
@@ -111,13 +123,9 @@ class Str(Spec):
         self.pattern, self.pattern_hint, self.max_len = pattern, pattern_hint, max_len
 
     def read(self, node: Node, ctx: Context) -> Any:
-        if not isinstance(node, ScalarNode):
-            return ctx.error(node, f"expected text, found {_kind(node)}")
-        value = check_text(node.value, node, ctx)
+        value = _bounded_text(node, ctx, self.max_len)
         if value is INVALID:
             return INVALID
-        if len(value) > self.max_len:
-            return ctx.error(node, f"too long ({len(value)} characters; at most {self.max_len})")
         if self.pattern and not re.fullmatch(self.pattern, value):
             return ctx.error(node, f"'{value}' is not valid here", self.pattern_hint)
         return value
@@ -137,14 +145,9 @@ class Inline(Spec):
         self.max_len, self.too_long = max_len, too_long
 
     def read(self, node: Node, ctx: Context) -> Any:
-        if not isinstance(node, ScalarNode):
-            return ctx.error(node, f"expected text, found {_kind(node)}")
-        value = check_text(node.value, node, ctx)
+        value = _bounded_text(node, ctx, self.max_len, self.too_long)
         if value is INVALID:
             return INVALID
-        if len(value) > self.max_len:
-            return ctx.error(node, f"too long ({len(value)} characters; at most {self.max_len})",
-                             self.too_long)
         bad: list[str] = []
 
         def on_link(url: str) -> str | None:
