@@ -160,11 +160,8 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
         digests = {t: contents and target_digest(contents, t) for t in wanted}
         reused = ({} if force or entry.get("files") != [str(p) for p in files]
                   else _reuse(entry, wanted, contents))
-        last = entry.get("targets", {})
-        pages = last.get("pdf", {}).get("units") if isinstance(last, dict) and isinstance(
-            last.get("pdf"), dict) else None
         rendered = _render([t for t in wanted if t not in reused], doc, parallel,
-                           pages if isinstance(pages, int) else None, early)
+                           _last_units(entry, "pdf"), early)
         early = None  # _render took it over
     finally:
         if early is not None:
@@ -191,6 +188,14 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     ordered = [artifacts[t] for t in wanted]
     write_manifest(out_dir, doc, ordered)
     return BuildResult(source, ordered, warnings)
+
+
+def _last_units(entry: dict[str, Any], target: str) -> int | None:
+    """Return the pages or slides a target had at its last build, if the state recorded them."""
+    recorded = entry.get("targets")
+    info = recorded.get(target) if isinstance(recorded, dict) else None
+    units = info.get("units") if isinstance(info, dict) else None
+    return units if isinstance(units, int) else None
 
 
 def _early_deck(wanted: list[str], parallel: bool) -> Early | None:
