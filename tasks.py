@@ -16,7 +16,7 @@ OUT_HELP = "output folder (default build/)"
 
 
 def _docgen(verb: str, source: list[str], out: str | None, *extra: str) -> None:
-    from docgen.cli import run
+    from docgen.app.cli import run
 
     argv = [verb, *[f"--source={s}" for s in source]]
     if out is not None:
@@ -105,7 +105,7 @@ def bench(c: Context, quick: bool = False) -> None:
 @task
 def schema(c: Context) -> None:
     """Regenerate the JSON Schemas in schema/ from the loader's specs."""
-    from docgen.schema import write_schemas
+    from docgen.app.schema import write_schemas
 
     for path in write_schemas(ROOT / "schema"):
         print(f"wrote {path.relative_to(ROOT)}")

@@ -9,11 +9,11 @@ sections repeated with varied text, see ``bench/articles.py``), as the median of
 * cold: a new ``python -m docgen`` process per run (``check``, ``pdf``, ``deck``, ``build``), as a
   person or CI runs it after an edit (the output folder keeps the last build's state, e.g. its
   page count); its peak RSS comes from ``os.wait4`` (the child's own ``ru_maxrss``). The font
-  cache (``docgen.diskcache``) is the benchmark's own and filled before the first cold run, as on
+  cache (``docgen.infra.diskcache``) is the benchmark's own and filled before the first cold run, as on
   any machine after its first build. For the seed, "first build" is ``build`` with an empty font
   cache and a new output folder each run, and ``invoke check`` (Invoke's own import included) is
   timed beside ``docgen check``;
-* warm: ``docgen.build.build(..., force=True)`` again in this process, as ``docgen watch`` does
+* warm: ``docgen.app.build.build(..., force=True)`` again in this process, as ``docgen watch`` does
   (for both targets with ``parallel=True``: watch renders the deck in a forked child that inherits
   the warm caches; "both warm serial" is the one-process figure);
 * up to date: ``docgen build`` in a new process when nothing changed, plus a check that it imported
@@ -112,7 +112,7 @@ def measure_size(article: Path, out: Path, runs: int, first: bool = False) -> di
     ``first`` adds the figures only the seed needs: a build with an empty font cache, and
     ``invoke check``.
     """
-    from docgen.build import build, check
+    from docgen.app.build import build, check
 
     src = ["-s", str(article)]
     build_args = [*src, "-o", str(out), "--force", "-q"]
@@ -178,7 +178,7 @@ def measure_size(article: Path, out: Path, runs: int, first: bool = False) -> di
 _PROBE = """
 import json, sys
 from pathlib import Path
-from docgen.build import build
+from docgen.app.build import build
 result = build(Path(sys.argv[1]), Path(sys.argv[2]))
 print(json.dumps({"fresh": any(a.fresh for a in result.artifacts),
                   "imported": sorted(m for m in ("reportlab", "pptx") if m in sys.modules)}))

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 
-from docgen.cli import VERBS
+from docgen.app.cli import VERBS
 from tests.app.test_tasks import invoke, tasks
 from tests.conftest import ROOT
 

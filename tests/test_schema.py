@@ -7,7 +7,7 @@ import json
 import jsonschema
 import yaml
 
-from docgen.schema import schema_files
+from docgen.app.schema import schema_files
 from tests.conftest import ROOT
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import build, build_many
+from docgen.app.build import build, build_many
+from docgen.app.output import sha256
 from docgen.errors import DocgenError
-from docgen.output import sha256
 from tests.conftest import MINIMAL, WriteArticle
 
 
@@ -30,7 +30,7 @@ def test_a_failed_build_leaves_the_previous_artifacts_untouched(
 
 def test_a_renderer_failure_writes_nothing(write_article: WriteArticle, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import docgen.build as build_module
+    import docgen.app.build as build_module
 
     out = tmp_path / "out"
 
@@ -142,7 +142,7 @@ def test_an_up_to_date_check_does_not_import_the_renderers(write_article: WriteA
 
     source, out = write_article(), tmp_path / "out"
     build(source, out)
-    code = ("import sys; from pathlib import Path; from docgen.build import build; "
+    code = ("import sys; from pathlib import Path; from docgen.app.build import build; "
             f"r = build(Path({str(source)!r}), Path({str(out)!r})); "
             "assert not any(a.fresh for a in r.artifacts); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'pptx')))")

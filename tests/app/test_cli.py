@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docgen import __version__
-from docgen.cli import parser, quick_parse, run
+from docgen.app.cli import parser, quick_parse, run
 from tests.conftest import MINIMAL, ROOT, SEED, WriteArticle
 
 
@@ -99,7 +99,7 @@ def test_everyday_command_lines_skip_argparse() -> None:
 
 def _imports_after(args: list[str], cwd: Path) -> list[str]:
     """Return which heavy modules ``docgen ARGS`` imported (the command must succeed)."""
-    code = ("import sys; from docgen.cli import run; code = run(sys.argv[1:]); "
+    code = ("import sys; from docgen.app.cli import run; code = run(sys.argv[1:]); "
             "print(code, *sorted(m for m in ('reportlab', 'pptx', 'PIL', 'argparse', 'typing', "
             "'dataclasses', 'inspect', 'tempfile') if m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}

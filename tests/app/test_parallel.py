@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen import parallel
-from docgen.build import build
+from docgen.app import parallel
+from docgen.app.build import build
 from docgen.errors import DocgenError, Location, Problem
 from tests.conftest import WriteArticle
 
@@ -46,8 +46,8 @@ def test_a_crash_in_the_child_is_not_silent() -> None:
 _COLD = """
 import os, sys
 from pathlib import Path
-from docgen import parallel
-from docgen.build import build
+from docgen.app import parallel
+from docgen.app.build import build
 from docgen.errors import DocgenError
 sent = []
 original = parallel.Handoff.send

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from docgen.cli import run
+from docgen.app.cli import run
+from docgen.app.preview import require
 from docgen.errors import DocgenError
-from docgen.preview import require
 from tests.conftest import WriteArticle
 from tests.tools import require_tool
 

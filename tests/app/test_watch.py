@@ -6,9 +6,9 @@ import threading
 import time
 from pathlib import Path
 
-from docgen.build import BuildResult
+from docgen.app.build import BuildResult
+from docgen.app.watch import watch
 from docgen.errors import DocgenError
-from docgen.watch import watch
 from tests.conftest import MINIMAL, WriteArticle
 
 

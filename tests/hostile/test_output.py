@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import build
-from docgen.cli import run
+from docgen.app.build import build
+from docgen.app.cli import run
 from docgen.errors import DocgenError
 from tests.conftest import WriteArticle
 
@@ -65,7 +65,7 @@ def test_a_full_disk_keeps_the_previous_artifacts(write_article: WriteArticle, t
 def test_an_interrupted_build_leaves_nothing_half_written(write_article: WriteArticle,
                                                           tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import docgen.build as build_module
+    import docgen.app.build as build_module
 
     source, out = write_article(), tmp_path / "out"
     build(source, out)
@@ -89,7 +89,7 @@ def test_an_interrupted_build_leaves_nothing_half_written(write_article: WriteAr
 def test_an_interrupt_during_the_write_removes_the_temporary_file(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch
                                                                   ) -> None:
-    from docgen import output
+    from docgen.app import output
 
     target = tmp_path / "a.pdf"
     target.write_bytes(b"old")

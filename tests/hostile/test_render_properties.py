@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from docgen.brand import FONTS
-from docgen.build import build
+from docgen.app.build import build
+from docgen.fonts import FONT_DIR as FONTS
 from tests.tools import require_tool
 
 CATEGORIES = ("Lu", "Ll", "Lt", "Lo", "Nd", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "So")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import build
+from docgen.app.build import build
 from tests.conftest import ROOT, SEED
 from tests.source.images import png_bytes
 from tests.tools import require_tool

@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
-from docgen.brand import FONTS, contrast
+from docgen.colour import contrast
 from docgen.errors import DocgenError
+from docgen.fonts import FONT_DIR as FONTS
 from docgen.source import load, load_with_warnings
 from tests.conftest import MINIMAL, WriteArticle
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from docgen import model
-from docgen.build import Artifact
+from docgen.app.build import Artifact
 from docgen.errors import Location, Problem
 from docgen.model import Document, Span, Text
 

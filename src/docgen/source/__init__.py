@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.brand import default_brand
 from docgen.errors import DocgenError, Location, Problem, Report, display_path
 from docgen.model import Document
 from docgen.source.article import article_fields, make_slug
 from docgen.source.brand import read_brand
+from docgen.source.defaults import default_brand
 from docgen.source.spec import INVALID, Context, Record, Spec, Str, resolve_asset
 from docgen.source.yamlsafe import MappingNode, Node, parse, read_text
 

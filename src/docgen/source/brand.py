@@ -10,8 +10,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from docgen.brand import NAMED_COLOURS, bundled_family, default_brand, make_palette
+from docgen.colour import make_palette
+from docgen.fonts import bundled_family
 from docgen.model import Brand, FontFace, FontFamily
+from docgen.source.defaults import NAMED_COLOURS, default_brand
 from docgen.source.spec import (
     INVALID,
     Asset,

@@ -13,8 +13,8 @@ import unicodedata
 from pathlib import Path
 
 from docgen.errors import Location, Report
-from docgen.inline import link_problem, parse_inline
 from docgen.model import Text
+from docgen.source.inline import link_problem, parse_inline
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode, is_null, location
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true

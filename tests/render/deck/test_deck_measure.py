@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docgen.fonts import FONT_DIR
 from docgen.render.deck.measure import (
-    FONTS_DIR,
     SOFT_BREAK,
     Piece,
     break_lines,
@@ -14,7 +14,7 @@ from docgen.render.deck.measure import (
     text_width,
 )
 
-CARLITO = FONTS_DIR / "Carlito-Regular.ttf"
+CARLITO = FONT_DIR / "Carlito-Regular.ttf"
 
 
 def test_widths_scale_with_size_and_use_fallback() -> None:

@@ -11,7 +11,6 @@ import pytest
 from PIL import Image as PILImage
 
 from docgen.errors import Location
-from docgen.inline import link_problem, parse_inline
 from docgen.model import (
     Callout,
     Document,
@@ -25,6 +24,7 @@ from docgen.model import (
 )
 from docgen.render import Rendered
 from docgen.render.pdf import render_pdf
+from docgen.source.inline import link_problem, parse_inline
 from tests.tools import require_tool
 
 HERE = Location("hostile.yaml", 7, 3)

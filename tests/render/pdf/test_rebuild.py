@@ -50,7 +50,7 @@ def test_a_page_count_from_the_last_build_never_changes_the_bytes(seed_doc: Docu
 def test_a_build_hands_the_recorded_page_count_to_the_renderer(tmp_path, monkeypatch) -> None:
     from pathlib import Path
 
-    from docgen.build import build
+    from docgen.app.build import build
 
     seen: list[int] = []
     monkeypatch.setattr(document, "expect_pages", lambda doc, pages: seen.append(pages))

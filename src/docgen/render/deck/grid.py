@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docgen.brand import contrast, readable_on
+from docgen.colour import contrast, readable_on
 from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Text
 from docgen.render.deck.fit import (
     Para,

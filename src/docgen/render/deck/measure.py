@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from docgen.fontmetrics import advance_widths
+from docgen.fonts import FONT_DIR
+from docgen.fonts.metrics import advance_widths
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
-FALLBACK = FONTS_DIR / "DejaVuSans.ttf"
-FALLBACK_BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
+FALLBACK = FONT_DIR / "DejaVuSans.ttf"
+FALLBACK_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 
 #: Family name in the source -> family name the deck asks for. The viewer has the right-hand name
 #: (or maps it back to the twin, as LibreOffice does for Calibri -> Carlito), and both have the same

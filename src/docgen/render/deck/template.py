@@ -21,8 +21,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 
-from docgen.diskcache import remember
 from docgen.errors import DocgenError, Problem
+from docgen.infra.diskcache import remember
 from docgen.model import Brand
 from docgen.render.deck.grid import SLIDE_H, SLIDE_W, TITLE, contrast, readable
 
@@ -116,7 +116,7 @@ BUILTIN_VERSION = "1"
 @cache
 def _builtin_bytes() -> bytes:
     """The built-in template, made once per process (widening every shape costs ~40 ms) and kept
-    in the disk cache (:mod:`docgen.diskcache`) for the next process.
+    in the disk cache (:mod:`docgen.infra.diskcache`) for the next process.
 
     Kept as bytes, not as a Presentation, because each deck adds its slides to the one it opens.
     """

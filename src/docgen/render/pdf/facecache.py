@@ -2,7 +2,7 @@
 
 reportlab's ``TTFont`` parses the whole file (names, metrics, cmap, glyph offsets) in its
 constructor: 7-35 ms per face in every new process. What it keeps is plain data, so docgen caches
-it (:mod:`docgen.diskcache`, keyed by the file's hash and reportlab's version) and sets it on a
+it (:mod:`docgen.infra.diskcache`, keyed by the file's hash and reportlab's version) and sets it on a
 face built without parsing. This mirrors ``TTFont.__init__`` and ``TTFontFile.extractInfo`` of
 the pinned reportlab; tests compare every attribute with a parsed font and the PDF bytes with the
 cache on and off, so an upgrade that changes them fails loudly, and any entry that does not fit
@@ -20,7 +20,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from docgen.diskcache import cached
+from docgen.infra.diskcache import cached
 
 #: Attributes rebuilt rather than cached: the file's bytes, its name, a scaling closure.
 _REBUILT = frozenset({"_ttf_data", "filename", "_pdfScale"})

@@ -17,13 +17,12 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
-import docgen
 from docgen.errors import DocgenError, Location, Problem
-from docgen.fontmetrics import advance_widths
+from docgen.fonts import FONT_DIR
+from docgen.fonts.metrics import advance_widths
 from docgen.model import FontFace, FontFamily
 from docgen.render.pdf.facecache import load_font
 
-FONT_DIR = Path(docgen.__file__).parent / "assets" / "fonts"
 FALLBACK = FontFamily(
     "DejaVuSans",
     (

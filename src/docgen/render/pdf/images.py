@@ -4,7 +4,7 @@ reportlab decodes a PNG to raw pixels, hashes them (its name for the image) and 
 again for every document: for the logo on the cover band that was a fifth of a warm ``docgen
 watch`` rebuild and ~20 ms of a cold one. Here the finished image objects (not the decoded
 pixels) are kept, keyed by the file's bytes, in the process and in the disk cache
-(:mod:`docgen.diskcache`); each document gets the objects registered and drawn exactly as
+(:mod:`docgen.infra.diskcache`); each document gets the objects registered and drawn exactly as
 ``Canvas.drawImage`` registers and draws them, so the file is the same. (Encoding in a background
 thread was tried: on two cores the other one renders the deck, so it gained nothing, and threads
 do not mix with the fork that renders the deck.)
@@ -25,7 +25,7 @@ from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 
-from docgen.diskcache import remember
+from docgen.infra.diskcache import remember
 
 #: Pictures kept (a logo, a photo or two per brand); each holds its decoded pixels.
 MAX_KEPT = 8

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from docgen.diskcache import remember
+from docgen.infra.diskcache import remember
 
 _NAME = "reportlab.graphics.barcode.qrencoder"
 

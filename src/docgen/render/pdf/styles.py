@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from docgen.brand import contrast
+from docgen.colour import contrast
 from docgen.model import Brand
 from docgen.render.pdf.fonts import Registered
 

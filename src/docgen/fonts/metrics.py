@@ -1,7 +1,7 @@
 """Advance widths by code point of a TrueType file: what the deck measures with and what the
 PDF checks glyph coverage against.
 
-fontTools is imported only when the disk cache (:mod:`docgen.diskcache`) has no entry for the
+fontTools is imported only when the disk cache (:mod:`docgen.infra.diskcache`) has no entry for the
 file, so a build with known fonts never pays for it.
 """
 
@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from docgen.diskcache import cached
+from docgen.infra.diskcache import cached
 
 #: Bump when what :func:`_parse` returns changes.
 VERSION = "1"

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from docgen.build import TARGETS, BuildResult, build, input_files
+from docgen.app.build import TARGETS, BuildResult, build, input_files
 from docgen.errors import DocgenError
 from docgen.source import load
 

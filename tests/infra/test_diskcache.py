@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from docgen import diskcache
-from docgen.diskcache import cache_dir, cached
-from docgen.fontmetrics import _parse, advance_widths
-
-FONTS = Path(__file__).resolve().parent.parent / "src" / "docgen" / "assets" / "fonts"
+from docgen.fonts import FONT_DIR as FONTS
+from docgen.fonts.metrics import _parse, advance_widths
+from docgen.infra import diskcache
+from docgen.infra.diskcache import cache_dir, cached
 
 
 def _counting(calls: list[bytes]):  # type: ignore[no-untyped-def]

@@ -1,45 +1,11 @@
-"""Brand defaults, bundled fonts and colour arithmetic (no file reading here).
+"""Colour arithmetic on ``#RRGGBB`` strings: mixing, WCAG luminance and contrast.
 
-The built-in brand is what an article without ``brand:`` gets: quiet navy and teal, Carlito headings
-and Caladea body text (metric twins of Calibri and Cambria, so the deck measures true in PowerPoint).
+Both renderers check every text colour against what is behind it with these functions.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from docgen.model import Brand, FontFace, FontFamily, Palette
-
-ASSETS = Path(__file__).parent / "assets"
-FONTS = ASSETS / "fonts"
-
-_STYLES = {"Regular": (False, False), "Bold": (True, False), "Italic": (False, True),
-           "BoldItalic": (True, True)}
-BUNDLED_FAMILIES = {"Carlito": "Carlito", "Caladea": "Caladea", "DejaVu Sans": "DejaVuSans"}
-FALLBACK_FAMILY = "DejaVu Sans"
-
-NAMED_COLOURS = {"white": "#FFFFFF", "black": "#000000"}
-
-
-def bundled_family(name: str) -> FontFamily | None:
-    """Return a font family that ships with docgen, by family name (case-insensitive)."""
-    for family, stem in BUNDLED_FAMILIES.items():
-        if family.lower() == name.strip().lower():
-            faces = []
-            for style, (bold, italic) in _STYLES.items():
-                suffix = "" if style == "Regular" and stem == "DejaVuSans" else f"-{style}"
-                path = FONTS / f"{stem}{suffix}.ttf"
-                if path.exists():
-                    faces.append(FontFace(path, bold, italic))
-            return FontFamily(family, tuple(faces))
-    return None
-
-
-def fallback_family() -> FontFamily:
-    """Return the wide-coverage family used for characters the brand's fonts lack."""
-    family = bundled_family(FALLBACK_FAMILY)
-    assert family is not None
-    return family
+from docgen.model import Palette
 
 
 def hex_to_rgb(colour: str) -> tuple[int, int, int]:
@@ -95,12 +61,3 @@ def make_palette(primary: str, secondary: str, accent: str, foreground: str,
     muted = ensure_contrast(mix(foreground, background, 0.45), background)
     light = mix(primary, background, 0.92)
     return Palette(primary, secondary, accent, foreground, background, muted, light)
-
-
-def default_brand() -> Brand:
-    """Return the tasteful built-in brand used when an article names none."""
-    heading = bundled_family("Carlito")
-    body = bundled_family("Caladea")
-    assert heading and body
-    palette = make_palette("#1D3557", "#2A7F8E", "#E76F51", "#1F2328", "#FFFFFF")
-    return Brand("docgen", palette, body, heading)

@@ -133,7 +133,7 @@ def run(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if args.verb == "check":
-            from docgen.source import load_with_warnings  # not docgen.build: its imports are not needed
+            from docgen.source import load_with_warnings  # not docgen.app.build: its imports are not needed
 
             failed = False
             for source in sources:
@@ -168,7 +168,7 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _build(args: Args, sources: list[Path], started: float) -> int:
-    from docgen.build import TARGETS, build_many, describe
+    from docgen.app.build import TARGETS, build_many, describe
 
     if args.jobs < 1:
         print("docgen: --jobs must be at least 1", file=sys.stderr)
@@ -189,7 +189,7 @@ def _build(args: Args, sources: list[Path], started: float) -> int:
     if failed:
         return 1
     if args.verb == "preview":
-        from docgen.preview import preview
+        from docgen.app.preview import preview
 
         built = [a.path for r in results if not isinstance(r, DocgenError) for a in r.artifacts]
         for line in preview(built, args.out):
@@ -201,8 +201,8 @@ def _build(args: Args, sources: list[Path], started: float) -> int:
 
 
 def _watch(args: Args, sources: list[Path]) -> int:
-    from docgen.build import BuildResult, describe
-    from docgen.watch import watch
+    from docgen.app.build import BuildResult, describe
+    from docgen.app.watch import watch
 
     def show(result: BuildResult | DocgenError) -> None:
         stamp = time.strftime("%H:%M:%S")

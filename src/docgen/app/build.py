@@ -13,16 +13,16 @@ import time
 from pathlib import Path
 
 from docgen import __version__
+from docgen.app.output import prepare_folder, sha256, write_atomic
 from docgen.errors import DocgenError, FrozenValue, Problem, display_path
-from docgen.output import prepare_folder, sha256, write_atomic
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:  # the loader and the renderers are imported only when a build needs them
     from collections.abc import Callable, Iterable
     from typing import Any
 
+    from docgen.app.parallel import Handoff
     from docgen.model import Document
-    from docgen.parallel import Handoff
     from docgen.render import Rendered
 
     #: A deck child forked before loading, and the function that waits for its rendering.
@@ -102,7 +102,7 @@ def input_files(doc: Document) -> list[Path]:
     files += [b.path for b in blocks if isinstance(b, Image)]
     if doc.author.photo:
         files.append(doc.author.photo.path)
-    shipped = Path(__file__).resolve().parent
+    shipped = Path(__file__).resolve().parents[1]  # the docgen package
     return [p for p in dict.fromkeys(files) if not p.resolve().is_relative_to(shipped)]
 
 
@@ -138,7 +138,7 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
 
     A target whose inputs hash as they did at its last build, and whose artifact is still intact,
     is reused without parsing the source or importing a renderer. With ``parallel``, the deck
-    renders in a forked child while this process renders the PDF (see :mod:`docgen.parallel`).
+    renders in a forked child while this process renders the PDF (see :mod:`docgen.app.parallel`).
     """
     wanted = [t for t in TARGETS if t in set(targets)]
     key = str(source.resolve())
@@ -207,7 +207,7 @@ def _early_deck(wanted: list[str], parallel: bool) -> Early | None:
     """
     import sys
 
-    from docgen import parallel as fork
+    from docgen.app import parallel as fork
 
     if not parallel or wanted != ["pdf", "deck"] or "docgen.render.deck" in sys.modules \
             or not fork.available():
@@ -236,7 +236,7 @@ def _render(targets: list[str], doc: Document, parallel: bool, last_pages: int |
     pass when the count has not changed. ``early`` is a deck child forked before loading (see
     :func:`_early_deck`): it gets the document, or is stopped when the deck is not needed.
     """
-    from docgen import parallel as fork
+    from docgen.app import parallel as fork
 
     if "pdf" in targets and last_pages:
         from docgen.render.pdf.document import expect_pages

@@ -1,0 +1,1 @@
+"""Infrastructure shared by the renderers: the disk cache."""
