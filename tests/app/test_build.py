@@ -34,12 +34,14 @@ def test_a_renderer_failure_writes_nothing(write_article: WriteArticle, tmp_path
 
     out = tmp_path / "out"
 
-    def failing(doc: object) -> object:
-        raise DocgenError("deck failed")
+    real = build_module.render_target
 
-    real = build_module._renderer
-    monkeypatch.setattr(build_module, "_renderer",
-                        lambda target: failing if target == "deck" else real(target))
+    def failing(target: str, doc: object, last_pages: object = None) -> object:
+        if target == "deck":
+            raise DocgenError("deck failed")
+        return real(target, doc, last_pages)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "render_target", failing)
     with pytest.raises(DocgenError):
         build(write_article(), out)
     assert sorted(p.name for p in out.iterdir()) == []

@@ -31,7 +31,7 @@ def test_a_problem_in_the_child_is_raised_with_its_location() -> None:
         raise DocgenError(problem)
 
     with pytest.raises(DocgenError) as info:
-        parallel.start(fails)()  # type: ignore[arg-type]
+        parallel.start(fails).result()  # type: ignore[arg-type]
     assert info.value.problems == [problem]
 
 
@@ -40,23 +40,19 @@ def test_a_crash_in_the_child_is_not_silent() -> None:
         raise ValueError("boom")
 
     with pytest.raises(RuntimeError, match="ValueError: boom"):
-        parallel.start(crashes)()  # type: ignore[arg-type]
+        parallel.start(crashes).result()  # type: ignore[arg-type]
 
 
 _COLD = """
 import os, sys
 from pathlib import Path
-from docgen.app import parallel
 from docgen.app.build import build
 from docgen.errors import DocgenError
-sent = []
-original = parallel.Handoff.send
-parallel.Handoff.send = lambda self, value: (sent.append(type(value).__name__), original(self, value))[1]
 try:
     result = build(Path(sys.argv[1]), Path(sys.argv[2]), force=True, parallel=True)
-    print(" ".join(a.sha256 for a in result.artifacts), sent)
+    print(" ".join(a.sha256 for a in result.artifacts))
 except DocgenError as exc:
-    print("error", sent, len(exc.problems))
+    print("error", len(exc.problems))
 try:
     os.waitpid(-1, os.WNOHANG)
     print("a child is left")
@@ -76,53 +72,44 @@ def _cold(source: Path, out: Path) -> list[str]:
     return proc.stdout.splitlines()
 
 
-def test_a_cold_build_hands_the_document_to_a_deck_child_forked_before_loading(
+def test_a_cold_parallel_build_gives_the_serial_bytes_and_leaves_no_child(
         write_article: WriteArticle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     source = write_article()
     serial = build(source, tmp_path / "serial", parallel=False)
     lines = _cold(source, tmp_path / "cold")
-    assert lines == [" ".join(a.sha256 for a in serial.artifacts) + " ['Document']", "no child left"]
+    assert lines == [" ".join(a.sha256 for a in serial.artifacts), "no child left"]
 
 
-def test_a_source_that_fails_to_load_stops_the_early_child(write_article: WriteArticle,
-                                                           tmp_path: Path) -> None:
+def test_a_source_that_fails_to_load_forks_nothing(write_article: WriteArticle,
+                                                    tmp_path: Path) -> None:
     source = write_article("title: [unclosed\n")
-    assert _cold(source, tmp_path / "out") == ["error [] 1", "no child left"]
+    assert _cold(source, tmp_path / "out") == ["error 1", "no child left"]
 
 
-def test_a_handoff_never_blocks_the_parent_on_a_child_that_has_not_read_yet() -> None:
+def test_a_failing_pdf_stops_the_deck_child(write_article: WriteArticle, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    payload = os.urandom(1 << 20)  # far more than a pipe holds
-    handoff = parallel.Handoff()
-    go_read, go_write = os.pipe()
+    import docgen.app.build as build_module
 
-    def child() -> object:
-        os.close(go_write)
-        os.read(go_read, 1)  # reads only after the parent's send() has returned
-        return handoff.receive()
+    real = build_module.render_target
 
-    wait = parallel.start(child)  # type: ignore[arg-type]
-    os.close(go_read)
-    handoff.send(payload)
-    os.write(go_write, b"x")
-    os.close(go_write)
-    assert wait() == payload
+    def pdf_fails(target: str, doc: object, last_pages: object = None) -> object:
+        if target == "pdf":
+            raise DocgenError("the PDF failed")
+        return real(target, doc, last_pages)  # type: ignore[arg-type]
 
-
-def test_a_child_waiting_for_a_handoff_that_never_comes_ends() -> None:
-    handoff = parallel.Handoff()
-    wait = parallel.start(handoff.receive)  # type: ignore[arg-type]
-    handoff.close()
-    with pytest.raises(RuntimeError, match="EOFError"):
-        wait()
+    monkeypatch.setattr(build_module, "render_target", pdf_fails)
+    with pytest.raises(DocgenError, match="the PDF failed"):
+        build(write_article(), tmp_path / "out", parallel=True)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 def test_a_refused_fork_builds_both_targets_here(write_article: WriteArticle, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import os
-    import sys
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     source = write_article()
@@ -132,6 +119,5 @@ def test_a_refused_fork_builds_both_targets_here(write_article: WriteArticle, tm
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", refuse)
-    monkeypatch.delitem(sys.modules, "docgen.render.deck", raising=False)  # the early path too
     forked = build(source, tmp_path / "forked", force=True, parallel=True)
     assert [a.sha256 for a in forked.artifacts] == [a.sha256 for a in serial.artifacts]

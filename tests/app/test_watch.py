@@ -45,3 +45,35 @@ def test_watch_rebuilds_on_save_and_survives_a_broken_save(write_article: WriteA
     finally:
         stop.set()
         thread.join(timeout=10)
+
+
+def test_watch_loads_the_source_once_per_build_and_watches_what_the_build_read(
+        write_article: WriteArticle, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import docgen.source
+
+    source = write_article("brand: brand.yml\n" + MINIMAL,
+                           files={"brand.yml": "color:\n  primary: '#112233'\n"})
+    loads: list[Path] = []
+    real = docgen.source.load_with_warnings
+
+    def counting(path: Path):  # type: ignore[no-untyped-def]
+        loads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(docgen.source, "load_with_warnings", counting)
+    results: list[BuildResult | DocgenError] = []
+    rounds = iter(range(3))
+
+    def stop_after_three_rounds() -> bool:
+        if len(results) == 1 and not loads[1:]:  # after the first build: edit the brand
+            time.sleep(0.02)
+            (source.parent / "brand.yml").write_text("color:\n  primary: '#332211'\n")
+        return next(rounds, None) is None
+
+    watch([source], tmp_path / "out", results.append, interval=0.01,
+          should_stop=stop_after_three_rounds)
+    assert len(results) == 2 and all(isinstance(r, BuildResult) for r in results)
+    assert loads == [source, source]  # one load per build, none to learn the files
+    first = results[0]
+    assert isinstance(first, BuildResult)
+    assert (source.parent / "brand.yml").resolve() in {p.resolve() for p in first.inputs}

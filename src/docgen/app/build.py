@@ -18,15 +18,11 @@ from docgen.errors import DocgenError, FrozenValue, Problem, display_path
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:  # the loader and the renderers are imported only when a build needs them
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
     from typing import Any
 
-    from docgen.app.parallel import Handoff
     from docgen.model import Document
     from docgen.render import Rendered
-
-    #: A deck child forked before loading, and the function that waits for its rendering.
-    Early = tuple[Handoff, Callable[[], Rendered]]
 
 TARGETS = ("pdf", "deck")
 SUFFIX = {"pdf": ".pdf", "deck": ".pptx"}
@@ -57,32 +53,39 @@ class Artifact(FrozenValue):
 
 
 class BuildResult:
-    """What one source's build produced (a plain class: dataclasses cost start-up time)."""
+    """What one source's build produced, and the files it read (``watch`` polls those)."""
 
-    def __init__(self, source: Path, artifacts: list[Artifact], warnings: list[Problem]) -> None:
+    def __init__(self, source: Path, artifacts: list[Artifact], warnings: list[Problem],
+                 inputs: list[Path] | None = None) -> None:
         self.source, self.artifacts, self.warnings = source, artifacts, warnings
+        self.inputs: list[Path] = inputs or []
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return (self.source, self.artifacts, self.warnings) == (
-            other.source, other.artifacts, other.warnings)  # type: ignore[attr-defined]
+        return (self.source, self.artifacts, self.warnings, self.inputs) == (
+            other.source, other.artifacts, other.warnings, other.inputs)  # type: ignore[attr-defined]
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __repr__(self) -> str:
         return (f"BuildResult(source={self.source!r}, artifacts={self.artifacts!r}, "
-                f"warnings={self.warnings!r})")
+                f"warnings={self.warnings!r}, inputs={self.inputs!r})")
 
 
-def _renderer(target: str) -> Callable[[Document], Rendered]:
+def render_target(target: str, doc: Document, last_pages: int | None = None) -> Rendered:
+    """Return one target's rendering; the renderer is imported on first use.
+
+    ``last_pages``, the handout's page count at the last build, lets the PDF skip its counting
+    pass when the count has not changed (the bytes never depend on it).
+    """
     if target == "pdf":
         from docgen.render.pdf import render_pdf
 
-        return render_pdf
+        return render_pdf(doc, last_pages)
     from docgen.render.deck import render_deck
 
-    return render_deck
+    return render_deck(doc)
 
 
 def input_files(doc: Document) -> list[Path]:
@@ -139,6 +142,8 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     A target whose inputs hash as they did at its last build, and whose artifact is still intact,
     is reused without parsing the source or importing a renderer. With ``parallel``, the deck
     renders in a forked child while this process renders the PDF (see :mod:`docgen.app.parallel`).
+    The result lists the files the build read, so a caller such as ``watch`` need not load the
+    source again to learn them.
     """
     wanted = [t for t in TARGETS if t in set(targets)]
     key = str(source.resolve())
@@ -148,25 +153,19 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     if not force:
         reused = _reuse(entry, wanted)
         if len(reused) == len(wanted):
-            return BuildResult(source, list(reused.values()), _problems(entry.get("warnings", [])))
-    early = _early_deck(wanted, parallel and not reused)  # before even the loader's imports
-    try:
-        from docgen.source import load_with_warnings
+            return BuildResult(source, list(reused.values()), _problems(entry.get("warnings", [])),
+                               [Path(p) for p in entry["files"]])
+    from docgen.source import load_with_warnings
 
-        doc, warnings = load_with_warnings(source)
-        prepare_folder(out_dir)
-        files = input_files(doc)
-        contents = inputs_digest(files)
-        digests = {t: contents and target_digest(contents, t) for t in wanted}
-        reused = ({} if force or entry.get("files") != [str(p) for p in files]
-                  else _reuse(entry, wanted, contents))
-        rendered = _render([t for t in wanted if t not in reused], doc, parallel,
-                           _last_units(entry, "pdf"), early)
-        early = None  # _render took it over
-    finally:
-        if early is not None:
-            early[0].close()
-            early[1].cancel()  # type: ignore[attr-defined]
+    doc, warnings = load_with_warnings(source)
+    prepare_folder(out_dir)
+    files = input_files(doc)
+    contents = inputs_digest(files)
+    digests = {t: contents and target_digest(contents, t) for t in wanted}
+    reused = ({} if force or entry.get("files") != [str(p) for p in files]
+              else _reuse(entry, wanted, contents))
+    rendered = _render([t for t in wanted if t not in reused], doc, parallel,
+                       _last_units(entry, "pdf"))
     for result, _ in rendered.values():
         warnings.extend(result.warnings)
     artifacts = dict(reused)
@@ -187,7 +186,7 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
     write_atomic(out_dir / STATE, json.dumps(state, indent=1, sort_keys=True).encode())
     ordered = [artifacts[t] for t in wanted]
     write_manifest(out_dir, doc, ordered)
-    return BuildResult(source, ordered, warnings)
+    return BuildResult(source, ordered, warnings, files)
 
 
 def _last_units(entry: dict[str, Any], target: str) -> int | None:
@@ -198,78 +197,30 @@ def _last_units(entry: dict[str, Any], target: str) -> int | None:
     return units if isinstance(units, int) else None
 
 
-def _early_deck(wanted: list[str], parallel: bool) -> Early | None:
-    """Fork the deck's child before the source is loaded, when a cold build renders both targets:
-    it imports python-pptx (~0.2 s) while this process parses the YAML, then gets the document.
-
-    Not when the deck renderer is already loaded (``watch``): a child forked after loading
-    inherits the document for free.
-    """
-    import sys
-
+def _render(targets: list[str], doc: Document, parallel: bool,
+            last_pages: int | None = None) -> dict[str, tuple[Rendered, float]]:
+    """Return each target's rendering and its seconds; with ``parallel``, the last target renders
+    in a forked child while this process renders the others (see :mod:`docgen.app.parallel`)."""
     from docgen.app import parallel as fork
-
-    if not parallel or wanted != ["pdf", "deck"] or "docgen.render.deck" in sys.modules \
-            or not fork.available():
-        return None
-    try:
-        handoff = fork.Handoff()
-    except OSError:  # no memfd or pipe to spare: fork after loading instead
-        return None
-
-    def render_deck() -> Rendered:
-        render = _renderer("deck")  # the import this child was forked early for
-        return render(handoff.receive())
-
-    try:
-        return handoff, fork.start(render_deck)
-    except OSError:  # fork refused (process limit, memory): the same, one target after the other
-        handoff.close()
-        return None
-
-
-def _render(targets: list[str], doc: Document, parallel: bool, last_pages: int | None = None,
-            early: Early | None = None) -> dict[str, tuple[Rendered, float]]:
-    """Return each target's rendering and its seconds; the deck in a child when ``parallel``.
-
-    ``last_pages`` (the handout's page count at the last build) lets the PDF skip its counting
-    pass when the count has not changed. ``early`` is a deck child forked before loading (see
-    :func:`_early_deck`): it gets the document, or is stopped when the deck is not needed.
-    """
-    from docgen.app import parallel as fork
-
-    if "pdf" in targets and last_pages:
-        from docgen.render.pdf.document import expect_pages
-
-        expect_pages(doc, last_pages)
 
     rendered: dict[str, tuple[Rendered, float]] = {}
     started = time.perf_counter()
     child, last = None, targets[-1] if targets else ""
-    if early is not None:
-        handoff, waiting = early
-        if last == "deck" and len(targets) > 1:
-            handoff.send(doc)
-            child, targets = waiting, targets[:-1]
-        else:
-            handoff.close()
-            waiting.cancel()  # type: ignore[attr-defined]
-    elif parallel and len(targets) > 1 and fork.available():
+    if parallel and len(targets) > 1 and fork.available():
         try:
-            child = fork.start(lambda: _renderer(last)(doc))
+            child = fork.start(lambda: render_target(last, doc, last_pages))
             targets = targets[:-1]
-        except OSError:  # fork refused: render both here, one after the other
+        except OSError:  # fork refused (process limit, memory): render them one after the other
             child = None
     try:
         for target in targets:
             began = time.perf_counter()
-            rendered[target] = (_renderer(target)(doc), time.perf_counter() - began)
+            rendered[target] = (render_target(target, doc, last_pages), time.perf_counter() - began)
         if child is not None:
-            rendered[last] = (child(), time.perf_counter() - started)
-            child = None
+            rendered[last] = (child.result(), time.perf_counter() - started)
     finally:
         if child is not None:
-            child.cancel()  # type: ignore[attr-defined]
+            child.cancel()  # nothing left to stop once its result is in
     return rendered
 
 

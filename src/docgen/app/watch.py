@@ -11,9 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from docgen.app.build import TARGETS, BuildResult, build, input_files
+from docgen.app.build import TARGETS, BuildResult, build
 from docgen.errors import DocgenError
-from docgen.source import load
 
 Stamp = tuple[int, int] | None
 
@@ -24,14 +23,6 @@ def _stamp(path: Path) -> Stamp:
     except OSError:
         return None
     return info.st_mtime_ns, info.st_size
-
-
-def watched_files(source: Path) -> set[Path]:
-    """Return the files whose change should trigger a rebuild of ``source``."""
-    try:
-        return {source.resolve(), *input_files(load(source))}
-    except DocgenError:
-        return {source.resolve()}
 
 
 def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult | DocgenError], None],
@@ -52,11 +43,16 @@ def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult |
             current = {p: _stamp(p) for p in files.get(source, {source.resolve()})}
             if current == stamps[source]:
                 continue
+            # The source itself, and every file its last good build read (a broken save keeps
+            # watching those, so fixing the brand or a picture also triggers a rebuild).
+            watched = files.get(source, set()) | {source.resolve()}
             try:
-                on_result(build(source, out_dir, TARGETS, parallel=parallel and warmed))
+                result = build(source, out_dir, TARGETS, parallel=parallel and warmed)
+                watched |= {p.resolve() for p in result.inputs}
+                on_result(result)
                 warmed = True
             except DocgenError as exc:
                 on_result(exc)
-            files[source] = files.get(source, set()) | watched_files(source)
+            files[source] = watched
             stamps[source] = {p: _stamp(p) for p in files[source]}
         time.sleep(interval)

@@ -125,23 +125,20 @@ def closing_slide(kit: Kit, doc: Document) -> SlidePlan:
     )
 
 
-def chrome(kit: Kit, slide: SlidePlan, number: int) -> SlidePlan:
-    """Add the small logo (and on light slides the footer) to every slide but title and closing."""
+def footer(kit: Kit) -> Box | None:
+    """Return the brand's footer line for light slides (the same box on each), or None."""
+    if not kit.brand.footer:
+        return None
+    return kit.box("footer", FOOTER, [Para(tokens(kit.brand.footer))], 12.0, 9.0, font="heading",
+                   color=kit.muted, max_lines=1)
+
+
+def chrome(kit: Kit, slide: SlidePlan, footer_box: Box | None) -> SlidePlan:
+    """Add the small logo (and on light slides ``footer_box``) to every slide but title and closing."""
     if slide.kind in ("title", "closing"):
         return slide
     dark = slide.background is not None
     boxes = slide.boxes
-    if not dark and kit.brand.footer:
-        if kit.footer is None:  # the same on every slide: made once per deck
-            kit.footer = kit.box(
-                "footer",
-                FOOTER,
-                [Para(tokens(kit.brand.footer))],
-                12.0,
-                9.0,
-                font="heading",
-                color=kit.muted,
-                max_lines=1,
-            )
-        boxes += (kit.footer,) if kit.footer else ()
+    if not dark and footer_box is not None:
+        boxes += (footer_box,)
     return replace(slide, boxes=boxes, pictures=slide.pictures + _logo(kit, dark, LOGO_SMALL, "r"))

@@ -81,7 +81,6 @@ class Kit:
         self.bullet_char = {f: _bullet_char(fam) for f, fam in
                             (("heading", brand.heading_font), ("body", brand.body_font))}
         self._titles: dict[tuple[Text | str, str], tuple[Box, str | None]] = {}
-        self.footer: Box | None = None  # made once, by chrome.chrome
 
     # -- primitives -------------------------------------------------------------------------------
     def box(

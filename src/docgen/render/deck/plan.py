@@ -12,8 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from docgen.errors import Problem
 from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, Section, Text
-from docgen.render.deck import chrome as c
-from docgen.render.deck import grid as g
+from docgen.render.deck import chrome, grid
 from docgen.render.deck.fit import Para, tokens
 from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
@@ -33,7 +32,7 @@ class _Builder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.kit = g.Kit(doc.brand)
+        self.kit = grid.Kit(doc.brand)
         self.drafts: list[_Draft] = []
         self.pending: list[str] = []
         self.warnings: list[Problem] = []
@@ -126,9 +125,10 @@ class _Builder:
         caption = notes_text(img.caption).strip() if img.caption is not None else ""
         self.add([s], [[*notes, f"The picture shows: {img.alt}.", *([caption] if caption else [])]])
 
-    def callout(self, heading: Text | str, c: Callout) -> None:
-        pages = self.kit.callout_pages(c)
-        notes = [[notes_text(c.text).strip()], *([f"(continued) {_shown(p, 'callout')}"] for p in pages[1:])]
+    def callout(self, heading: Text | str, callout: Callout) -> None:
+        pages = self.kit.callout_pages(callout)
+        more = ([f"(continued) {_shown(p, 'callout')}"] for p in pages[1:])
+        notes = [[notes_text(callout.text).strip()], *more]
         self.add(self._paged("callout", heading, pages), notes)
 
 
@@ -160,7 +160,7 @@ def plan_deck(doc: Document) -> DeckPlan:
     b = _Builder(doc)
     kit = b.kit
     sections = [s for s in doc.sections if not s.deck.skip]
-    b.add([c.title_slide(kit, doc)])
+    b.add([chrome.title_slide(kit, doc)])
     b.blocks(doc.title, doc.intro)
     if not b.drafts[0].notes:  # no intro: the speaker still has an opening line
         sub = f": {notes_text(doc.subtitle).strip()}" if doc.subtitle else ""
@@ -177,15 +177,16 @@ def plan_deck(doc: Document) -> DeckPlan:
         _section(b, section, n, len(sections))
     bio = [notes_text(doc.author.bio).strip(), *(f"{lk.label}: {lk.url}" for lk in doc.author.links)]
     b.add(b._paged("author", "About the author", kit.author_pages(doc.author)), [bio])
-    b.add([c.closing_slide(kit, doc)], [[_closing_notes(doc)]])
+    b.add([chrome.closing_slide(kit, doc)], [[_closing_notes(doc)]])
     slides = tuple(
         replace(d.slide, notes="\n\n".join(x for x in (d.slide.notes, *d.notes) if x)) for d in b.drafts
     )
-    slides = tuple(c.chrome(kit, s, i + 1) for i, s in enumerate(slides))
+    footer = chrome.footer(kit)  # the same box on every light slide
+    slides = tuple(chrome.chrome(kit, s, footer) for s in slides)
     return DeckPlan(
         slides=slides,
-        width=g.SLIDE_W,
-        height=g.SLIDE_H,
+        width=grid.SLIDE_W,
+        height=grid.SLIDE_H,
         heading_font=kit.heading_name,
         body_font=kit.body_name,
         title=doc.title.plain,
@@ -207,7 +208,7 @@ def _closing_notes(doc: Document) -> str:
 def _section(b: _Builder, section: Section, n: int, total: int) -> None:
     """The divider's notes: a transition line, then any paragraphs that have no slide of their own."""
     move = f"Section {n} of {total}: {section.heading.plain.strip()}."
-    b.add([c.section_slide(b.kit, section.heading, n, total)], [[move]])
+    b.add([chrome.section_slide(b.kit, section.heading, n, total)], [[move]])
     b.blocks(section.heading, section.blocks, section.key_points)
 
 

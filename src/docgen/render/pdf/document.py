@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections import OrderedDict
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_RIGHT
@@ -169,8 +168,14 @@ def _one_line(text: str, font: str, size: float, width: float) -> str:
     return short.rstrip(" ,;:–—-") + "…"
 
 
-def render_pdf(doc: Document) -> Rendered:
-    """Render the handout; raise :class:`DocgenError` for text no font draws or a bad image."""
+def render_pdf(doc: Document, expected_pages: int | None = None) -> Rendered:
+    """Render the handout; raise :class:`DocgenError` for text no font draws or a bad image.
+
+    ``expected_pages`` is the page count of the last build of ``doc``, if known: the layout then
+    starts with the final pass (the count only feeds the footer's "page N of M", and an edit rarely
+    changes it). When the count did change, the layout runs again, so the bytes never depend on
+    the hint.
+    """
     brand = doc.brand
     body = register(brand.body_font, brand.location)
     heading = register(brand.heading_font, brand.location)
@@ -186,14 +191,12 @@ def render_pdf(doc: Document) -> Rendered:
         marker.plain(_one_line(brand.footer or "", heading.name(), size, g.measure * 0.75),
                      heading, brand.location),
     )
-    builder = StoryBuilder(doc, styles, body, heading)
-    builder.marker = marker
+    builder = StoryBuilder(doc, styles, body, heading, marker)
     problems = list(marker.problems)
     if problems:
         raise DocgenError(problems)
 
-    key = (str(doc.source), doc.slug)
-    guess = _pages_seen.get(key)
+    guess = expected_pages if expected_pages and expected_pages > 0 else None
     story = builder.build()
     if guess is None:
         total = _layout(doc, styles, story, running, total=0)[1]
@@ -207,23 +210,7 @@ def render_pdf(doc: Document) -> Rendered:
         data, final = _layout(doc, styles, story, running, total=total)
         if final != total:  # pragma: no cover - the footer never changes the flow
             raise DocgenError("the page count changed between layout passes")
-    _pages_seen[key] = total
-    _pages_seen.move_to_end(key)
-    while len(_pages_seen) > MAX_REMEMBERED:
-        _pages_seen.popitem(last=False)
     return Rendered(data, total, "pages", [*marker.warnings, *marker.fallback_warnings])
-
-
-def expect_pages(doc: Document, pages: int) -> None:
-    """Tell the renderer how many pages the last build of ``doc`` had (recorded by the build).
-
-    A new process then starts with the final pass, as a rebuild in ``watch`` does: an edit rarely
-    changes the page count, and when it does the layout runs again, so the bytes never depend on
-    the hint.
-    """
-    key = (str(doc.source), doc.slug)
-    if pages > 0 and key not in _pages_seen:
-        _pages_seen[key] = pages
 
 
 #: reportlab's flowable class -> what a reader of the source calls it.
@@ -245,14 +232,6 @@ def _too_tall(message: str) -> tuple[str, str]:
     what, hint = _WHAT.get(kind, ("a block", "split it into shorter blocks"))
     return (f"the handout cannot be laid out: {what} is {float(height):.0f} pt tall and page "
             f"{page} has room for {float(room):.0f} pt", hint)
-
-
-#: Sources whose page count is remembered (``docgen watch`` rebuilds one or a few).
-MAX_REMEMBERED = 32
-# Page count of the last build of each source. The count only feeds the footer ("page N of M")
-# and the footer never moves anything, so a rebuild whose count is unchanged needs no counting
-# pass; one whose count changed is laid out again, so a wrong guess costs time, never bytes.
-_pages_seen: OrderedDict[tuple[str, str], int] = OrderedDict()
 
 
 def _layout(

@@ -54,14 +54,16 @@ class Heading(Paragraph):
 
 
 class StoryBuilder:
-    """Turns a :class:`Document` into flowables; text problems are collected in ``marker``."""
+    """Turns a :class:`Document` into flowables; text problems are collected in ``marker`` (the
+    caller's, when it has made markup of its own for the same document, e.g. the running lines)."""
 
-    def __init__(self, doc: Document, styles: Styles, body: Registered, heading: Registered):
+    def __init__(self, doc: Document, styles: Styles, body: Registered, heading: Registered,
+                 marker: Marker | None = None):
         self.doc = doc
         self.s = styles
         self.body = body
         self.heading = heading
-        self.marker = Marker(styles.colors.link)
+        self.marker = marker or Marker(styles.colors.link)
         lang = doc.language.split("-")[0].lower()
         self.marks = QUOTE_MARKS.get(lang, ("“", "”"))
         self._styles: dict[tuple[int, tuple[tuple[str, object], ...]], ParagraphStyle] = {}
