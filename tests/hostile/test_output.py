@@ -71,16 +71,14 @@ def test_an_interrupted_build_leaves_nothing_half_written(write_article: WriteAr
     build(source, out)
     before = files(out)
     source.write_text(source.read_text().replace("A paragraph.", "Another paragraph."))
-    real = build_module._renderer
+    real = build_module.render_target
 
-    def interrupted(target: str):  # type: ignore[no-untyped-def]
+    def interrupted(target: str, doc: object, last_pages: object = None) -> object:
         if target == "deck":
-            def stop(doc: object) -> object:
-                raise KeyboardInterrupt
-            return stop
-        return real(target)
+            raise KeyboardInterrupt
+        return real(target, doc, last_pages)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(build_module, "_renderer", interrupted)
+    monkeypatch.setattr(build_module, "render_target", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(source, out)
     assert files(out) == before
