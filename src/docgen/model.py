@@ -11,17 +11,13 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.errors import FrozenValue, Location
+from docgen.errors import Location
 
 NOWHERE = Location("<built-in>")
 
-# Frozen dataclasses whose equality, hash and repr come from FrozenValue (eq=False, repr=False):
-# the same results as generated ones, without generating and compiling them at every start (~8 ms
-# of `check`). Each class has a docstring, or dataclass would make one with inspect.signature.
 
-
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Span(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Span:
     """A run of text with one style; ``href`` is set for a link (http, https or mailto only)."""
 
     text: str
@@ -30,8 +26,8 @@ class Span(FrozenValue):
     href: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Text(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Text:
     """Inline text: the runs of a paragraph, a heading, a quote or a list item."""
 
     spans: tuple[Span, ...]
@@ -45,16 +41,16 @@ class Text(FrozenValue):
         return self.plain
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Paragraph(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Paragraph:
     """A paragraph of inline text."""
 
     text: Text
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Quote(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Quote:
     """A quotation; renderers add the typographic quote marks, the source holds only the words."""
 
     text: Text
@@ -62,16 +58,16 @@ class Quote(FrozenValue):
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ListBlock(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class ListBlock:
     """A bulleted list."""
 
     items: tuple[Text, ...]
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Image(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Image:
     """A picture; ``path`` is resolved, checked to be inside the article's folder."""
 
     path: Path
@@ -82,8 +78,8 @@ class Image(FrozenValue):
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Callout(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Callout:
     """A highlighted key takeaway."""
 
     text: Text
@@ -93,15 +89,15 @@ class Callout(FrozenValue):
 Block = Paragraph | Quote | ListBlock | Image | Callout
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class DeckHints(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class DeckHints:
     """How the deck treats a section."""
 
     skip: bool = False
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Section(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Section:
     """A section: its heading, its blocks and the key points for the deck."""
 
     heading: Text
@@ -111,16 +107,16 @@ class Section(FrozenValue):
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Link(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Link:
     """A labelled link (http, https or mailto)."""
 
     label: str
     url: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Author(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Author:
     """Who wrote the article, shown in 'About the Author'."""
 
     name: str
@@ -131,8 +127,8 @@ class Author(FrozenValue):
     location: Location = NOWHERE
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class FontFace(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class FontFace:
     """One TrueType file of a family, by weight (400 or 700) and style."""
 
     path: Path
@@ -140,8 +136,8 @@ class FontFace(FrozenValue):
     italic: bool = False
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class FontFamily(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class FontFamily:
     """A family of up to four faces; missing faces fall back to the nearest one that exists."""
 
     name: str
@@ -156,8 +152,8 @@ class FontFamily(FrozenValue):
         return self.faces[0]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Palette(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Palette:
     """The colours docgen uses, as ``#RRGGBB``."""
 
     primary: str
@@ -169,8 +165,8 @@ class Palette(FrozenValue):
     light: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Brand(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Brand:
     """The look of the outputs: colours, fonts, logos, footer, page size and deck template."""
 
     name: str
@@ -188,8 +184,8 @@ class Brand(FrozenValue):
     template_location: Location = NOWHERE  # the brand file's ``template:`` line, for its errors
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Document(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Document:
     """One article, ready for any renderer."""
 
     title: Text

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import __version__
 from docgen.app.output import prepare_folder, sha256, write_atomic
-from docgen.errors import DocgenError, FrozenValue, Problem, display_path
+from docgen.errors import DocgenError, Problem, display_path
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:  # the loader and the renderers are imported only when a build needs them
@@ -30,12 +31,11 @@ MANIFEST = "manifest.json"
 STATE = ".docgen-state.json"
 
 
-class Artifact(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Artifact:
     """One written (or already up-to-date) output file; ``fresh`` is False when an up-to-date
-    build reused it. (A FrozenValue, not a dataclass: see :class:`docgen.errors.FrozenValue`.)"""
+    build reused it."""
 
-    __match_args__ = ("path", "target", "units", "unit_name", "size", "sha256", "seconds", "fresh")
-    __slots__ = __match_args__
     path: Path
     target: str
     units: int
@@ -43,34 +43,17 @@ class Artifact(FrozenValue):
     size: int
     sha256: str
     seconds: float
-    fresh: bool
-
-    def __init__(self, path: Path, target: str, units: int, unit_name: str, size: int,
-                 sha256: str, seconds: float, fresh: bool = True) -> None:
-        for name, value in zip(self.__match_args__, (path, target, units, unit_name, size, sha256,
-                                                seconds, fresh), strict=True):
-            object.__setattr__(self, name, value)
+    fresh: bool = True
 
 
+@dataclass
 class BuildResult:
     """What one source's build produced, and the files it read (``watch`` polls those)."""
 
-    def __init__(self, source: Path, artifacts: list[Artifact], warnings: list[Problem],
-                 inputs: list[Path] | None = None) -> None:
-        self.source, self.artifacts, self.warnings = source, artifacts, warnings
-        self.inputs: list[Path] = inputs or []
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.source, self.artifacts, self.warnings, self.inputs) == (
-            other.source, other.artifacts, other.warnings, other.inputs)  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]  # mutable
-
-    def __repr__(self) -> str:
-        return (f"BuildResult(source={self.source!r}, artifacts={self.artifacts!r}, "
-                f"warnings={self.warnings!r}, inputs={self.inputs!r})")
+    source: Path
+    artifacts: list[Artifact]
+    warnings: list[Problem]
+    inputs: list[Path] = field(default_factory=list)
 
 
 def render_target(target: str, doc: Document, last_pages: int | None = None) -> Rendered:

@@ -5,19 +5,13 @@ Exit codes: 0 success, 1 invalid source or failed build, 2 usage error.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 from docgen import __version__
 from docgen.errors import DocgenError, Problem
-
-TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
-if TYPE_CHECKING:
-    import argparse
-
-    Args = argparse.Namespace | SimpleNamespace
 
 DEFAULT_SOURCE = Path("source/article.yaml")
 DEFAULT_OUT = Path("build")
@@ -32,23 +26,13 @@ VERBS = {
 
 
 def parser() -> argparse.ArgumentParser:
-    """Return the full parser (help, usage errors, every form argparse accepts)."""
-    import argparse
-    import functools
-    import shutil
-
-    # argparse makes a HelpFormatter per add_argument, and each asks the terminal its width (~8 ms
-    # in all): ask once, and give every formatter the width it would have computed itself.
-    formatter = functools.partial(argparse.HelpFormatter,
-                                  width=shutil.get_terminal_size().columns - 2)
+    """Return the command line's parser."""
     main = argparse.ArgumentParser(
-        prog="docgen", description="Build a branded PDF handout and a deck from a YAML article.",
-        formatter_class=formatter)  # type: ignore[arg-type]
+        prog="docgen", description="Build a branded PDF handout and a deck from a YAML article.")
     main.add_argument("--version", action="version", version=f"docgen {__version__}")
     verbs = main.add_subparsers(dest="verb", required=True, metavar="VERB")
     for verb, help_text in VERBS.items():
-        sub = verbs.add_parser(verb, help=help_text, description=help_text,
-                               formatter_class=formatter)
+        sub = verbs.add_parser(verb, help=help_text, description=help_text)
         sub.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
                          help=f"article YAML files (default: {DEFAULT_SOURCE})")
         sub.add_argument("--source", "-s", action="append", type=Path, default=[],
@@ -69,58 +53,6 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-_FLAGS = {"-q": "quiet", "--quiet": "quiet", "-v": "verbose", "--verbose": "verbose",
-          "--force": "force"}
-_VALUES = {"-s": "more_sources", "--source": "more_sources", "-o": "out", "--out": "out",
-           "-j": "jobs", "--jobs": "jobs"}
-
-
-def quick_parse(argv: list[str]) -> SimpleNamespace | None:
-    """Return the arguments of an everyday command line (``build``, ``pdf a.yaml -q -o out``)
-    as :func:`parser` would parse them, or None for anything else (help, ``--out=x``, ``-qv``,
-    mistakes), which argparse then handles.
-
-    Importing argparse and building the parser cost ~25 ms, a quarter of an up-to-date build.
-    """
-    if not argv or argv[0] not in ("build", "pdf", "deck", "check", "preview"):
-        return None
-    args: dict[str, object] = {"verb": argv[0], "quiet": False, "verbose": False}
-    if argv[0] != "check":
-        args |= {"out": DEFAULT_OUT, "jobs": 1, "force": False}
-    sources: list[Path] = []
-    more: list[Path] = []
-    runs, after_source, i = 0, False, 1
-    while i < len(argv):
-        token, i = argv[i], i + 1
-        if token and not token.startswith("-"):
-            runs += not after_source
-            if runs > 1:  # sources split by an option: argparse refuses some such lines
-                return None
-            sources.append(Path(token))
-            after_source = True
-            continue
-        after_source = False
-        name = _FLAGS.get(token)
-        if name in args:
-            args[name] = True
-            continue
-        name = _VALUES.get(token)
-        if (name not in args and name != "more_sources") or i >= len(argv) or not argv[i] \
-                or argv[i].startswith("-"):
-            return None
-        value, i = argv[i], i + 1
-        if name == "more_sources":
-            more.append(Path(value))
-        elif name == "out":
-            args[name] = Path(value)
-        else:
-            try:
-                args[name] = int(value)
-            except ValueError:
-                return None
-    return SimpleNamespace(**args, sources=sources, more_sources=more)
-
-
 def report(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -128,7 +60,7 @@ def report(problems: list[Problem]) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code."""
-    args: Args = quick_parse(sys.argv[1:] if argv is None else argv) or parser().parse_args(argv)
+    args = parser().parse_args(argv)
     sources = [*args.sources, *args.more_sources] or [DEFAULT_SOURCE]
     started = time.perf_counter()
     try:
@@ -167,7 +99,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _build(args: Args, sources: list[Path], started: float) -> int:
+def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int:
     from docgen.app.build import TARGETS, build_many, describe
 
     if args.jobs < 1:
@@ -200,7 +132,7 @@ def _build(args: Args, sources: list[Path], started: float) -> int:
     return 0
 
 
-def _watch(args: Args, sources: list[Path]) -> int:
+def _watch(args: argparse.Namespace, sources: list[Path]) -> int:
     from docgen.app.build import BuildResult, describe
     from docgen.app.watch import watch
 
