@@ -1,8 +1,7 @@
-"""The fast deck writer: same bytes as python-pptx's object API, and linear cost per slide.
+"""The deck writer's cost per slide stays constant as the deck grows; so does the planner's.
 
-Linearity is checked without timing: the Python calls and the XPath work (elements returned) per
-added slide must not grow with the deck. python-pptx's own ``add_slide`` fails both (its slide id,
-part name and relationship look-ups scan everything already in the deck).
+Checked without timing: the Python calls per added slide must not grow with the deck (a scan of
+everything already written, as python-pptx's ``add_slide`` made, would).
 """
 
 from __future__ import annotations
@@ -16,30 +15,13 @@ from itertools import cycle, islice
 from typing import Any
 
 import pytest
-from pptx.opc.package import OpcPackage
-from pptx.oxml.xmlchemy import BaseOxmlElement
 
-import tests.render.deck.conftest as deck_fixtures
 from docgen.model import Document
 from docgen.render.deck import plan_deck
 from docgen.render.deck.plan_types import DeckPlan
-from docgen.render.deck.template import open_template
 from docgen.render.deck.writer import write_deck
-from tests.bench import reference_writer
 
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
-
-
-def _stress(seed_doc: Document) -> Document:
-    fixture: Any = deck_fixtures.stress_doc
-    return fixture.__wrapped__(seed_doc)
-
-
-@pytest.mark.parametrize("which", ["seed", "stress"])
-def test_same_bytes_as_python_pptx_object_api(seed_doc: Document, which: str) -> None:
-    doc = seed_doc if which == "seed" else _stress(seed_doc)
-    plan = plan_deck(doc)
-    assert write_deck(plan, doc.brand, WHEN) == reference_writer.write_deck(plan, doc.brand, WHEN)
 
 
 def _deck_of(plan: DeckPlan, n: int) -> DeckPlan:
@@ -49,34 +31,18 @@ def _deck_of(plan: DeckPlan, n: int) -> DeckPlan:
 
 @contextmanager
 def _counting() -> Iterator[dict[str, int]]:
-    """Count Python and C calls, XPath evaluations and the elements they return, and part walks."""
-    counts = {"calls": 0, "xpath_results": 0, "parts_walked": 0}
-    original_xpath = BaseOxmlElement.xpath
-    original_iter_parts = OpcPackage.iter_parts
-
-    def xpath(self: Any, path: str) -> Any:
-        result = original_xpath(self, path)
-        counts["xpath_results"] += len(result) if isinstance(result, list) else 1
-        return result
-
-    def iter_parts(self: Any) -> Any:
-        for part in original_iter_parts(self):
-            counts["parts_walked"] += 1
-            yield part
+    """Count Python and C calls."""
+    counts = {"calls": 0}
 
     def profile(frame: Any, event: str, arg: Any) -> None:
         if event in ("call", "c_call"):
             counts["calls"] += 1
 
-    BaseOxmlElement.xpath = xpath  # type: ignore[method-assign]
-    OpcPackage.iter_parts = iter_parts  # type: ignore[method-assign]
     sys.setprofile(profile)
     try:
         yield counts
     finally:
         sys.setprofile(None)
-        BaseOxmlElement.xpath = original_xpath  # type: ignore[method-assign]
-        OpcPackage.iter_parts = original_iter_parts  # type: ignore[method-assign]
 
 
 @pytest.mark.slow
@@ -89,25 +55,11 @@ def test_cost_per_slide_does_not_grow(seed_doc: Document) -> None:
         with _counting() as c:
             write_deck(_deck_of(plan, n), seed_doc.brand, WHEN)
         counts[n] = c
-    for key in ("calls", "xpath_results", "parts_walked"):
+    for key in ("calls",):
         first = (counts[240][key] - counts[60][key]) / 180
         second = (counts[420][key] - counts[240][key]) / 180
         # Linear: the same cost for slides 240-420 as for 60-240. Quadratic would double it.
         assert second <= first * 1.05 + 1, (key, first, second, counts)
-
-
-def test_fast_slides_shadows_are_removed(seed_doc: Document) -> None:
-    """The per-build shadows on the package and presentation part are gone after writing."""
-    tpl = open_template(seed_doc.brand)
-    from docgen.render.deck.fast import fast_slides
-
-    package: Any = tpl.prs.part.package
-    with fast_slides(tpl.prs):
-        assert "next_partname" in vars(package)
-        assert "relate_to" in vars(tpl.prs.part)
-    assert "next_partname" not in vars(package)
-    assert "get_or_add_image_part" not in vars(package)
-    assert "relate_to" not in vars(tpl.prs.part)
 
 
 def _sections_of(doc: Document, n: int) -> Document:

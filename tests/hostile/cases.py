@@ -231,7 +231,7 @@ BRAND_CASES = [
     brand_case("missing font file", "typography:\n  fonts:\n    - family: X\n      source: file\n"
                "      files: [fonts/none.ttf]\n", "error", "does not exist", ":5:15:"),
     brand_case("template without layouts", "defaults:\n  docgen:\n    template: plain.pptx\n",
-               "error", "has no layout named", ":3:15:", files={"plain.pptx": "TEMPLATE:renamed"}),
+               "error", "has no slide layouts", ":3:15:", files={"plain.pptx": "TEMPLATE:renamed"}),
     brand_case("template that is not a pptx", "defaults:\n  docgen:\n    template: fake.pptx\n",
                "error", "fake.pptx", ":3:15:", files={"fake.pptx": b"this is not a zip file\n"}),
 ]

@@ -59,14 +59,14 @@ def materialise(case: Case, folder: Path) -> Path:
 
 
 def renamed_layouts_template(target: Path) -> None:
-    """Write a 16:9 template whose layouts have names docgen does not know."""
+    """Write a 16:9 template with no layouts at all (layouts with other names are found by role)."""
     from pptx import Presentation
     from pptx.util import Inches
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-    for i, layout in enumerate(prs.slide_layouts):
-        layout.name = f"Corporate layout {i}"
+    for layout in list(prs.slide_layouts):
+        prs.slide_layouts.remove(layout)
     prs.save(str(target))
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from docgen.colour import make_palette
+from docgen.errors import Location
 from docgen.fonts import bundled_family
 from docgen.model import Brand, FontFace, FontFamily
 from docgen.source.defaults import NAMED_COLOURS, default_brand
@@ -266,9 +267,11 @@ def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand 
         node = _mapping(defaults["docgen"][1], ctx)["template"][1]
         template_at = ctx.loc(node)
         template = resolve_asset(node, ctx, settings["template"], "template")
-        if template is not INVALID and template.suffix.lower() != ".pptx":
-            template = ctx.error(node, "the template must be a .pptx file")
+        if template is not INVALID and template.suffix.lower() not in (".pptx", ".potx"):
+            template = ctx.error(node, "the template must be a PowerPoint .pptx or .potx file")
         template = None if template is INVALID else template
+        if template is not None:
+            _inspect_template(template, template_at, ctx)
     return Brand(
         name=name if isinstance(name, str) else base.name, palette=palette, body_font=body,
         heading_font=heading, link=link or None, footer=settings.get("footer"), logo=logo,
@@ -276,6 +279,17 @@ def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand 
         template=template, path=brand_path, location=ctx.loc(root_node),
         template_location=template_at,
     )
+
+
+def _inspect_template(path: Path, where: Location, ctx: Context) -> None:
+    """Read the template as ``build`` will (the same reader and rules), so check ok means build works."""
+    from docgen.errors import DocgenError
+    from docgen.render.deck.template import inspect_template
+
+    try:
+        ctx.report.problems.extend(inspect_template(path, where))
+    except DocgenError as exc:
+        ctx.report.problems.extend(exc.problems)
 
 
 class BrandSchema(Spec):

@@ -106,16 +106,14 @@ def test_source_date_epoch(seed_doc: Document, monkeypatch: pytest.MonkeyPatch) 
     assert cp.created.year == 2023
 
 
-def test_corporate_template_missing_layout(seed_doc: Document, tmp_path: Path) -> None:
+def test_corporate_template_without_layouts(seed_doc: Document, tmp_path: Path) -> None:
     prs = Presentation()
-    prs.slide_width, prs.slide_height = 12192000, 6858000
     for layout in list(prs.slide_layouts):
-        if layout.name == "Section Header":
-            prs.slide_layouts.remove(layout)
+        prs.slide_layouts.remove(layout)
     path = tmp_path / "corp.pptx"
     prs.save(str(path))
     doc = dataclasses.replace(seed_doc, brand=dataclasses.replace(seed_doc.brand, template=path))
-    with pytest.raises(DocgenError, match="no layout named 'Section Header'"):
+    with pytest.raises(DocgenError, match="has no slide layouts"):
         render_deck(doc)
 
 
@@ -139,27 +137,15 @@ def test_no_logo(seed_doc: Document) -> None:
 
 
 @pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
-def test_parts_written_as_text_are_what_lxml_writes(deck: str, request: pytest.FixtureRequest) -> None:
-    """Slides and notes are kept as the writer's bytes, never parsed: they must be lxml's own."""
-    from pptx.opc.oxml import serialize_part_xml
-    from pptx.oxml import parse_xml
+def test_parts_written_as_text_are_well_formed(deck: str, request: pytest.FixtureRequest) -> None:
+    """Slides and notes are written as strings, never parsed: each must be XML lxml reads back."""
+    from lxml import etree
 
     with zipfile.ZipFile(io.BytesIO(request.getfixturevalue(deck).data)) as z:
         names = [n for n in z.namelist() if n.startswith(("ppt/slides/slide", "ppt/notesSlides/"))]
         assert len(names) > 2
         for name in names:
-            data = z.read(name)
-            assert serialize_part_xml(parse_xml(data)) == data, name
-
-
-def test_notes_without_the_shortcut_are_the_same(
-    seed_doc: Document, seed_deck: Rendered, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A template whose notes cannot be cut around their text gets python-pptx's copies: same bytes."""
-    from docgen.render.deck import notes
-
-    monkeypatch.setattr(notes, "_notes_around", lambda proto, path: None)
-    assert render_deck(seed_doc).data == seed_deck.data
+            etree.fromstring(z.read(name))
 
 
 def test_collector_paused_only_while_rendering(seed_doc: Document, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -167,9 +153,10 @@ def test_collector_paused_only_while_rendering(seed_doc: Document, monkeypatch: 
     import gc
 
     import docgen.render.deck as deck
+    from docgen.render.deck import writer
 
     seen = []
-    monkeypatch.setattr(deck, "write_deck", lambda *a: seen.append(gc.isenabled()) or b"")
+    monkeypatch.setattr(writer, "write_deck", lambda *a: seen.append(gc.isenabled()) or b"")
     assert gc.isenabled()
     deck.render_deck(seed_doc)
     assert seen == [False] and gc.isenabled()
@@ -177,7 +164,7 @@ def test_collector_paused_only_while_rendering(seed_doc: Document, monkeypatch: 
     def fail(*a: object) -> bytes:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(deck, "write_deck", fail)
+    monkeypatch.setattr(writer, "write_deck", fail)
     with pytest.raises(RuntimeError):
         deck.render_deck(seed_doc)
     assert gc.isenabled()

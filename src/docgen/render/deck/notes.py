@@ -1,76 +1,36 @@
-"""Speaker notes slides: the first made by python-pptx, the others its XML with other text.
+"""Speaker notes: each notes slide written as text, and a notes master when the template has none.
 
-python-pptx makes the first notes slide (and the notes master with it). Every later one is that
-slide, still empty, with the body's paragraphs replaced, so its bytes are the prototype's
-serialization cut around the text: one serialization per deck instead of a copy, a parse and a
-serialization per slide. Where the cut is not recognised (a corporate template's notes with
-another DrawingML prefix) the copies are made as before, through lxml; both give the same bytes.
+A notes slide is the notes master's two placeholders (the slide image and the body) with the
+body's text; the body placeholder's index is the master's, so the text inherits its style.
 """
 
 from __future__ import annotations
 
-import copy
 import re
-from typing import Any
 
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import Part
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
-from pptx.parts.slide import NotesSlidePart
+from docgen.render.deck.opc import names as n
+from docgen.render.deck.opc.reader import Part
 
-from docgen.render.deck.package import xml_text
-
-_MARK = "docgen-notes-text"
+_NS = f'xmlns:a="{n.A}" xmlns:p="{n.P}" xmlns:r="{n.R}"'
+_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_GROUP = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+          '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+          '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>')
+_CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 
-class NotesMaker:
-    """Adds notes slides to one presentation's slides; see the module docstring."""
-
-    def __init__(self, prs_part: Any) -> None:
-        self.prs_part = prs_part
-        self.package: Any = prs_part.package
-        self.proto: Any = None
-        self.body_path: tuple[int, ...] | None = None
-        self.around: tuple[bytes, bytes] | None = None
-        self.master: Any = None
-
-    def add(self, slide_part: Any, text: str) -> None:
-        """Give ``slide_part`` (a new ``writer._WrittenSlidePart``) a notes slide saying ``text``."""
-        if self.proto is None:
-            notes_part = slide_part.notes_slide.part  # python-pptx's path (makes the notes master)
-            self.proto = copy.deepcopy(notes_part._element)
-            # Where the body's text is, as child indexes: finding it again in every copy ran
-            # python-pptx's placeholder XPath on each shape (a third of the notes' cost).
-            proto_body = _notes_body(self.proto)  # adds a txBody if missing, as on a copy
-            self.body_path = None if proto_body is None else _index_path(proto_body)
-            self.around = _notes_around(self.proto, self.body_path)
-            self.master = self.prs_part.notes_master_part
-            _set_notes_text(_notes_body(notes_part._element), text)
-            return
-        partname = self.package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
-        if self.around is not None:
-            head, tail = self.around
-            notes_part: Any = Part(partname, CT.PML_NOTES_SLIDE, self.package,
-                                   head + notes_paras(text).encode() + tail)
-        else:
-            notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package,
-                                        copy.deepcopy(self.proto))
-            _set_notes_text(_follow(notes_part._element, self.body_path), text)
-        notes_part._rels._add_relationship(RT.NOTES_MASTER, self.master)  # a new part: no reuse
-        notes_part._rels._add_relationship(RT.SLIDE, slide_part)
-        slide_part.relate(notes_part, RT.NOTES_SLIDE)
+def xml_text(text: str) -> str:
+    """Escape element text as lxml does; control characters as OOXML's ``_xHHHH_``."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
 
 
 def notes_paras(text: str) -> str:
-    """Paragraphs as ``TextFrame.text`` makes them: one per line, ``\\v`` a break, no empty runs."""
+    """Paragraphs: one per line, ``\\v`` a line break, no empty runs."""
     out = []
     for line in text.split("\n"):
         runs = []
-        for i, seg in enumerate(re.split("\v", line)):
+        for i, seg in enumerate(line.split("\v")):
             if i:
                 runs.append("<a:br/>")
             if seg:
@@ -79,51 +39,60 @@ def notes_paras(text: str) -> str:
     return "".join(out)
 
 
-def _set_notes_text(body: Any, text: str) -> None:
-    """python-pptx's ``notes_text_frame.text = text``, as one parse."""
-    if body is not None:
-        body.clear_content()
-        body.extend(list(parse_xml(f"<p:txBody {nsdecls('a', 'p')}>{notes_paras(text)}</p:txBody>")))
+class NotesWriter:
+    """Writes notes slides for one deck; the text goes into the master's body placeholder."""
+
+    def __init__(self, master: Part | None) -> None:
+        body_idx, image_idx = _indexes(master)
+        self.head = (f"{_DECL}<p:notes {_NS}><p:cSld><p:spTree>{_GROUP}"
+                     '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr>'
+                     '<a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr>'
+                     f'<p:ph type="sldImg"{image_idx}/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>'
+                     '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr>'
+                     f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body"{body_idx}/>'
+                     "</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>").encode()
+        self.tail = (b"</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/>"
+                     b"</p:clrMapOvr></p:notes>")
+
+    def xml(self, text: str) -> bytes:
+        """Return the notes slide saying ``text``."""
+        return self.head + notes_paras(text).encode() + self.tail
 
 
-def _notes_around(proto: Any, body_path: tuple[int, ...] | None) -> tuple[bytes, bytes] | None:
-    """The serialized notes slide before and after its text, or None if that cannot be cut out.
-
-    The text is put in as :func:`_set_notes_text` does; where the marker paragraph does not come
-    out as :func:`notes_paras` writes it, None.
-    """
-    if body_path is None:
-        return None
-    notes = copy.deepcopy(proto)
-    _set_notes_text(_follow(notes, body_path), _MARK)
-    data = serialize_part_xml(notes)
-    mark = notes_paras(_MARK).encode()
-    if data.count(mark) != 1:
-        return None
-    head, tail = data.split(mark)
-    return head, tail
+def _indexes(master: Part | None) -> tuple[str, str]:
+    """The ``idx`` attributes of the master's body and slide-image placeholders (as text)."""
+    found = {"body": ' idx="1"', "sldImg": ""}
+    if master is None or master.root is None:
+        return found["body"], found["sldImg"]
+    for ph in master.root.iter(f"{{{n.P}}}ph"):
+        type_ = ph.get("type")
+        if type_ in found and ph.get("idx"):
+            found[type_] = f' idx="{int(ph.get("idx", "0"))}"'
+    return found["body"], found["sldImg"]
 
 
-def _notes_body(notes: Any) -> Any:
-    """Return the ``p:txBody`` of the notes slide's body placeholder, as python-pptx finds it."""
-    for sp in notes.spTree.iter_ph_elms():
-        if sp.ph_type == PP_PLACEHOLDER.BODY:
-            return sp.get_or_add_txBody()
-    return None
-
-
-def _index_path(element: Any) -> tuple[int, ...]:
-    """The child indexes that lead from the root to ``element``."""
-    path = []
-    while (parent := element.getparent()) is not None:
-        path.append(parent.index(element))
-        element = parent
-    return tuple(reversed(path))
-
-
-def _follow(root: Any, path: tuple[int, ...] | None) -> Any:
-    if path is None:
-        return None
-    for i in path:
-        root = root[i]
-    return root
+def default_master() -> bytes:
+    """A notes master for a template that has none: the slide above, the notes below, 12 pt."""
+    shape = ('<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+             '</p:cNvSpPr><p:nvPr><p:ph type="{type}" idx="{idx}"/></p:nvPr></p:nvSpPr><p:spPr>'
+             '<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{extra}</p:spPr>{body}</p:sp>')
+    image = shape.format(id=2, name="Slide Image Placeholder 1", type="sldImg", idx=1, x=381000,
+                         y=685800, w=6096000, h=3429000, body="",
+                         extra='<a:noFill/><a:ln w="12700"><a:solidFill><a:prstClr val="black"/>'
+                               "</a:solidFill></a:ln>")
+    notes = shape.format(id=3, name="Notes Placeholder 2", type="body", idx=2, x=685800, y=4343400,
+                         w=5486400, h=4114800, extra="",
+                         body='<p:txBody><a:bodyPr vert="horz" lIns="91440" tIns="45720" '
+                              'rIns="91440" bIns="45720" rtlCol="0"/><a:lstStyle/><a:p><a:pPr '
+                              'lvl="0"/><a:r><a:rPr lang="en-US"/><a:t>Click to edit Master text '
+                              "styles</a:t></a:r></a:p></p:txBody>")
+    style = ('<p:notesStyle><a:lvl1pPr marL="0" algn="l" defTabSz="914400" rtl="0" eaLnBrk="1" '
+             'latinLnBrk="0" hangingPunct="1"><a:defRPr sz="1200" kern="1200"><a:solidFill>'
+             '<a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="+mn-lt"/>'
+             '<a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl1pPr></p:notesStyle>')
+    return (f'{_DECL}<p:notesMaster {_NS}><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/>'
+            f"</p:bgRef></p:bg><p:spTree>{_GROUP}{image}{notes}</p:spTree></p:cSld>"
+            '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" '
+            'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" '
+            f'folHlink="folHlink"/>{style}</p:notesMaster>').encode()

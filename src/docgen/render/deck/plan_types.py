@@ -21,7 +21,7 @@ class Box:
     paras: tuple[Para, ...]
     size: float
     font: str = "body"  # "heading" or "body": which brand family
-    color: str = "#000000"
+    color: str | None = "#000000"  # None: the template's own text colour
     align: str = "l"  # l, ctr, r
     anchor: str = "t"  # t, ctr, b
     inset: int = 0
@@ -29,6 +29,9 @@ class Box:
     lines: int = 0
     bullet_color: str | None = None  # bullets and numbers; None: the text colour
     bullet_char: str = "•"  # a character the box's font has (LibreOffice falls back to OpenSymbol)
+    #: A layout placeholder to fill, as (type, idx) ("body", 1); None: a free text box. A box with
+    #: no width then takes the placeholder's own position and size from the layout.
+    placeholder: tuple[str, int] | None = None
 
     @property
     def plain(self) -> str:
@@ -47,6 +50,7 @@ class Picture:
     h: int
     align: str = "ctr"
     role: str = "image"
+    svg: Path | None = None  # the vector original of ``path`` (a PNG), for viewers that take it
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,167 +1,174 @@
-"""The presentation to start from: docgen's built-in 16:9 template or the brand's corporate one.
+"""The presentation to start from: docgen's built-in template or the brand's corporate one.
 
-The built-in template is python-pptx's default made 16:9 in code (every master and layout shape
-widened, the content title moved to docgen's title position), so a person who adds a slide in
-PowerPoint gets the same grid. A corporate template is used by layout *name*; it is checked before
-any slide is made, and everything missing is reported at once.
+A corporate template is read through :mod:`~docgen.render.deck.opc` (an allow-list, bounded, no
+python-pptx); its layouts are chosen by role (:mod:`.layouts`). :func:`inspect_template` is what
+``docgen check`` runs and :func:`open_template` what ``build`` runs: the same reading and the same
+rules, so a template ``check`` accepts is one ``build`` uses.
+
+The built-in template is python-pptx's default (its data file, not the library) made 16:9 with
+lxml: every master and layout shape widened, the content title moved to docgen's title position,
+so a person who adds a slide in PowerPoint gets the same grid. It is made once and kept in the disk
+cache, so a deck with the built-in template needs no python-pptx at all.
 """
 
 from __future__ import annotations
 
-import io
+import importlib.util
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
-from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.presentation import Presentation as PresentationT
-from pptx.slide import SlideLayout
 
-from docgen.errors import DocgenError, Problem
+from docgen.colour import contrast, readable_on
+from docgen.errors import DocgenError, Location, Problem
 from docgen.infra.diskcache import remember
 from docgen.model import Brand
-from docgen.render.deck.grid import SLIDE_H, SLIDE_W, TITLE, contrast, readable
+from docgen.render.deck.layouts import TITLE_TYPES, Layout, choose, describe
+from docgen.render.deck.opc import names as n
+from docgen.render.deck.opc.reader import TemplatePackage, read_package
+from docgen.render.deck.opc.writer import PackageWriter, Relationship
+from docgen.render.deck.opc.xmlsafe import PackageError, shown
 
-#: Plan layout key -> (layout name in the template, placeholder types that must be on it).
-LAYOUTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "title": ("Title Slide", ("title",)),
-    "section": ("Section Header", ("title",)),
-    "content": ("Title Only", ("title",)),
-}
-_TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
-_DEFAULT_W = 9144000  # python-pptx's default template is 4:3, 10 in wide
+_A = f"{{{n.A}}}"
+_P = f"{{{n.P}}}"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Template:
-    """An opened presentation (no slides) and its layouts by plan key."""
+    """A template's kept parts, its layouts, the one chosen for each role, and its warnings."""
 
-    prs: PresentationT
-    layouts: dict[str, SlideLayout]
+    package: TemplatePackage
+    layouts: list[Layout]
+    roles: dict[str, Layout]
+    builtin: bool
+    warnings: list[Problem]
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.package.width, self.package.height
 
 
 def open_template(brand: Brand) -> Template:
-    """Return the template for ``brand``, checked; raise DocgenError naming what is missing."""
+    """Return the template for ``brand``, read and checked; raise DocgenError saying what is wrong."""
     if brand.template is None:
-        prs = Presentation(io.BytesIO(_builtin_bytes()))
-        _brand_theme(prs, brand)
-    else:
-        try:
-            prs = Presentation(str(brand.template))
-        except Exception as exc:  # python-pptx raises zip, XML and key errors for bad files
-            where = brand.template_location
-            raise DocgenError(
-                Problem(
-                    f"cannot open the template {brand.template}: {exc}",
-                    where,
-                    hint="give the path of a PowerPoint .pptx file",
-                )
-            ) from exc
-        _remove_slides(prs)
-    return Template(prs, _layouts(prs, brand))
+        tpl = _template(read_package(builtin_bytes()), None, brand.template_location)
+        _brand_theme(tpl.package, brand)
+        return tpl
+    return _open(brand.template, brand.template_location)
 
 
-def _layouts(prs: PresentationT, brand: Brand) -> dict[str, SlideLayout]:
-    problems: list[Problem] = []
-    name = brand.template.name if brand.template else "built-in template"
-    if (prs.slide_width, prs.slide_height) != (SLIDE_W, SLIDE_H):
-        problems.append(
-            Problem(
-                f"the template {name} is not 16:9 (13.333 x 7.5 in)",
-                brand.template_location,
-                hint="set its slide size to Widescreen",
-            )
-        )
-    by_name = {}
-    for master in prs.slide_masters:
-        for lay in master.slide_layouts:
-            by_name.setdefault(lay.name, lay)
-    found: dict[str, SlideLayout] = {}
-    for key, (layout_name, needs) in LAYOUTS.items():
-        lay = by_name.get(layout_name)
-        if lay is None:
-            have = ", ".join(sorted(by_name)) or "none"
-            problems.append(
-                Problem(
-                    f"the template {name} has no layout named '{layout_name}'",
-                    brand.template_location,
-                    hint=f"its layouts are: {have}",
-                )
-            )
-            continue
-        types = {ph.placeholder_format.type for ph in lay.placeholders}
-        if "title" in needs and not types & _TITLES:
-            problems.append(
-                Problem(
-                    f"the layout '{layout_name}' of {name} has no title placeholder",
-                    brand.template_location,
-                    hint="add a Title placeholder to it in the Slide Master",
-                )
-            )
-        found[key] = lay
-    if problems:
-        raise DocgenError(problems)
-    return found
+def inspect_template(path: Path, where: Location) -> list[Problem]:
+    """Return the warnings for the template at ``path`` (what build would leave out); raise
+    DocgenError, located at ``where``, if build would refuse it. ``docgen check`` calls this."""
+    return _open(path, where).warnings
 
 
-#: Bump when :func:`_builtin` changes what it makes (the disk cache's key also covers python-pptx's
-#: own template and the grid constants used).
-BUILTIN_VERSION = "1"
+def _open(path: Path, where: Location) -> Template:
+    try:
+        package = read_package(path)
+    except PackageError as exc:
+        raise DocgenError(Problem(f"the template {shown(path.name)} cannot be used: {exc}", where,
+                                  "save it again from PowerPoint as a .pptx or .potx file")) from None
+    except OSError as exc:
+        raise DocgenError(Problem(f"cannot read the template {shown(path.name)}: "
+                                  f"{shown(exc.strerror or str(exc))}", where)) from None
+    return _template(package, path.name, where)
+
+
+def _template(package: TemplatePackage, name: str | None, where: Location) -> Template:
+    layouts = [describe(part, master) for part, master in package.layouts]
+    if not layouts:
+        raise DocgenError(Problem(f"the template {shown(name or '')} has no slide layouts", where,
+                                  "add the usual layouts in PowerPoint's Slide Master view"))
+    if (package.width, package.height) != (BUILTIN_W, BUILTIN_H):
+        raise DocgenError(Problem(
+            f"the template {shown(name or '')} is {package.width / 914400:.3g} x "
+            f"{package.height / 914400:.3g} in; docgen's grid is 13.333 x 7.5 in for now", where,
+            "set its slide size to Widescreen"))
+    warnings = [Problem(f"left out of the deck: {w}", where, severity="warning")
+                for w in package.warnings]
+    return Template(package, layouts, choose(layouts), name is None, warnings)
+
+
+# -- the built-in template ----------------------------------------------------------------------
+#: Bump when :func:`_make_builtin` changes what it makes (the cache key also covers python-pptx's
+#: default template's bytes and the grid constants used).
+BUILTIN_VERSION = "2"
+BUILTIN_W, BUILTIN_H = 12192000, 6858000  # 13.333 x 7.5 in
+#: Where the built-in "Title Only" layout puts its title (docgen's content title).
+BUILTIN_TITLE = (548640, 411480, 11094720, 1097280)
 
 
 @cache
-def _builtin_bytes() -> bytes:
-    """The built-in template, made once per process (widening every shape costs ~40 ms) and kept
-    in the disk cache (:mod:`docgen.infra.diskcache`) for the next process.
-
-    Kept as bytes, not as a Presentation, because each deck adds its slides to the one it opens.
-    """
-    import pptx
-
-    default = (Path(pptx.__file__).parent / "templates" / "default.pptx").read_bytes()
-    key = repr((BUILTIN_VERSION, SLIDE_W, SLIDE_H, TITLE["content"], LAYOUTS)).encode() + default
-    return remember("deck-template", pptx.__version__, key, _make_builtin,  # type: ignore[no-any-return]
+def builtin_bytes() -> bytes:
+    """The built-in template as .pptx bytes, made once per process and kept in the disk cache
+    (:mod:`docgen.infra.diskcache`) for the next process."""
+    spec = importlib.util.find_spec("pptx")  # python-pptx's data file; the library is not imported
+    assert spec is not None and spec.submodule_search_locations
+    default = (Path(spec.submodule_search_locations[0]) / "templates" / "default.pptx").read_bytes()
+    key = repr((BUILTIN_VERSION, BUILTIN_W, BUILTIN_H, BUILTIN_TITLE)).encode() + default
+    return remember("deck-template", BUILTIN_VERSION, key,  # type: ignore[no-any-return]
+                    lambda: _make_builtin(default),
                     lambda data: isinstance(data, bytes) and data.startswith(b"PK"))
 
 
-def _make_builtin() -> bytes:
-    buf = io.BytesIO()
-    _builtin().save(buf)
-    return buf.getvalue()
-
-
-def _builtin() -> PresentationT:
-    """Return python-pptx's default template widened to 16:9, with docgen's title position."""
-    prs = Presentation()
-    factor = SLIDE_W / _DEFAULT_W
-    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
-    prs.part._element.sldSz.attrib.pop("type", None)  # "screen4x3" would contradict the 16:9 size
-    for master in prs.slide_masters:
-        shapes = list(master.shapes)
-        for lay in master.slide_layouts:
-            shapes += list(lay.shapes)
-        for shape in shapes:
+def _make_builtin(default: bytes) -> bytes:
+    """Return python-pptx's default template widened to 16:9, with docgen's content title box."""
+    package = read_package(default)
+    factor = BUILTIN_W / package.width
+    pres = package.presentation.root
+    assert pres is not None
+    sz = pres.find(f"{_P}sldSz")
+    assert sz is not None
+    sz.attrib.pop("type", None)  # "screen4x3" would contradict the 16:9 size
+    sz.set("cx", str(BUILTIN_W))
+    sz.set("cy", str(BUILTIN_H))
+    package.presentation.changed = True
+    for part in [*package.masters, *(lay for lay, _ in package.layouts)]:
+        assert part.root is not None
+        part.changed = True
+        for xfrm in part.root.iter(f"{_A}xfrm"):
             # Only positions a shape sets itself: a layout placeholder that inherits its position
-            # from the master follows the (already widened) master; scaling it too would widen it
-            # twice, off the slide, for the slides a person adds in PowerPoint.
-            left, width = shape._element.x, shape._element.cx
-            if left is not None and width is not None:
-                shape.left = round(left * factor)
-                shape.width = round(width * factor)
-    (x, y, w, h), *_ = TITLE["content"]
-    for lay in prs.slide_layouts:
-        if lay.name == LAYOUTS["content"][0]:
-            for ph in lay.placeholders:
-                if ph.placeholder_format.type in _TITLES:
-                    ph.left, ph.top, ph.width, ph.height = x, y, w, h
-    return prs
+            # from the master follows the (already widened) master.
+            off, ext = xfrm.find(f"{_A}off"), xfrm.find(f"{_A}ext")
+            if off is not None and ext is not None:
+                off.set("x", str(round(int(off.get("x", "0")) * factor)))
+                ext.set("cx", str(round(int(ext.get("cx", "0")) * factor)))
+    for part, master in package.layouts:
+        lay = describe(part, master)
+        if lay.type == "titleOnly":
+            _place_title(part.root, BUILTIN_TITLE)
+    return _repack(package)
 
 
-def _brand_theme(prs: PresentationT, brand: Brand) -> None:
+def _place_title(root: etree._Element | None, rect: tuple[int, int, int, int]) -> None:
+    assert root is not None
+    for sp in root.iter(f"{_P}sp"):
+        ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        if ph is not None and ph.get("type") in TITLE_TYPES:
+            sp_pr = sp.find(f"{_P}spPr")
+            assert sp_pr is not None
+            for old in sp_pr.findall(f"{_A}xfrm"):
+                sp_pr.remove(old)
+            xfrm = etree.Element(f"{_A}xfrm")
+            etree.SubElement(xfrm, f"{_A}off", x=str(rect[0]), y=str(rect[1]))
+            etree.SubElement(xfrm, f"{_A}ext", cx=str(rect[2]), cy=str(rect[3]))
+            sp_pr.insert(0, xfrm)
+
+
+def _repack(package: TemplatePackage) -> bytes:
+    """Write a package read by :func:`read_package` back as a .pptx (the kept parts only)."""
+    out = PackageWriter()
+    pres = package.presentation
+    for part in (pres, *package.parts.values()):
+        rels = [Relationship(r.rid, r.reltype, r.target) for r in part.rels]
+        out.add(part.name, part.content_type, part.blob, rels)
+    out.relate_package([Relationship("rId1", n.RT_OFFICE_DOC, pres.name)])
+    return out.to_bytes()
+
+
+def _brand_theme(package: TemplatePackage, brand: Brand) -> None:
     """Write the brand palette into the theme colours, so slides a presenter adds are on-brand.
 
     accent1-3 = primary, secondary, accent; dk1/lt1 (text and background) = foreground and
@@ -169,37 +176,20 @@ def _brand_theme(prs: PresentationT, brand: Brand) -> None:
     that reads on the background (4.5:1). Only the built-in template: a corporate one keeps its theme.
     """
     p = brand.palette
-    link = next((c for c in (p.secondary, p.primary) if contrast(c, p.background) >= 4.5), None)
-    colours = {
-        "dk1": p.foreground,
-        "lt1": p.background,
-        "dk2": p.primary,
-        "lt2": p.light,
-        "accent1": p.primary,
-        "accent2": p.secondary,
-        "accent3": p.accent,
-        "hlink": link or readable(p.foreground, p.background),
-    }
-    for master in prs.slide_masters:
-        theme: Any = master.part.part_related_by(RT.THEME)
-        root = etree.fromstring(theme.blob)
-        scheme = root.find(f"{_A}themeElements/{_A}clrScheme")
-        if scheme is None:
-            continue
-        for name, colour in colours.items():
-            slot = scheme.find(f"{_A}{name}")
-            if slot is not None:
-                slot.clear()
-                etree.SubElement(slot, f"{_A}srgbClr", val=colour.lstrip("#").upper())
-        theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
-
-def _remove_slides(prs: PresentationT) -> None:
-    """Drop the sample slides a corporate template may carry, so only docgen's slides remain."""
-    sld_ids = prs.slides._sldIdLst
-    for sld_id in list(sld_ids):
-        prs.part.drop_rel(sld_id.rId)
-        sld_ids.remove(sld_id)
+    link = next((c for c in (p.secondary, p.primary, p.foreground) if contrast(c, p.background) >= 4.5),
+                None) or readable_on(p.background, "#FFFFFF", "#000000")
+    colours = {"dk1": p.foreground, "lt1": p.background, "dk2": p.primary, "lt2": p.light,
+               "accent1": p.primary, "accent2": p.secondary, "accent3": p.accent, "hlink": link}
+    for master in package.masters:
+        for target in master.related(n.RT_THEME):
+            theme = package.parts[target]
+            assert theme.root is not None
+            scheme = theme.root.find(f"{_A}themeElements/{_A}clrScheme")
+            if scheme is None:
+                continue
+            for name, colour in colours.items():
+                slot = scheme.find(f"{_A}{name}")
+                if slot is not None:
+                    slot.clear()
+                    etree.SubElement(slot, f"{_A}srgbClr", val=colour.lstrip("#").upper())
+            theme.changed = True
