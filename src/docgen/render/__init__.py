@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from docgen.errors import Problem
+from docgen.errors import Location, Problem
 from docgen.model import Document
 
 _FALLBACK_EPOCH = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
@@ -51,3 +52,44 @@ def format_date(date: _dt.date, language: str) -> str:
     if language.lower().startswith("en"):
         return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
     return date.isoformat()
+
+
+def document_text(doc: Document) -> str:
+    """Return every character of text in ``doc`` (each once), for choosing fonts before layout."""
+    seen: set[str] = set()
+    stack: list[object] = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            seen.update(value)
+        elif isinstance(value, (tuple, list)):
+            stack.extend(value)
+        elif hasattr(value, "__dataclass_fields__"):
+            stack.extend(getattr(value, name) for name in value.__dataclass_fields__)
+    return "".join(sorted(seen))
+
+
+def locator(doc: Document) -> Callable[[Location | None, str], Location | None]:
+    """Return a function that finds a character in the source at or after a block's location.
+
+    The model keeps one location per block (where its value starts); a problem with one character
+    (one no font can draw) is reported at that character's own line and column.
+    """
+    lines: list[str] = []
+
+    def locate(where: Location | None, ch: str) -> Location | None:
+        if where is None or where.line <= 0 or not ch:
+            return where
+        if not lines:
+            try:
+                lines.extend(doc.source.read_text(encoding="utf-8-sig").splitlines())
+            except (OSError, UnicodeDecodeError):
+                return where
+        col = max(where.column - 1, 0)
+        for n in range(where.line - 1, len(lines)):
+            found = lines[n].find(ch, col if n == where.line - 1 else 0)
+            if found >= 0:
+                return Location(where.path, n + 1, found + 1)
+        return where
+
+    return locate

@@ -68,14 +68,15 @@ def test_long_words_and_urls_wrap_inside_the_margins(
 
 def test_character_no_font_has_stops_the_build(seed_doc: Document) -> None:
     section = dataclasses.replace(
-        seed_doc.sections[0], blocks=(Paragraph(t("Launch 🚀 now"), HERE),)
+        seed_doc.sections[0], blocks=(Paragraph(t("Clay tablet \U00012000 now"), HERE),)
     )
     doc = dataclasses.replace(seed_doc, sections=(section,))
     with pytest.raises(DocgenError) as err:
         render_pdf(doc)
     message = str(err.value)
-    assert "U+1F680 ROCKET" in message
-    assert "hostile.yaml:7:3" in message
+    assert "U+12000 CUNEIFORM SIGN A" in message
+    assert "hostile.yaml:7:3" in message  # the block's place: that file holds no such character
+    assert "TrueType" in message  # what would draw it
 
 
 def test_fallback_font_draws_what_the_brand_font_lacks(hostile_pdf: Rendered) -> None:

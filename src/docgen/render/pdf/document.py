@@ -24,8 +24,8 @@ from reportlab.platypus.doctemplate import LayoutError
 import docgen
 from docgen.errors import DocgenError, Problem
 from docgen.model import Document
-from docgen.render import Rendered, build_time
-from docgen.render.pdf.fonts import register
+from docgen.render import Rendered, build_time, document_text, locator
+from docgen.render.pdf.fonts import Fallbacks, register
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import forget_layout
 from docgen.render.pdf.story import Heading, StoryBuilder
@@ -180,7 +180,7 @@ def render_pdf(doc: Document, expected_pages: int | None = None) -> Rendered:
     body = register(brand.body_font, brand.location)
     heading = register(brand.heading_font, brand.location)
     styles = make_styles(brand, body, heading)
-    marker = Marker(styles.colors.link)
+    marker = Marker(styles.colors.link, Fallbacks(doc.language, document_text(doc)), locator(doc))
     g, size = styles.grid, styles.running.fontSize
     brand_name = _one_line(brand.name, heading.name(True), size, g.measure * 0.38)
     title = _one_line(doc.title.plain, heading.name(), size, g.measure * 0.58)

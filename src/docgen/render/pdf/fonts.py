@@ -2,8 +2,8 @@
 
 reportlab draws a missing glyph as a blank or a box without complaint, so every character is
 checked against the cmap of the face that will draw it before anything is laid out. Characters the
-brand face lacks fall back to the shipped DejaVu Sans; characters no shipped font has stop the
-build.
+brand face lacks fall back along :class:`docgen.fonts.fallback.Chain` (shipped fonts, then the
+machine's); a character no font has stops the build.
 """
 
 from __future__ import annotations
@@ -15,21 +15,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts as _ttfonts
 from reportlab.pdfbase.ttfonts import TTFError
 
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
+from docgen.fonts.fallback import DEJAVU, Chain, Source
+from docgen.fonts.instances import static_face
 from docgen.fonts.metrics import advance_widths
 from docgen.model import FontFace, FontFamily
 from docgen.render.pdf.facecache import load_font
 
-FALLBACK = FontFamily(
-    "DejaVuSans",
-    (
-        FontFace(FONT_DIR / "DejaVuSans.ttf"),
-        FontFace(FONT_DIR / "DejaVuSans-Bold.ttf", bold=True),
-    ),
-)
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 # Whitespace that reportlab collapses into a word break: never drawn, so never checked.
 _COLLAPSED = frozenset("\n\r\t\f\v")
@@ -87,21 +83,9 @@ def register(family: FontFamily, where: Location | None = None) -> Registered:
 
 @lru_cache(maxsize=64)
 def coverage(path: Path) -> frozenset[int]:
-    """Return the code points a font file maps to glyphs, in the Basic Multilingual Plane only.
-
-    reportlab's TrueType subsetter keeps 16-bit codes, so a character beyond U+FFFF would be
-    written with the wrong code and extract as a different character: better refused than wrong.
-    """
-    return frozenset(c for c in advance_widths(path)[0] if c <= 0xFFFF)
-
-
-def fallback() -> Registered:
-    """Return the shipped wide-coverage family (Latin, Greek, Cyrillic and many symbols).
-
-    Registered on first use only: most articles never need it, and parsing it costs a cold build
-    more than anything else about fonts.
-    """
-    return register(FALLBACK)
+    """Return the code points a font file maps to glyphs (beyond the BMP too: see
+    :func:`_to_unicode`)."""
+    return frozenset(advance_widths(path)[0])
 
 
 def describe(ch: str) -> str:
@@ -109,30 +93,98 @@ def describe(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
 
 
+class Fallbacks:
+    """The fonts one document's text falls back to, registered with reportlab as they are needed.
+
+    Variable files are cut to static faces at the run's weight holding the document's characters
+    (:func:`docgen.fonts.instances.static_face`), so the document's characters are collected first
+    (``text``); a character met later that the cut face lacks makes a new cut.
+    """
+
+    def __init__(self, lang: str = "en", text: str = "", system: bool = True) -> None:
+        self.chain = Chain(lang, text, system)
+        self._wanted = frozenset(text)
+        self._chars: dict[Source, set[str]] = {}
+        self._names: dict[tuple[Source, bool], tuple[str, frozenset[str]]] = {}
+        #: Family name of every registered fallback font name, for warnings and the deck.
+        self.families: dict[str, Source] = {}
+        self._paths: dict[str, Path] = {}
+
+    def draws(self, name: str, ch: str) -> bool:
+        """Return True when the registered fallback font ``name`` has ``ch``."""
+        path = self._paths.get(name)
+        return path is not None and ord(ch) in coverage(path)
+
+    def source(self, ch: str) -> Source | None:
+        """Return the chain's source for ``ch`` (None when nothing draws it)."""
+        return self.chain.find(ch)
+
+    def name(self, ch: str, bold: bool) -> str | None:
+        """Return the reportlab font name that draws ``ch`` at this weight, or None."""
+        source = self.chain.find(ch)
+        if source is None:
+            return None
+        known = self._names.get((source, bold))
+        if known is not None and (not source.variable or ch in known[1]):
+            return known[0]
+        return self._register(source, bold, ch)
+
+    def _register(self, source: Source, bold: bool, ch: str) -> str:
+        weight = 700 if bold else 400
+        chars: frozenset[str] = frozenset()
+        if not source.variable:
+            path = source.path
+            if bold and source == DEJAVU:
+                path = FONT_DIR / "DejaVuSans-Bold.ttf"
+        else:
+            if source not in self._chars:
+                self._chars[source] = {c for c in self._wanted if self.chain.find(c) == source}
+            self._chars[source].add(ch)
+            chars = frozenset(self._chars[source])
+            path = static_face(source.path, weight, chars)
+        name = _font_name(FontFace(path, bold))
+        if name not in pdfmetrics.getRegisteredFontNames():
+            font = load_font(name, path)
+            pdfmetrics.registerFont(font)
+        self._names[(source, bold)] = (name, chars)
+        self.families[name] = source
+        self._paths[name] = path
+        return name
+
+
 def runs(
-    text: str, fam: Registered, bold: bool, italic: bool
+    text: str, fam: Registered, bold: bool, italic: bool, fallbacks: Fallbacks | None = None
 ) -> tuple[list[tuple[str, str | None]], list[str]]:
     """Split ``text`` into (chunk, fallback font name or None) runs, plus the undrawable characters.
 
     None means the brand face draws the chunk. The fallback is named by its exact face because a
-    reportlab <font name> tag resets the weight of the text inside it. Undrawable characters are
-    left out of the runs; the caller reports them (see :func:`missing_problem`) and stops the build.
+    reportlab <font name> tag resets the weight of the text inside it. A character the brand face
+    has but that continues a run of another script (a space or a digit inside Arabic text) stays
+    in that run's font, so the shaper sees whole words. Undrawable characters are left out of the
+    runs; the caller reports them (see :func:`missing_problem`) and stops the build.
     """
+    fallbacks = fallbacks or _default()
     own = coverage(fam.path(bold, italic))
-    spare = coverage(FALLBACK.face(bold, italic).path)
     out: list[tuple[str, str | None]] = []
     missing: list[str] = []
     chunk: list[str] = []
     current: str | None = None
     for ch in text:
-        if ch in _COLLAPSED or ord(ch) in own:
+        if ch in _COLLAPSED:
             font = None
-        elif ord(ch) in spare:
-            font = fallback().name(bold, italic)
+        elif current is not None and _joins(ch) and fallbacks.draws(current, ch):
+            font = current
+        elif ord(ch) in own:
+            font = None
         else:
-            if ch not in missing:
-                missing.append(ch)
-            continue
+            font = fallbacks.name(ch, bold)
+            if font is None:
+                if ord(ch) in own:
+                    font = None
+                else:
+                    if ch not in missing:
+                        missing.append(ch)
+                    continue
         if font != current and chunk:
             out.append(("".join(chunk), current))
             chunk = []
@@ -143,13 +195,48 @@ def runs(
     return out, missing
 
 
-def missing_problem(ch: str, text: str, where: Location | None) -> Problem:
-    """Describe a character no shipped font can draw, with a few words around it."""
+def _joins(ch: str) -> bool:
+    """Return True for a character that belongs to the run around it (combining marks, joiners,
+    variation selectors): it must be drawn by the same font as its base."""
+    return unicodedata.combining(ch) > 0 or ch in "\u200c\u200d\ufe0e\ufe0f" or \
+        unicodedata.category(ch) == "Mn"
+
+
+@lru_cache(maxsize=1)
+def _default() -> Fallbacks:
+    return Fallbacks()
+
+
+def missing_problem(ch: str, text: str, where: Location | None,
+                    fallbacks: Fallbacks | None = None) -> Problem:
+    """Describe a character no font can draw, with a few words around it and what would draw it."""
     i = text.index(ch)
     start, end = max(0, i - 20), min(len(text), i + 21)
     context = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    chain = (fallbacks or _default()).chain
     return Problem(
         f"no font can draw the character {describe(ch)} in “{context}”",
         where,
-        hint="replace or remove it; emoji and rare scripts are not supported",
+        hint=f"{chain.suggestion(ch)}; or replace or remove the character",
     )
+
+
+def _to_unicode(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for a font subset, with characters beyond the BMP written as
+    UTF-16 surrogate pairs (reportlab writes their code point in 5 hex digits, which readers
+    take for another character: U+1F680 came out as U+1F68)."""
+    pairs = []
+    for i, v in enumerate(subset):
+        units = chr(v).encode("utf-16-be").hex().upper() if 0 <= v <= 0x10FFFF else "FFFD"
+        pairs.append(f"<{i:02X}> <{units}>")
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *pairs, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
+        "end",
+    ])
+
+
+_ttfonts.makeToUnicodeCMap = _to_unicode

@@ -7,9 +7,12 @@ made here from the :class:`~docgen.model.Span` flags (bold, italic, link) and th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docgen.errors import Location, Problem
+from docgen.fonts.scripts import script
 from docgen.model import Span, Text
-from docgen.render.pdf.fonts import Registered, describe, missing_problem, runs
+from docgen.render.pdf.fonts import Fallbacks, Registered, describe, missing_problem, runs
 
 
 def escape(text: str) -> str:
@@ -28,7 +31,7 @@ def quoteattr(text: str) -> str:
 
 
 def _runs(
-    text: str, fam: Registered, bold: bool, italic: bool
+    text: str, fam: Registered, bold: bool, italic: bool, fallbacks: Fallbacks | None = None
 ) -> tuple[list[tuple[str, str | None]], list[str]]:
     """:func:`~docgen.render.pdf.fonts.runs`, asked first about each distinct character once.
 
@@ -36,21 +39,25 @@ def _runs(
     run, and the per-character loop runs over a few dozen characters instead of the whole text.
     """
     probe = "".join(set(text))  # order does not matter: only "all in the brand face" is used
-    chunks, missing = runs(probe, fam, bold, italic)
+    chunks, missing = runs(probe, fam, bold, italic, fallbacks)
     if not missing and len(chunks) == 1 and chunks[0][1] is None:
         return [(text, None)], []
-    return runs(text, fam, bold, italic)
+    return runs(text, fam, bold, italic, fallbacks)
 
 
 class Marker:
     """Builds markup for one document and collects what went wrong, to report it all at once."""
 
-    def __init__(self, link_color: str) -> None:
+    def __init__(self, link_color: str, fallbacks: Fallbacks | None = None,
+                 locate: Callable[[Location | None, str], Location | None] | None = None) -> None:
         self.link_color = link_color
+        self.fallbacks = fallbacks
+        #: Finds a character in the source from the location of its block (its line and column).
+        self.locate = locate or (lambda where, _ch: where)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self._warned: set[tuple[str, str]] = set()
-        self._fallbacks: dict[tuple[str, Location | None], list[str]] = {}
+        self._fallbacks: dict[tuple[str, Location | None, str], list[str]] = {}
 
     def text(
         self,
@@ -86,15 +93,16 @@ class Marker:
         link_color: str,
     ) -> str:
         b, i = bold or span.bold, italic or span.italic
-        chunks, missing = _runs(span.text, fam, b, i)
-        self.problems.extend(missing_problem(ch, span.text, where) for ch in missing)
+        chunks, missing = _runs(span.text, fam, b, i, self.fallbacks)
+        self.problems.extend(missing_problem(ch, span.text, self.locate(where, ch), self.fallbacks)
+                             for ch in missing)
         out: list[str] = []
         for chunk, font in chunks:
             if font is None:
                 out.append(escape(chunk))
                 continue
             out.append(f"<font name={quoteattr(font)}>{escape(chunk)}</font>")
-            self._warn_fallback(chunk, fam, where)
+            self._warn_fallback(chunk, fam, where, font)
         inner = "".join(out)
         if span.bold and not bold:
             inner = f"<b>{inner}</b>"
@@ -104,21 +112,26 @@ class Marker:
             inner = f"<a href={quoteattr(span.href)} color={quoteattr(link_color)}>{inner}</a>"
         return inner
 
-    def _warn_fallback(self, chunk: str, fam: Registered, where: Location | None) -> None:
+    def _warn_fallback(self, chunk: str, fam: Registered, where: Location | None,
+                       font: str) -> None:
+        """Note characters of the brand's own scripts (Latin, Greek, Cyrillic, symbols) that the
+        brand font lacks: a designer wants to know. Other scripts are expected to fall back."""
+        source = self.fallbacks.families.get(font) if self.fallbacks else None
+        family = source.family if source else "DejaVu Sans"
         for ch in dict.fromkeys(chunk):
             key = (fam.family.name, ch)
-            if key in self._warned or ch.isspace():
+            if key in self._warned or ch.isspace() or script(ch):
                 continue
             self._warned.add(key)
-            self._fallbacks.setdefault((fam.family.name, where), []).append(ch)
+            self._fallbacks.setdefault((fam.family.name, where, family), []).append(ch)
 
     @property
     def fallback_warnings(self) -> list[Problem]:
         """Return one warning per place whose characters the brand font lacks."""
         out = []
-        for (family, where), chars in self._fallbacks.items():
+        for (family, where, drawn_in), chars in self._fallbacks.items():
             shown = ", ".join(describe(ch) for ch in chars[:3])
             more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
             out.append(Problem(f"the font {family} has no {shown}{more}; they are drawn in "
-                               "DejaVu Sans", where, severity="warning"))
+                               f"{drawn_in}", where, severity="warning"))
         return out

@@ -1,0 +1,71 @@
+"""The multi-script article: every script a marketer writes reaches the PDF, in embedded fonts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from docgen.model import Document
+from docgen.render import Rendered
+from docgen.render.pdf import render_pdf
+from docgen.source import load
+from tests.text import document_strings
+
+from .conftest import run, write
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "fixtures" / "scripts" / "article.yaml"
+
+
+@pytest.fixture(scope="module")
+def scripts_doc() -> Document:
+    return load(SCRIPTS)
+
+
+@pytest.fixture(scope="module")
+def scripts_pdf(scripts_doc: Document) -> Rendered:
+    return render_pdf(scripts_doc)
+
+
+def _rtl(word: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in word)
+
+
+def _letters(text: str) -> Counter[str]:
+    """Right-to-left letters, without marks, in any order: viewers extract them in visual order."""
+    return Counter(c for c in unicodedata.normalize("NFKC", text)
+                   if _rtl(c) and unicodedata.category(c).startswith("L"))
+
+
+def test_every_word_of_every_script_is_in_the_text(scripts_doc: Document, scripts_pdf: Rendered,
+                                                    tmp_path: Path) -> None:
+    extracted = run("pdftotext", "-enc", "UTF-8", write(scripts_pdf.data, tmp_path), "-")
+    flat = re.sub(r"\s+", "", extracted)
+    words = [w.strip("“”\"'.,:;!?()") for s in document_strings(scripts_doc) for w in s.split()]
+    missing = [w for w in words if w and not _rtl(w) and w not in flat]
+    assert not missing, missing
+    rtl = Counter[str]()
+    for w in words:
+        if _rtl(w):
+            rtl.update(_letters(w))
+    assert rtl and not rtl - _letters(extracted)
+
+
+def test_every_script_has_its_own_embedded_font(scripts_pdf: Rendered, tmp_path: Path) -> None:
+    listing = run("pdffonts", write(scripts_pdf.data, tmp_path))
+    rows = [line.split() for line in listing.splitlines()[2:]]
+    assert rows and all(row[-5] == "yes" and row[-4] == "yes" for row in rows), listing  # emb, sub
+    for family in ("NotoSansSC", "NotoSansJP", "NotoSansKR", "NotoSansArabic", "NotoSansHebrew",
+                   "NotoSansDevanagari", "NotoSansThai", "NotoEmoji", "DejaVuSans"):
+        assert f"+{family}" in listing, family
+    assert "Thin" not in listing  # variable files are cut at the weight asked for, not drawn Thin
+    assert "NotoSansSC-Bold" in listing and "NotoSansSC-Regular" in listing
+
+
+def test_emoji_beyond_the_bmp_extract_as_themselves(scripts_pdf: Rendered, tmp_path: Path) -> None:
+    text = run("pdftotext", "-enc", "UTF-8", write(scripts_pdf.data, tmp_path), "-")
+    for emoji in "🚀🙏🌍🤝🎉":
+        assert emoji in text
