@@ -68,7 +68,29 @@ def test_drawn_like_reportlab_draws_it(tmp_path: Path) -> None:
     again = page(lambda c: images.draw_image(c, logo, 5, 6, 40, 20, preserveAspectRatio=True))
     images._kept.clear()  # as a new process: the encoding comes from the disk cache
     from_disk = page(lambda c: images.draw_image(c, logo, 5, 6, 40, 20, preserveAspectRatio=True))
-    assert first == theirs == again == from_disk
+    from_bytes = page(lambda c: images.draw_image(c, logo.read_bytes(), 5, 6, 40, 20,
+                                                  preserveAspectRatio=True))
+    assert first == theirs == again == from_disk == from_bytes
+
+
+def test_drawn_by_reportlab_itself_on_an_untested_version(tmp_path: Path, monkeypatch) -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from docgen._compat import reportlab as compat
+
+    logo = _png(tmp_path / "logo.png", (20, 40, 60, 128))
+    pages = []
+    for internals in (True, False, False):
+        monkeypatch.setattr(compat, "use_internals", internals)
+        out = io.BytesIO()
+        canv = Canvas(out, invariant=1)
+        images.draw_image(canv, logo, 5, 6, 40, 20, preserveAspectRatio=True)
+        canv.showPage()
+        canv.save()
+        pages.append(out.getvalue())
+    assert pages[0] == pages[1] == pages[2]
 
 
 def test_a_bad_disk_cache_entry_is_not_drawn(tmp_path: Path, monkeypatch) -> None:

@@ -1,6 +1,6 @@
-"""The PDF handout renderer (reportlab): ``render_pdf(doc) -> Rendered``."""
+"""The PDF handout renderer (reportlab): ``render_pdf(doc, expected_pages) -> Rendered``."""
 
-from docgen.render.pdf._deferred import import_platypus
+from docgen._compat.reportlab import import_platypus
 
 import_platypus()  # before any module below imports reportlab.platypus
 

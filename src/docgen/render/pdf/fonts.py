@@ -18,13 +18,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase import ttfonts as _ttfonts
 from reportlab.pdfbase.ttfonts import TTFError
 
+from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
 from docgen.fonts.fallback import DEJAVU, Chain, Source
 from docgen.fonts.instances import static_face
 from docgen.fonts.metrics import advance_widths
 from docgen.model import FontFace, FontFamily
-from docgen.render.pdf.facecache import load_font
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 # Whitespace that reportlab collapses into a word break: never drawn, so never checked.

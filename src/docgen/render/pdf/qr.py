@@ -1,53 +1,43 @@
-"""QR code matrices for links, from reportlab's encoder, loaded only when a handout has a link.
+"""QR code matrices for links, from reportlab's QR code widget, kept in the disk cache.
 
-reportlab's encoder is one self-contained module, but importing it by name first runs
-``reportlab.graphics.barcode/__init__``, which imports every barcode widget and the graphics
-library (about 20 ms of every start, also for handouts without a QR code). The module file is
-loaded on its own instead, on first use; the code that runs is reportlab's, unchanged.
+The widget's public interface draws the code as a group of rectangles (one per run of dark
+modules); the matrix is read back from them. Choosing the mask pattern is ~8 ms of pure Python, so
+each link's matrix is computed once per machine and kept in :mod:`docgen.infra.diskcache`.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import cache, lru_cache
-from pathlib import Path
-from types import ModuleType
+from functools import lru_cache
 
 from docgen.infra.diskcache import remember
 
-_NAME = "reportlab.graphics.barcode.qrencoder"
-
-
-@cache
-def _encoder() -> ModuleType:
-    if _NAME in sys.modules:  # someone imported the barcode package already
-        return sys.modules[_NAME]
-    spec = importlib.util.find_spec("reportlab.graphics")
-    assert spec is not None and spec.origin is not None
-    path = Path(spec.origin).parent / "barcode" / "qrencoder.py"
-    module_spec = importlib.util.spec_from_file_location("docgen._qrencoder", path)
-    assert module_spec is not None and module_spec.loader is not None
-    module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
-    return module
+Matrix = tuple[tuple[bool, ...], ...]
+#: The widget's drawing size: any size works, a round one keeps the arithmetic exact.
+_SIDE = 1000.0
 
 
 @lru_cache(maxsize=16)
-def modules(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix for ``url`` (error correction M), computed once per link and kept in the
-    disk cache: choosing the mask pattern is ~20 ms of pure Python in every new process."""
+def modules(url: str) -> Matrix:
+    """Return the QR matrix for ``url`` (error correction M), rows top to bottom, True for dark."""
     import reportlab
 
     return remember("qr", reportlab.Version, url.encode(), lambda: _matrix(url), _valid)
 
 
-def _matrix(url: str) -> tuple[tuple[bool, ...], ...]:
-    qrencoder = _encoder()
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(url)
-    qr.make()
-    return tuple(tuple(bool(dark) for dark in row) for row in qr.modules)
+def _matrix(url: str) -> Matrix:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Rect
+
+    widget = QrCodeWidget(url, barLevel="M", barBorder=0, barWidth=_SIDE, barHeight=_SIDE)
+    runs = [s for s in widget.draw().contents if isinstance(s, Rect) and s.fillColor is not None]
+    cell = min(r.height for r in runs)  # every run is one module tall
+    n = round(_SIDE / cell)
+    dark = [[False] * n for _ in range(n)]
+    for r in runs:
+        row, first = round((_SIDE - r.y) / cell) - 1, round(r.x / cell)
+        for column in range(first, first + round(r.width / cell)):
+            dark[row][column] = True
+    return tuple(tuple(row) for row in dark)
 
 
 def _valid(matrix: object) -> bool:
