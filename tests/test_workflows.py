@@ -90,3 +90,11 @@ def test_release_publishes_only_after_the_tests_pass_with_every_tool() -> None:
     # The token that may write releases is given to the publishing job alone.
     assert workflow("release.yml")["permissions"] == {"contents": "read"}
     assert jobs["release"]["permissions"] == {"contents": "write"}
+
+
+def test_a_ci_job_tests_the_newest_reportlab_and_python_pptx_but_not_for_releases() -> None:
+    job = workflow("ci.yml")["jobs"]["newest-libraries"]
+    commands = job_commands("ci.yml", "newest-libraries")
+    assert "pip install --upgrade reportlab python-pptx" in commands
+    assert commands.index("--upgrade") < commands.index("invoke test --require-tools")
+    assert "refs/tags/" in job["if"]

@@ -207,6 +207,11 @@ def _explain(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
             "an escape code (such as \\uD800) in quoted text is not a valid character", where,
             hint="remove the backslash code or write the character itself",
         )
+    if "maximum nesting depth" in problem:  # libyaml's own limit (PyYAML 6.0.4), past ours
+        return Problem(
+            f"nesting is deeper than {MAX_DEPTH} levels", where,
+            hint="an article needs only a few levels; check the indentation",
+        )
     if "mapping values are not allowed" in problem:
         return Problem(
             "a ':' followed by a space inside unquoted text", where,
