@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_RIGHT
@@ -22,14 +23,17 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.doctemplate import LayoutError
 
 import docgen
+from docgen._compat.reportlab_tags import TaggingCanvas, check_version
 from docgen.errors import DocgenError, Problem
 from docgen.model import Document
 from docgen.render import Rendered, build_time, document_text, locator
+from docgen.render.pdf import xmp
 from docgen.render.pdf.fonts import Fallbacks, register
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import forget_layout
 from docgen.render.pdf.story import Heading, StoryBuilder
 from docgen.render.pdf.styles import Styles, make_styles
+from docgen.render.pdf.tagging import Node, Tagger, artifact
 
 
 class _Handout(BaseDocTemplate):
@@ -87,27 +91,29 @@ class _Handout(BaseDocTemplate):
         if not self.total:  # the counting pass: the running lines never change the flow
             return
         g = self.styles.grid
-        canv.saveState()
-        canv.setStrokeColor(self.styles.colors.tint)
-        canv.setLineWidth(0.75)
-        canv.line(g.left, g.footer_y + 12, g.left + g.measure, g.footer_y + 12)
-        _, _, footer = self.running
-        if footer:
-            self._line(canv, footer, g.footer_y)
-        total = self.total or "?"
-        self._line(canv, f"page {canv.getPageNumber()} of {total}", g.footer_y, right=True,
-                   once=True)
-        canv.restoreState()
+        with artifact(canv, "Pagination", "Footer"):
+            canv.saveState()
+            canv.setStrokeColor(self.styles.colors.tint)
+            canv.setLineWidth(0.75)
+            canv.line(g.left, g.footer_y + 12, g.left + g.measure, g.footer_y + 12)
+            _, _, footer = self.running
+            if footer:
+                self._line(canv, footer, g.footer_y)
+            total = self.total or "?"
+            self._line(canv, f"page {canv.getPageNumber()} of {total}", g.footer_y, right=True,
+                       once=True)
+            canv.restoreState()
 
     def _header_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.total:  # the counting pass
             return
         g = self.styles.grid
         brand, title, _ = self.running
-        canv.saveState()
-        self._line(canv, brand, g.header_y)
-        self._line(canv, title, g.header_y, right=True)
-        canv.restoreState()
+        with artifact(canv, "Pagination", "Header"):
+            canv.saveState()
+            self._line(canv, brand, g.header_y)
+            self._line(canv, title, g.header_y, right=True)
+            canv.restoreState()
         self._footer(canv, doc)
 
 
@@ -184,10 +190,11 @@ def render_pdf(doc: Document, expected_pages: int | None = None) -> Rendered:
     g, size = styles.grid, styles.running.fontSize
     brand_name = _one_line(brand.name, heading.name(True), size, g.measure * 0.38)
     title = _one_line(doc.title.plain, heading.name(), size, g.measure * 0.58)
+    # Plain text: the running lines are page furniture (artifacts), and a link there would be an
+    # annotation outside the structure tree; the cover's title keeps its links.
     running = (
         marker.plain(brand_name, heading, brand.location, bold=True),
-        marker.text(doc.title, heading, doc.location) if title == doc.title.plain
-        else marker.plain(title, heading, doc.location),
+        marker.plain(title, heading, doc.location),
         marker.plain(_one_line(brand.footer or "", heading.name(), size, g.measure * 0.75),
                      heading, brand.location),
     )
@@ -201,13 +208,13 @@ def render_pdf(doc: Document, expected_pages: int | None = None) -> Rendered:
     if guess is None:
         total = _layout(doc, styles, story, running, total=0)[1]
     else:  # a rebuild: start with the final pass, trusting the last page count
-        data, total = _layout(doc, styles, story, running, total=guess)
+        data, total = _layout(doc, styles, story, running, total=guess, root=builder.root)
     if total != guess:  # first build, or the page count changed: lay out with the real one
         if guess is not None:
             seen = len(marker.warnings)
             story = builder.build()  # the final pass consumed the story
             del marker.warnings[seen:]  # ... and the rebuild repeats its warnings
-        data, final = _layout(doc, styles, story, running, total=total)
+        data, final = _layout(doc, styles, story, running, total=total, root=builder.root)
         if final != total:  # pragma: no cover - the footer never changes the flow
             raise DocgenError("the page count changed between layout passes")
     return Rendered(data, total, "pages", [*marker.warnings, *marker.fallback_warnings])
@@ -236,20 +243,28 @@ def _too_tall(message: str) -> tuple[str, str]:
 
 def _layout(
     doc: Document, styles: Styles, story: list[Flowable], running: tuple[str, str, str],
-    total: int,
+    total: int, root: Node | None = None,
 ) -> tuple[bytes, int]:
-    """Lay ``story`` out; ``total == 0`` is the counting pass, which leaves ``story`` reusable."""
+    """Lay ``story`` out; ``total == 0`` is the counting pass, which leaves ``story`` reusable.
+
+    The final pass tags the file with ``root``, the story's structure tree."""
     out = io.BytesIO()
     stamp = build_time(doc)
     counting = not total
+    info = _info(doc, stamp)
+    tagger = None
+    if not counting and root is not None:
+        check_version()
+        tagger = Tagger(root, doc.language)
+        tagger.metadata = xmp.packet(info)
     template = _Handout(
         out, styles, running, counting,
-        title=doc.title.plain,
-        author=doc.author.name,
-        subject=doc.summary or "",
-        keywords=", ".join(doc.keywords),
-        creator=f"docgen {docgen.__version__}",
-        producer=f"docgen {docgen.__version__}",
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=info.keywords,
+        creator=info.creator,
+        producer=info.producer,
         lang=doc.language,
         initialFontName=styles.body.fontName,
         displayDocTitle=1,
@@ -266,16 +281,26 @@ def _layout(
     def stamp_canvas(canv: Canvas, _doc: BaseDocTemplate) -> None:
         canv.setDateFormatter(lambda *_: stamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
         canv.showOutline()
+        if tagger is not None:
+            canv.hooks = tagger
 
     template.setPageCallBack = None
     template.beforeDocument = lambda: stamp_canvas(template.canv, template)  # type: ignore
     try:
         # The final pass consumes the story, so laid-out flowables are freed as it goes.
         template.build(story[:] if counting else story,
-                       canvasmaker=_CountingCanvas if counting else Canvas)
+                       canvasmaker=_CountingCanvas if counting else TaggingCanvas)
     except LayoutError as exc:
         raise DocgenError(Problem(*_too_tall(str(exc)), doc.location)) from exc
     finally:
         for undo, *args in reversed(edits):
             undo(*args)  # type: ignore[operator]
     return out.getvalue(), template.page
+
+
+def _info(doc: Document, stamp: datetime) -> xmp.Info:
+    """Return what :func:`_layout` writes into the information dictionary, for the XMP packet."""
+    return xmp.Info(title=doc.title.plain, author=doc.author.name, subject=doc.summary or "",
+                    keywords=", ".join(doc.keywords), creator=f"docgen {docgen.__version__}",
+                    producer=f"docgen {docgen.__version__}", created=stamp,
+                    language=doc.language)

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
+from reportlab.platypus import Image as _Image
 
 from docgen.render.pdf import qr
 from docgen.render.pdf.images import draw_image, size
 from docgen.render.pdf.styles import Grid
+from docgen.render.pdf.tagging import Node, Tagged, artifact, content
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
 
@@ -82,12 +84,14 @@ class Boxed(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        if self.fill is not None:
-            canv.setFillColor(self.fill)
-            canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        if self.bar is not None:
-            canv.setFillColor(self.bar)
-            canv.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
+        if self.fill is not None or self.bar is not None:
+            with artifact(canv):
+                if self.fill is not None:
+                    canv.setFillColor(self.fill)
+                    canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+                if self.bar is not None:
+                    canv.setFillColor(self.bar)
+                    canv.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
         y = self.height - self.padding[2]
         for f, h, gap in zip(self.contents, self._sizes, self._gaps(), strict=True):
             y -= gap + h
@@ -107,6 +111,7 @@ class HeaderBand(Flowable):
         grid: Grid,
         fill: Color,
         logo: Path | None,
+        logo_node: Node | None = None,
         logo_height: float = 34,
         pad_top: float = 48,
         pad_bottom: float = 34,
@@ -117,6 +122,7 @@ class HeaderBand(Flowable):
         self.grid = grid
         self.fill = fill
         self.logo = logo
+        self.logo_node = logo_node
         self._logo_px = size(logo) if logo else (0, 0)
         self.logo_height = logo_height
         self.pad_top = pad_top
@@ -143,13 +149,15 @@ class HeaderBand(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        canv.setFillColor(self.fill)
-        canv.rect(-self.grid.left, 0, self.grid.width, self.height, stroke=0, fill=1)
+        with artifact(canv):
+            canv.setFillColor(self.fill)
+            canv.rect(-self.grid.left, 0, self.grid.width, self.height, stroke=0, fill=1)
         y = self.height - self.pad_top
         if self.logo is not None:
             w, h = self._logo_size()
             y -= h
-            draw_image(canv, self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
+            with content(canv, self.logo_node) if self.logo_node else artifact(canv):
+                draw_image(canv, self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
             y -= 26
         for f, h in zip(self.contents, self._sizes, strict=True):
             y -= h
@@ -157,7 +165,11 @@ class HeaderBand(Flowable):
             y -= f.getSpaceAfter()
 
 
-class QRCode(Flowable):
+class Picture(Tagged, _Image):
+    """reportlab's Image, tagged as a Figure with its alternate text."""
+
+
+class QRCode(Tagged, Flowable):
     """A QR code for ``url`` that is also a clickable link, so print and screen both lead back."""
 
     def __init__(self, url: str, size: float, color: Color) -> None:
@@ -182,3 +194,52 @@ class QRCode(Flowable):
                 if dark:
                     canv.rect(c * cell, (n - 1 - r) * cell, cell, cell, stroke=0, fill=1)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Item(Flowable):
+    """A list item: its label (a bullet) in the indent, beside the first line of its body.
+
+    The label is drawn as the item's ``Lbl`` element; the body paragraph is the ``LBody``. A body
+    that splits across pages keeps the label on its first part only.
+    """
+
+    def __init__(self, body: Flowable, label: str | None, indent: float, font: str,
+                 size: float, color: Color, label_node: Node | None) -> None:
+        super().__init__()
+        self.body = body
+        self.label = label
+        self.indent = indent
+        self.font, self.size, self.color = font, size, color
+        self.label_node = label_node
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = self.body.wrap(aw - self.indent, ah)[1]
+        return aw, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.body.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.body.getSpaceAfter())
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts = self.body.split(aw - self.indent, ah)
+        if len(parts) < 2:
+            return []
+        first = Item(parts[0], self.label, self.indent, self.font, self.size, self.color,
+                     self.label_node)
+        rest = [Item(p, None, self.indent, self.font, self.size, self.color, None)
+                for p in parts[1:]]
+        return [first, *rest]
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.label:
+            style = getattr(self.body, "style", None)
+            top = style.fontSize if style is not None else self.size
+            with content(canv, self.label_node):
+                canv.setFont(self.font, self.size)
+                canv.setFillColor(self.color)
+                canv.drawString(0, self.height - top, self.label)
+        self.body.drawOn(canv, self.indent, 0)

@@ -14,6 +14,8 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
+from docgen.render.pdf.tagging import Tagged
+
 #: Parsed paragraphs kept between builds (a rebuild by ``docgen watch`` parses only what changed).
 MAX_PARSED = 1024
 # (markup, style fingerprint) -> (cleaned text, parsed fragments)
@@ -30,8 +32,9 @@ def _fingerprint(style: ParagraphStyle) -> str:
     return found
 
 
-class Paragraph(_Paragraph):
-    """reportlab's Paragraph, reusing parsed markup and the line breaks for the last width.
+class Paragraph(Tagged, _Paragraph):
+    """reportlab's Paragraph, reusing parsed markup and the line breaks for the last width; its
+    drawing is marked as its structure element's content (see :class:`Tagged`).
 
     Why: breaking lines is the layout's most expensive step, and the same paragraph is wrapped at
     the same width several times (in both layout passes; by a box measuring, then splitting).
