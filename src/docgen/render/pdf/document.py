@@ -174,13 +174,15 @@ def _one_line(text: str, font: str, size: float, width: float) -> str:
     return short.rstrip(" ,;:–—-") + "…"
 
 
-def render_pdf(doc: Document, expected_pages: int | None = None) -> Rendered:
+def render_pdf(doc: Document, expected_pages: int | None = None, *,
+               tagged: bool = True) -> Rendered:
     """Render the handout; raise :class:`DocgenError` for text no font draws or a bad image.
 
     ``expected_pages`` is the page count of the last build of ``doc``, if known: the layout then
     starts with the final pass (the count only feeds the footer's "page N of M", and an edit rarely
     changes it). When the count did change, the layout runs again, so the bytes never depend on
-    the hint.
+    the hint. ``tagged=False`` leaves out the structure tree and marked content (for measuring
+    what tagging costs; every build is tagged).
     """
     brand = doc.brand
     body = register(brand.body_font, brand.location)
@@ -206,15 +208,17 @@ def render_pdf(doc: Document, expected_pages: int | None = None) -> Rendered:
     guess = expected_pages if expected_pages and expected_pages > 0 else None
     story = builder.build()
     if guess is None:
-        total = _layout(doc, styles, story, running, total=0)[1]
+        total = _layout(doc, styles, story, running, builder.root, total=0)[1]
     else:  # a rebuild: start with the final pass, trusting the last page count
-        data, total = _layout(doc, styles, story, running, total=guess, root=builder.root)
+        data, total = _layout(doc, styles, story, running, builder.root if tagged else None,
+                              total=guess)
     if total != guess:  # first build, or the page count changed: lay out with the real one
         if guess is not None:
             seen = len(marker.warnings)
             story = builder.build()  # the final pass consumed the story
             del marker.warnings[seen:]  # ... and the rebuild repeats its warnings
-        data, final = _layout(doc, styles, story, running, total=total, root=builder.root)
+        data, final = _layout(doc, styles, story, running, builder.root if tagged else None,
+                              total=total)
         if final != total:  # pragma: no cover - the footer never changes the flow
             raise DocgenError("the page count changed between layout passes")
     return Rendered(data, total, "pages", [*marker.warnings, *marker.fallback_warnings])
@@ -243,7 +247,7 @@ def _too_tall(message: str) -> tuple[str, str]:
 
 def _layout(
     doc: Document, styles: Styles, story: list[Flowable], running: tuple[str, str, str],
-    total: int, root: Node | None = None,
+    root: Node | None, total: int,
 ) -> tuple[bytes, int]:
     """Lay ``story`` out; ``total == 0`` is the counting pass, which leaves ``story`` reusable.
 
@@ -289,7 +293,8 @@ def _layout(
     try:
         # The final pass consumes the story, so laid-out flowables are freed as it goes.
         template.build(story[:] if counting else story,
-                       canvasmaker=_CountingCanvas if counting else TaggingCanvas)
+                       canvasmaker=_CountingCanvas if counting else
+                       TaggingCanvas if tagger is not None else Canvas)
     except LayoutError as exc:
         raise DocgenError(Problem(*_too_tall(str(exc)), doc.location)) from exc
     finally:
