@@ -19,7 +19,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from docgen.errors import DocgenError, Problem
 
 #: reportlab (major, minor) versions whose internals this module was written for and tested on.
-SUPPORTED = ((4, 4),)
+SUPPORTED = ((4, 4), (5, 1))
 
 
 def check_version(version: str = reportlab.Version) -> None:
