@@ -1,4 +1,5 @@
-"""``bench/run.py --quick`` runs and its JSON has every figure issue 7 asks for (nothing is timed)."""
+"""``bench/run.py --quick`` runs and its JSON has every figure issues 7 and 12 ask for (nothing is
+timed)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ SIZE_FIGURES = {
     "up_to_date_s", "up_to_date_imports", "peak_rss_mb", "pages", "slides",
 }
 TARGETS = {"warm_both_seed", "up_to_date", "check_cold", "both_largest", "rss_largest", "growth",
-           "vs_pandoc_seed"}
+           "vs_peers_seed"}
+PEER_FIGURES = {"peer_pptx_s", "peer_typ_s", "peer_typst_pdf_s"}
 
 
 @pytest.mark.slow
@@ -39,13 +41,17 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
     assert data["sizes"]["seed"]["both_cold_first_s"] > 0  # a build with an empty font cache
     assert data["sizes"]["seed"]["invoke_check_cold_s"] > data["sizes"]["seed"]["check_cold_s"] * 0.5
     assert data["sizes"]["4x"]["slides"] > data["sizes"]["seed"]["slides"] * 3
-    for label in data["sizes"]:
-        pandoc = data["pandoc"][label]
-        if pandoc["installed"]:
-            assert pandoc["pptx_s"] > 0
-            assert pandoc["pdf_s"] is None or pandoc["pdf_s"] > 0
-        else:
-            assert pandoc["note"]
+    peers = data["peers"]
+    if "note" in peers:  # not installed: --quick never installs them
+        assert peers["note"] and data["targets"]["vs_peers_seed"]["met"] is None
+        assert not any(PEER_FIGURES & set(row) for row in data["sizes"].values())
+    else:
+        assert peers["versions"]["pandoc"].startswith("pandoc 3.")
+        for row in data["sizes"].values():
+            assert all(row[k] > 0 for k in PEER_FIGURES)
+            assert row["peer_outputs"]["slides"] > 0 and row["peer_outputs"]["pages"] > 0
+        assert data["targets"]["vs_peers_seed"]["peers_s"] > 0
+    assert data["load_average_after"]
     growth = data["growth"]
     assert growth["linear"] == 2
     assert all(growth[k] > 0 for k in ("pdf_cold", "deck_cold", "both_cold", "both_warm"))
