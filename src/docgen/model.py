@@ -163,6 +163,8 @@ class Palette:
     background: str
     muted: str
     light: str
+    heading: str = ""  # typography.headings.color; empty: the primary colour
+    link: str = ""  # typography.link.color or color.link; empty: the primary colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +179,8 @@ class Brand:
     footer: str | None = None
     logo: Path | None = None
     logo_on_dark: Path | None = None
+    logo_alt: str = ""
+    heading_bold: bool = True  # typography.headings.weight 600 or more (or not given)
     page_size: str = "letter"
     template: Path | None = None
     path: Path | None = None

@@ -234,7 +234,7 @@ BRAND_CASES = [
     brand_case("unknown colour", "color:\n  primary: bleu\n", "error", "unknown colour 'bleu'",
                ":2:12:"),
     brand_case("missing font file", "typography:\n  fonts:\n    - family: X\n      source: file\n"
-               "      files: [fonts/none.ttf]\n", "error", "does not exist", ":5:15:"),
+               "      files: [fonts/none.ttf]\n  base: X\n", "error", "does not exist", ":5:15:"),
     brand_case("template without layouts", "defaults:\n  docgen:\n    template: plain.pptx\n",
                "error", "has no slide layouts", ":3:15:", files={"plain.pptx": "TEMPLATE:renamed"}),
     brand_case("template that is not a pptx", "defaults:\n  docgen:\n    template: fake.pptx\n",

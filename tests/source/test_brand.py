@@ -83,18 +83,30 @@ def test_an_unknown_colour_is_a_located_error(write_article: WriteArticle) -> No
 def test_a_missing_font_file_is_a_located_error(write_article: WriteArticle) -> None:
     from pathlib import Path
 
-    brand = "typography:\n  fonts:\n    - family: X\n      source: file\n      files: [nope.ttf]\n"
+    brand = ("typography:\n  fonts:\n    - family: X\n      source: file\n      files: [nope.ttf]\n"
+             "  base: X\n")
     with pytest.raises(DocgenError) as info:
         load(Path(with_brand(write_article, brand)))
     assert "brand.yml:5:15: error: the font file 'nope.ttf' does not exist" in str(info.value)
+
+
+def test_a_missing_file_of_a_family_docgen_does_not_use_is_a_warning(
+        write_article: WriteArticle) -> None:
+    from pathlib import Path
+
+    brand = "typography:\n  fonts:\n    - family: X\n      source: file\n      files: [nope.ttf]\n"
+    _, warnings = load_with_warnings(Path(with_brand(write_article, brand)))
+    assert any("brand.yml:5:15:" in str(w) and "'nope.ttf' does not exist" in str(w)
+               for w in warnings)
 
 
 def test_an_unavailable_font_falls_back_with_a_warning(write_article: WriteArticle) -> None:
     from pathlib import Path
 
     doc, warnings = load_with_warnings(Path(with_brand(write_article, "typography:\n  base: Inter\n")))
-    assert doc.brand.body_font.name == "Caladea"
-    assert any("'Inter' is not available" in str(w) and ":2:9:" in str(w) for w in warnings)
+    assert doc.brand.body_font.name == "Carlito"  # a sans for a sans
+    assert any("'Inter' is not available" in str(w) and ":2:9:" in str(w)
+               and "a sans-serif font" in str(w) for w in warnings)
 
 
 def test_a_missing_brand_file_is_a_located_error(write_article: WriteArticle) -> None:
@@ -103,13 +115,16 @@ def test_a_missing_brand_file_is_a_located_error(write_article: WriteArticle) ->
     assert ":1:8: error: the brand file 'nope.yml' does not exist" in str(info.value)
 
 
-def test_cff_fonts_are_refused_with_a_fix(write_article: WriteArticle, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cff_fonts_fall_back_to_a_shipped_family_of_the_same_kind(
+        write_article: WriteArticle) -> None:
     from pathlib import Path
 
-    brand = "typography:\n  fonts:\n    - family: X\n      files: [x.otf]\n"
+    brand = "typography:\n  fonts:\n    - family: X Serif\n      files: [x.otf]\n  base: X Serif\n"
     path = Path(with_brand(write_article, brand))
     (path.parent / "x.otf").write_bytes(b"OTTO" + b"\0" * 100)
-    with pytest.raises(DocgenError) as info:
-        load(path)
-    assert "TrueType (.ttf)" in str(info.value)
+    doc, warnings = load_with_warnings(path)
+    assert doc.brand.body_font.name == "Caladea"
+    message = "\n".join(map(str, warnings))
+    assert "brand.yml:5:9: warning: the body font 'X Serif' is not available" in message
+    assert "TrueType .ttf" in message and "a serif font" in message
     shutil.rmtree(path.parent / "fonts")

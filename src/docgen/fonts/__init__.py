@@ -1,7 +1,8 @@
 """The fonts docgen ships: where they are and the families they make.
 
 Carlito and Caladea are metric twins of Calibri and Cambria, so the deck measures true in
-PowerPoint; DejaVu Sans covers the characters a brand's fonts lack.
+PowerPoint; DejaVu Sans covers the characters a brand's fonts lack; Liberation Mono (Courier New's
+twin) stands in for a brand's monospace family.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 
 _STYLES = {"Regular": (False, False), "Bold": (True, False), "Italic": (False, True),
            "BoldItalic": (True, True)}
-BUNDLED_FAMILIES = {"Carlito": "Carlito", "Caladea": "Caladea", "DejaVu Sans": "DejaVuSans"}
+BUNDLED_FAMILIES = {"Carlito": "Carlito", "Caladea": "Caladea", "DejaVu Sans": "DejaVuSans",
+                    "Liberation Mono": "LiberationMono"}
 FALLBACK_FAMILY = "DejaVu Sans"
 
 

@@ -21,9 +21,12 @@ import contextlib
 import hashlib
 import marshal
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # not typing's: `docgen check` probes logos through this cache
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 #: Bump when the layout of any entry changes.
 FORMAT = "1"

@@ -1,270 +1,183 @@
-"""Read a brand file in the brand.yml convention (Quarto, posit's brand-yml).
+"""Read a brand file in the brand.yml convention (Quarto, posit's brand-yml) into a :class:`Brand`.
 
-docgen reads the subset it uses (meta, logo, color, typography, defaults.docgen) and ignores every
-other key without complaint, so an existing Quarto ``_brand.yml`` works as it is.
+The file is read with the same Record/Field specs as the article, which also generate its JSON
+Schema. Everything brand.yml defines is accepted; what docgen draws with is meta (name, link), logo,
+color, typography (base, headings, link) and ``defaults.docgen``. Keys brand.yml knows but docgen
+does not use are listed by ``docgen brand``; keys brand.yml does not know get a warning (a typo,
+or another tool's extension), and nothing a real ``_brand.yml`` holds stops the build.
+
+Every colour docgen draws comes from the file: a theme colour it does not give is derived from those
+it does (see :func:`palette_from`), and every text colour is checked for contrast
+(:mod:`docgen.scheme`), with a warning at the colour's line when one had to change.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
-from docgen.colour import make_palette
+from docgen.colour import is_dark, make_palette, mix
 from docgen.errors import Location
-from docgen.fonts import bundled_family
-from docgen.model import Brand, FontFace, FontFamily
-from docgen.source.defaults import NAMED_COLOURS, default_brand
+from docgen.model import Brand, Palette
+from docgen.scheme import scheme
+from docgen.source.brand_colour import Colours, colour_named, colour_record, resolve_colours
+from docgen.source.brand_logo import logo_record, resolve_logos
+from docgen.source.brand_type import kind_of_file, read_faces, resolve_family, typography_record
+from docgen.source.defaults import default_brand
 from docgen.source.spec import (
     INVALID,
-    Asset,
     Context,
     Field,
     Record,
     Spec,
     Str,
     Url,
-    mapping_items,
     resolve_asset,
 )
-from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode, is_null
+from docgen.source.spec_maps import Unused
+from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, is_null
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:
     from typing import Any
 
-_HEX = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
-THEME_COLOURS = ("foreground", "background", "primary", "secondary", "tertiary", "success", "info",
-                 "warning", "danger", "light", "dark")
+
+class NodeOf(Spec):
+    """Keep a section's node to read once the colours it depends on are known (the logo)."""
+
+    def __init__(self, record: Record, description: str) -> None:
+        super().__init__(description)
+        self.record = record
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        return node
+
+    def schema(self) -> dict[str, Any]:
+        return self._described({"oneOf": [{"type": "string"}, self.record.schema()]})
 
 
-def _mapping(node: Node | None, ctx: Context) -> dict[str, tuple[ScalarNode, Node]]:
-    """Return key -> (key node, value node) for a mapping; anything else reads as empty."""
-    if node is None or is_null(node):
-        return {}
-    if not isinstance(node, MappingNode):
-        ctx.error(node, "expected a mapping (key: value lines)")
-        return {}
-    items = mapping_items(node, ctx)
-    return {} if items is INVALID else {k: (kn, v) for k, kn, v in items}
+class OneOrMapping(Spec):
+    """``name: Acme`` or ``name: {full: ..., short: ...}``: the first of ``keys`` that is given."""
 
+    def __init__(self, what: str, item: Spec, keys: tuple[str, ...], description: str) -> None:
+        super().__init__(description)
+        self.what, self.item, self.keys = what, item, keys
 
-def _scalar(node: Node, ctx: Context, what: str) -> str | Any:
-    return Str().read(node, ctx) if isinstance(node, ScalarNode) else ctx.error(
-        node, f"{what} must be text"
-    )
+    def read(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.item.read(node, ctx)
+        values = Record(self.what, [Field(k, self.item) for k in self.keys],
+                        unknown="note").read(node, ctx)
+        if values is INVALID:
+            return INVALID
+        return next((values[k] for k in self.keys if values.get(k)), None)
 
-
-def read_colours(node: Node | None, ctx: Context) -> dict[str, str]:
-    """Return every theme colour and palette entry as #RRGGBB; unknown values are errors."""
-    colour = _mapping(node, ctx)
-    palette: dict[str, str] = {}
-    if "palette" in colour:
-        for name, (_, value) in _mapping(colour["palette"][1], ctx).items():
-            hexed = _colour_value(value, ctx, {})
-            if hexed is not INVALID:
-                palette[name] = hexed
-    out = dict(palette)
-    for name in THEME_COLOURS:
-        if name in colour:
-            hexed = _colour_value(colour[name][1], ctx, palette)
-            if hexed is not INVALID:
-                out[name] = hexed
-    return out
-
-
-def _colour_value(node: Node, ctx: Context, palette: dict[str, str]) -> str | Any:
-    value = _scalar(node, ctx, "a colour")
-    if value is INVALID:
-        return INVALID
-    if _HEX.fullmatch(value):
-        digits = value[1:]
-        if len(digits) == 3:
-            digits = "".join(c * 2 for c in digits)
-        return "#" + digits.upper()
-    if value in palette:
-        return palette[value]
-    if value.lower() in NAMED_COLOURS:
-        return NAMED_COLOURS[value.lower()]
-    names = ", ".join(palette) or "none defined"
-    return ctx.error(node, f"unknown colour '{value}'",
-                     f"use #RRGGBB or a name from color.palette ({names})")
-
-
-def _font_file(node: Node, ctx: Context) -> FontFace | Any:
-    """Return one face of a ``source: file`` family; CFF-flavoured fonts are refused early."""
-    fields = {"path": None, "weight": "400", "style": "normal"}
-    if isinstance(node, MappingNode):
-        entries = _mapping(node, ctx)
-        for key in fields:
-            if key in entries:
-                fields[key] = entries[key][1]  # type: ignore[assignment]
-        path_node = fields["path"]
-        if path_node is None:
-            return ctx.error(node, "a font file needs 'path:'")
-    else:
-        path_node = node
-    path = Asset("font file", (".ttf", ".otf")).read(path_node, ctx)  # type: ignore[arg-type]
-    if path is INVALID:
-        return INVALID
-    magic = path.read_bytes()[:4]
-    if magic == b"OTTO":
-        return ctx.error(path_node, f"'{path.name}' has PostScript (CFF) outlines, which PDFs made "
-                         "by docgen cannot embed", "use the TrueType (.ttf) version of the font")
-    if magic not in (b"\x00\x01\x00\x00", b"true"):
-        return ctx.error(path_node, f"'{path.name}' is not a TrueType font file")
-    weight = _text_of(fields["weight"]).lower()
-    style = _text_of(fields["style"]).lower()
-    bold = weight in ("bold", "semibold", "extrabold", "black") or (
-        weight.isdigit() and int(weight) >= 600)
-    return FontFace(path, bold, style in ("italic", "oblique"))
-
-
-def _text_of(node: Any) -> str:
-    return node.value if isinstance(node, ScalarNode) else str(node)
-
-
-def read_fonts(node: Node | None, ctx: Context) -> dict[str, FontFamily]:
-    """Return the families a brand declares with files; other sources resolve by name later."""
-    families: dict[str, FontFamily] = {}
-    if node is None or is_null(node):
-        return families
-    if not isinstance(node, SequenceNode):
-        ctx.error(node, "typography.fonts must be a list of '- family: ...' entries")
-        return families
-    for entry in node.value:
-        spec = _mapping(entry, ctx)
-        if "family" not in spec:
-            ctx.error(entry, "a font entry needs 'family:'")
-            continue
-        family = _scalar(spec["family"][1], ctx, "family")
-        source = _text_of(spec["source"][1]) if "source" in spec else "file"
-        if family is INVALID or source != "file" or "files" not in spec:
-            continue
-        files = spec["files"][1]
-        items = files.value if isinstance(files, SequenceNode) else [files]
-        faces = [f for f in (_font_file(item, ctx) for item in items) if f is not INVALID]
-        if faces:
-            families[family] = FontFamily(family, tuple(faces))
-    return families
-
-
-def _family_name(node: Node | None, ctx: Context) -> tuple[str | None, Node | None]:
-    if node is None or is_null(node):
-        return None, None
-    if isinstance(node, ScalarNode):
-        return node.value.strip(), node
-    entries = _mapping(node, ctx)
-    if "family" in entries:
-        return _text_of(entries["family"][1]).strip(), entries["family"][1]
-    return None, None
-
-
-def resolve_family(name: str | None, node: Node | None, declared: dict[str, FontFamily],
-                   fallback: FontFamily, ctx: Context) -> FontFamily:
-    """Return a declared or bundled family by name, or the default with a warning."""
-    if not name:
-        return fallback
-    if name in declared:
-        return declared[name]
-    bundled = bundled_family(name)
-    if bundled:
-        return bundled
-    ctx.report.warn(
-        f"the font '{name}' is not available to docgen; using {fallback.name} instead",
-        ctx.loc(node) if node else None,
-        "declare it under typography.fonts with 'source: file' and its .ttf files",
-    )
-    return fallback
-
-
-def _logo(node: Node | None, ctx: Context) -> tuple[Path | None, Path | None]:
-    """Return (logo for light backgrounds, logo for dark backgrounds)."""
-    if node is None or is_null(node):
-        return None, None
-    if isinstance(node, ScalarNode):
-        path = Asset("logo", (".png", ".jpg", ".jpeg")).read(node, ctx)
-        return (None, None) if path is INVALID else (path, None)
-    logo = _mapping(node, ctx)
-    images = {k: v for k, (_, v) in _mapping(logo["images"][1], ctx).items()} if "images" in logo else {}
-
-    def pick(ref: Node) -> Path | None:
-        name = _text_of(ref).strip() if isinstance(ref, ScalarNode) else None
-        target: Node = ref
-        if name and name in images:
-            target = images[name]
-        if isinstance(target, MappingNode):
-            entries = _mapping(target, ctx)
-            if "path" not in entries:
-                return None
-            target = entries["path"][1]
-        path = Asset("logo", (".png", ".jpg", ".jpeg")).read(target, ctx)
-        return None if path is INVALID else path
-
-    for size in ("medium", "large", "small"):
-        if size not in logo:
-            continue
-        value = logo[size][1]
-        if isinstance(value, MappingNode):
-            variants = _mapping(value, ctx)
-            light = pick(variants["light"][1]) if "light" in variants else None
-            dark = pick(variants["dark"][1]) if "dark" in variants else None
-            return light or dark, dark
-        return pick(value), None
-    return None, None
+    def schema(self) -> dict[str, Any]:
+        return self._described({"oneOf": [self.item.schema(), {
+            "type": "object", "properties": {k: self.item.schema() for k in self.keys}}]})
 
 
 DOCGEN_DEFAULTS = Record("defaults.docgen", [
     Field("footer", Str(description="The footer line of every handout page.", max_len=200)),
     Field("page-size", Str(description="letter or a4.", pattern="letter|a4",
                            pattern_hint="use letter or a4")),
-    Field("template", Str(description="A corporate .pptx whose layouts the deck uses.")),
+    Field("template", Str(description="A corporate .pptx or .potx whose layouts the deck uses.")),
 ], description="docgen's own settings in the brand file.")
+
+META = Record("meta", [
+    Field("name", OneOrMapping("meta.name", Str(max_len=200), ("full", "short"), "The brand's name.")),
+    Field("link", OneOrMapping("meta.link", Url(), ("home",), "The brand's home page (on the closing slide "
+                                                "and as the handout's QR code).")),
+], unknown="note", description="The brand's name and links.")
+
+
+def brand_record() -> Record:
+    """Return the spec of a brand file (also the source of ``schema/brand.schema.json``)."""
+    return Record("the brand file", [
+        Field("meta", META),
+        Field("logo", NodeOf(logo_record(), "A logo path, or images and sizes.")),
+        Field("color", colour_record()),
+        Field("typography", typography_record()),
+        Field("defaults", Record("defaults", [Field("docgen", DOCGEN_DEFAULTS)], unknown="note",
+                                 description="Settings of tools (quarto, bootstrap, docgen).")),
+        Field("template", Unused("template")),
+    ], unknown="warn", description="A brand in the brand.yml convention.")
+
+
+#: Palette field -> the brand.yml colour it comes from.
+_FIELDS = {"primary": "primary", "secondary": "secondary", "accent": "tertiary",
+           "foreground": "foreground", "background": "background", "light": "light",
+           "link": "link"}
+
+
+def palette_from(colours: Colours, base: Palette, heading: str, link: str) -> Palette:
+    """Return the palette docgen draws with, every colour taken or derived from the brand's.
+
+    Without ``primary`` the brand is drawn in its foreground colour; without ``secondary`` or
+    ``tertiary`` docgen uses shades of the primary colour, never colours of its own.
+    """
+    named = colours.hex
+    if not named:
+        return base
+    foreground = named.get("foreground", "#000000")  # brand.yml's defaults
+    background = named.get("background", "#FFFFFF")
+    primary = named.get("primary") or named.get("dark") or foreground
+    secondary = named.get("secondary") or mix(primary, foreground, 0.25)
+    tertiary = named.get("tertiary") or mix(primary, background, 0.45)
+    light = named.get("light")
+    if light is None or is_dark(light) or light == background:
+        light = None
+    return make_palette(primary, secondary, tertiary, foreground, background, light,
+                        heading, link or named.get("link", ""))
 
 
 def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand | Any:
-    """Return the Brand described by a brand file's root node (errors go to ``ctx.report``)."""
+    """Return the Brand described by a brand file's root node (problems go to ``ctx.report``)."""
     base = default_brand()
     if root_node is None or is_null(root_node):
         return replace(base, path=brand_path)
     if not isinstance(root_node, MappingNode):
         return ctx.error(root_node, "a brand file must be a mapping (meta:, color:, ...)")
-    top = _mapping(root_node, ctx)
-    meta = _mapping(top["meta"][1], ctx) if "meta" in top else {}
-    name, link = base.name, None
-    if "name" in meta:
-        value = meta["name"][1]
-        if isinstance(value, MappingNode):
-            names = _mapping(value, ctx)
-            value = (names.get("full") or names.get("short") or (None, value))[1]
-        name = Str().read(value, ctx) or base.name
-    if "link" in meta:
-        value = meta["link"][1]
-        if isinstance(value, MappingNode):
-            links = _mapping(value, ctx)
-            value = (links.get("home") or next(iter(links.values()), (None, None)))[1]
-        link = Url().read(value, ctx) if value is not None else None
-    colours = read_colours(top["color"][1] if "color" in top else None, ctx)
-    dp = base.palette
-    palette = make_palette(
-        colours.get("primary", dp.primary), colours.get("secondary", dp.secondary),
-        colours.get("tertiary", colours.get("accent", dp.accent)),
-        colours.get("foreground", dp.foreground), colours.get("background", dp.background),
-    )
-    typo = _mapping(top["typography"][1], ctx) if "typography" in top else {}
-    declared = read_fonts(typo["fonts"][1] if "fonts" in typo else None, ctx)
-    body = resolve_family(*_family_name(typo.get("base", (None, None))[1], ctx), declared,
-                          base.body_font, ctx)
-    heading = resolve_family(*_family_name(typo.get("headings", (None, None))[1], ctx), declared,
-                             base.heading_font, ctx)
-    logo, logo_dark = _logo(top["logo"][1] if "logo" in top else None, ctx)
-    defaults = _mapping(top["defaults"][1], ctx) if "defaults" in top else {}
-    settings: dict[str, Any] = {}
-    if "docgen" in defaults:
-        settings = DOCGEN_DEFAULTS.read(defaults["docgen"][1], ctx) or {}
+    values = brand_record().read(root_node, ctx)
+    if values is INVALID:
+        return INVALID
+    meta = values.get("meta") or {}
+    name = meta.get("name") or ""  # never docgen's own name on someone else's brand
+    colours = resolve_colours(values.get("color") or {}, ctx)
+    typo = values.get("typography") or {}
+    options = {k: typo.get(k) or {} for k in ("base", "headings", "link")}
+
+    def colour_of(what: str) -> str:
+        found = options[what].get("color")
+        return colour_named((found, options[what]["nodes"]["color"]), colours, ctx) if found else ""
+
+    palette = palette_from(colours, base.palette, colour_of("headings"), colour_of("link"))
+    if options["base"].get("color"):
+        palette = replace(palette, foreground=colour_of("base"))
+    if colours.hex and "primary" not in colours.hex:
+        ctx.report.warn("the brand names no primary colour; docgen draws the cover band and "
+                        "headings in its " + ("dark" if "dark" in colours.hex else "foreground")
+                        + f" colour {palette.primary}", ctx.loc(root_node),
+                        "add 'primary:' under color:")
+    given = {field: colours.nodes[name] for field, name in _FIELDS.items() if name in colours.nodes}
+    for what, field in (("headings", "heading"), ("link", "link"), ("base", "foreground")):
+        if options[what].get("color"):
+            given[field] = options[what]["nodes"]["color"]
+    for message, node in _report_contrast(palette, given):
+        ctx.report.warn(message, ctx.loc(node),
+                        "choose a darker or lighter brand colour to keep it unchanged")
+    notes: list[str] = []
+    declared = _declared(typo, ctx, options)
+    body = resolve_family(options["base"].get("family"), options["base"].get("nodes", {}).get(
+        "family"), declared, base.body_font, ctx, "body", notes)
+    heading = resolve_family(options["headings"].get("family"), options["headings"].get(
+        "nodes", {}).get("family"), declared, base.heading_font, ctx, "headings", notes)
+    logos = resolve_logos(values["logo"], ctx, name, palette.background, palette.primary) if (
+        values.get("logo") is not None and not is_null(values["logo"])) else None
+    settings = (values.get("defaults") or {}).get("docgen") or {}
     template, template_at = None, ctx.loc(root_node)
     if settings.get("template"):
-        node = _mapping(defaults["docgen"][1], ctx)["template"][1]
+        node = _find(root_node, "defaults", "docgen", "template")
         template_at = ctx.loc(node)
         template = resolve_asset(node, ctx, settings["template"], "template")
         if template is not INVALID and template.suffix.lower() not in (".pptx", ".potx"):
@@ -273,12 +186,50 @@ def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand 
         if template is not None:
             _inspect_template(template, template_at, ctx)
     return Brand(
-        name=name if isinstance(name, str) else base.name, palette=palette, body_font=body,
-        heading_font=heading, link=link or None, footer=settings.get("footer"), logo=logo,
-        logo_on_dark=logo_dark, page_size=settings.get("page-size", "letter"),
-        template=template, path=brand_path, location=ctx.loc(root_node),
-        template_location=template_at,
+        name=name, palette=palette, body_font=body, heading_font=heading,
+        link=meta.get("link") or None, footer=settings.get("footer"),
+        logo=logos.on_light if logos else None, logo_on_dark=logos.on_band if logos else None,
+        logo_alt=logos.alt if logos else "",
+        heading_bold=options["headings"].get("weight", 700) >= 600,
+        page_size=settings.get("page-size", "letter"), template=template, path=brand_path,
+        location=ctx.loc(root_node), template_location=template_at,
     )
+
+
+def _declared(typo: dict[str, Any], ctx: Context, options: dict[str, Any]) -> dict[str, Any]:
+    """Return the declared families by lower-case name: faces, why not usable, kind, source."""
+    wanted = " ".join(str(options[k].get("family", "")) for k in ("base", "headings")).lower()
+    declared: dict[str, Any] = {}
+    for entry in (*(typo.get("fonts") or ()), *(typo.get("font") or ()), *(typo.get("with") or ())):
+        family = entry["family"]
+        source = entry.get("source") or ("file" if entry.get("files") else "system")
+        faces, reasons = [], []
+        used = family.lower() in wanted
+        if source == "file" and entry.get("files"):
+            faces, reasons = read_faces(entry["files"], family, ctx, used)
+        kind = None
+        if not faces and entry.get("files"):
+            first = next((f["path"] for f in entry["files"] if "://" not in f["path"]), None)
+            path = ctx.base / first.lstrip("/") if first else None
+            kind = kind_of_file(path) if path is not None and path.is_file() else None
+        declared[family.lower()] = {"faces": faces, "reasons": reasons, "kind": kind,
+                                    "source": source}
+    return declared
+
+
+def _report_contrast(palette: Palette, given: dict[str, Node]) -> list[tuple[str, Node]]:
+    """Return a warning for each colour the brand gave that docgen had to darken or lighten.
+
+    Colours docgen derived (a missing tertiary, the muted grey) change silently: they are docgen's.
+    """
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for change in scheme(palette)[1]:
+        key = (change.name, change.ground, change.used)
+        if change.name in given and key not in seen:
+            seen.add(key)
+            out.append((change.message(), given[change.name]))
+    return out
 
 
 def _inspect_template(path: Path, where: Location, ctx: Context) -> None:
@@ -292,27 +243,8 @@ def _inspect_template(path: Path, where: Location, ctx: Context) -> None:
         ctx.report.problems.extend(exc.problems)
 
 
-class BrandSchema(Spec):
-    """The JSON Schema of the brand subset docgen reads (other keys are allowed and ignored)."""
-
-    def schema(self) -> dict[str, Any]:
-        colour = {"type": "string", "description": "#RRGGBB or a palette name."}
-        family = {"oneOf": [{"type": "string"}, {"type": "object",
-                                                  "properties": {"family": {"type": "string"}}}]}
-        return {
-            "type": "object",
-            "properties": {
-                "meta": {"type": "object", "properties": {
-                    "name": {"oneOf": [{"type": "string"}, {"type": "object"}]},
-                    "link": {"oneOf": [Url().schema(), {"type": "object"}]}}},
-                "logo": {"oneOf": [{"type": "string"}, {"type": "object"}]},
-                "color": {"type": "object", "properties": {
-                    "palette": {"type": "object", "additionalProperties": colour},
-                    **{name: colour for name in THEME_COLOURS}}},
-                "typography": {"type": "object", "properties": {
-                    "fonts": {"type": "array", "items": {"type": "object",
-                                                         "required": ["family"]}},
-                    "base": family, "headings": family}},
-                "defaults": {"type": "object", "properties": {"docgen": DOCGEN_DEFAULTS.schema()}},
-            },
-        }
+def _find(node: Node, *keys: str) -> Node:
+    for key in keys:
+        assert isinstance(node, MappingNode)
+        node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key)
+    return node

@@ -37,6 +37,7 @@ class Context:
         self.report = report
         self.root = root  # the article's folder: every asset must resolve inside it
         self.base = base  # the folder relative paths start from (the article's or the brand's)
+        self.unused: list[tuple[str, Location]] = []  # keys read but not used (``docgen brand``)
 
     def loc(self, node: Node) -> Location:
         return location(self.shown, node)
@@ -277,9 +278,13 @@ class Record(Spec):
 
     def __init__(self, what: str, fields: Sequence[Field],
                  build: Callable[[dict[str, Any], Node], Any] = lambda values, node: values,
-                 description: str = "", ignore_unknown: bool = False) -> None:
+                 description: str = "", ignore_unknown: bool = False,
+                 unknown: str = "") -> None:
         super().__init__(description)
-        self.what, self.fields, self.build, self.ignore_unknown = what, fields, build, ignore_unknown
+        self.what, self.fields, self.build = what, fields, build
+        # error (a typo loses content), warn (maybe misspelt), note (listed as unused) or ignore
+        self.unknown = unknown or ("ignore" if ignore_unknown else "error")
+        self.ignore_unknown = self.unknown != "error"
         self._by_name = {f.name: f for f in fields}
 
     def read(self, node: Node, ctx: Context) -> Any:
@@ -294,10 +299,15 @@ class Record(Spec):
         for key, key_node, value_node in items:
             spec_field = self._by_name.get(key)
             if spec_field is None:
-                if not self.ignore_unknown:
+                if self.unknown == "error":
                     hint = suggest(key, self._by_name)
                     ctx.error(key_node, f"unknown key '{key}' in {self.what}", hint)
                     ok = False
+                elif self.unknown != "ignore":
+                    if self.unknown == "warn":
+                        ctx.report.warn(f"'{key}' is not a key of {self.what}; docgen ignores it",
+                                        ctx.loc(key_node), suggest(key, self._by_name))
+                    ctx.unused.append((f"{self.what} {key}", ctx.loc(key_node)))
                 continue
             if is_null(value_node):
                 if spec_field.required:
@@ -323,6 +333,8 @@ class Record(Spec):
             "properties": {f.name: f.spec.schema() for f in self.fields},
             "additionalProperties": self.ignore_unknown,
         }
+        if self.unknown in ("warn", "note"):  # allowed: other tools' keys
+            s.pop("additionalProperties")
         required = [f.name for f in self.fields if f.required]
         if required:
             s["required"] = required
@@ -387,3 +399,4 @@ class Asset(Spec):
 
     def schema(self) -> dict[str, Any]:
         return self._described({"type": "string", "minLength": 1})
+

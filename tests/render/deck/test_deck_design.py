@@ -204,7 +204,7 @@ def test_theme_carries_the_brand(seed_deck: Rendered, seed_doc: Document) -> Non
     colour = {el.tag.removeprefix(A): el[0].get("val") for el in scheme}
     p = seed_doc.brand.palette
     want = {"accent1": p.primary, "accent2": p.secondary, "accent3": p.accent, "dk1": p.foreground,
-            "lt1": p.background, "hlink": p.secondary}
+            "lt1": p.background, "hlink": p.link}
     assert {k: colour[k] for k in want} == {k: v.lstrip("#").upper() for k, v in want.items()}
     pres = z.read("ppt/presentation.xml").decode()
     size = re.search(r"<p:sldSz [^>]*/>", pres)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pypdf
 
+from docgen.colour import contrast
 from docgen.model import Document, Palette
 from docgen.render import Rendered
 from docgen.render.pdf import render_pdf
-from docgen.render.pdf.styles import contrast
 
 from .conftest import body_text, run, write
 

@@ -25,7 +25,7 @@ def _logo(kit: Kit, dark: bool, rect: tuple[int, int, int, int], align: str) -> 
     path = kit.brand.logo_on_dark if dark else kit.brand.logo
     if path is None:
         return ()
-    return (Picture(path, f"{kit.brand.name} logo", *rect, align=align, role="logo"),)
+    return (Picture(path, kit.brand.logo_alt or f"{kit.brand.name} logo", *rect, align=align, role="logo"),)
 
 
 def _accent_bar(kit: Kit, y: float) -> Rect:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docgen.colour import contrast, readable_on
 from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Text
 from docgen.render.deck.fit import (
     Para,
@@ -24,6 +23,7 @@ from docgen.render.deck.fit import (
 from docgen.render.deck.fit import height as text_height
 from docgen.render.deck.measure import deck_font_name, metrics
 from docgen.render.deck.plan_types import Box, Picture, Rect
+from docgen.scheme import scheme
 
 IN = 914400
 PT = 12700
@@ -45,13 +45,6 @@ TITLE = {  # kind -> (x, y, w, h), largest size, floor, anchor
 }
 
 
-def readable(want: str, ground: str, minimum: float = 4.5) -> str:
-    """Return ``want`` if it reads on ``ground`` (WCAG), else black or white, whichever reads."""
-    if contrast(want, ground) >= minimum:
-        return want
-    return readable_on(ground, "#FFFFFF", "#000000")
-
-
 def _bullet_char(family: FontFamily) -> str:
     """The first of • – - that the family's regular face has (a bullet the viewer need not borrow)."""
     m = metrics(family.face(False, False).path)
@@ -68,16 +61,15 @@ class Kit:
         self.body_name = deck_font_name(brand.body_font.name)
         self.bg = p.background
         self.dark = p.primary
-        self.ink = readable(p.foreground, p.background)
-        self.heading_ink = readable(p.primary, p.background)
-        self.muted = readable(p.muted, p.background)
-        self.on_dark = readable("#FFFFFF", p.primary)
-        self.soft_on_dark = readable(p.light, p.primary)
-        self.label_on_dark = readable(p.accent, p.primary, 3.0)
-        self.callout_ink = readable(p.primary, p.light)
-        # Bullets are graphics: 3:1 is enough. The secondary colour, else the primary.
-        self.bullet_ink = p.secondary if contrast(p.secondary, p.background) >= 3.0 else readable(
-            p.primary, p.background, 3.0)
+        k = scheme(p)[0]  # every text colour, checked against what is behind it
+        self.ink = k.text
+        self.heading_ink = k.heading
+        self.muted = k.muted
+        self.on_dark = k.on_primary
+        self.soft_on_dark = k.soft_on_primary
+        self.label_on_dark = k.label_on_primary
+        self.callout_ink = k.heading_on_light
+        self.bullet_ink = k.bullet
         self.bullet_char = {f: _bullet_char(fam) for f, fam in
                             (("heading", brand.heading_font), ("body", brand.body_font))}
         self._titles: dict[tuple[Text | str, str], tuple[Box, str | None]] = {}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from docgen.colour import contrast, readable_on
+from docgen.colour import mix
 from docgen.errors import DocgenError, Location, Problem
 from docgen.infra.diskcache import remember
 from docgen.model import Brand
@@ -29,6 +29,7 @@ from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.reader import TemplatePackage, read_package
 from docgen.render.deck.opc.writer import PackageWriter, Relationship
 from docgen.render.deck.opc.xmlsafe import PackageError, shown
+from docgen.scheme import scheme
 
 _A = f"{{{n.A}}}"
 _P = f"{{{n.P}}}"
@@ -171,24 +172,28 @@ def _repack(package: TemplatePackage) -> bytes:
 def _brand_theme(package: TemplatePackage, brand: Brand) -> None:
     """Write the brand palette into the theme colours, so slides a presenter adds are on-brand.
 
-    accent1-3 = primary, secondary, accent; dk1/lt1 (text and background) = foreground and
-    background; dk2/lt2 = primary and light; hlink = the first of secondary, primary and foreground
-    that reads on the background (4.5:1). Only the built-in template: a corporate one keeps its theme.
+    accent1-3 = primary, secondary, accent and accent4-6 their tints; dk1/lt1 (text and background)
+    = foreground and background; dk2/lt2 = primary and light; hlink = the link colour as checked on
+    the background (:mod:`docgen.scheme`), folHlink a shade of it: no colour of the template's own
+    is left. Only the built-in template: a corporate one keeps its theme.
     """
     p = brand.palette
-    link = next((c for c in (p.secondary, p.primary, p.foreground) if contrast(c, p.background) >= 4.5),
-                None) or readable_on(p.background, "#FFFFFF", "#000000")
-    colours = {"dk1": p.foreground, "lt1": p.background, "dk2": p.primary, "lt2": p.light,
-               "accent1": p.primary, "accent2": p.secondary, "accent3": p.accent, "hlink": link}
+    k = scheme(p)[0]
+    colours = {"dk1": k.text, "lt1": p.background, "dk2": p.primary, "lt2": p.light,
+               "accent1": p.primary, "accent2": p.secondary, "accent3": p.accent,
+               "accent4": mix(p.primary, p.background, 0.4),
+               "accent5": mix(p.secondary, p.background, 0.4),
+               "accent6": mix(p.accent, p.foreground, 0.3),
+               "hlink": k.link, "folHlink": mix(k.link, k.text, 0.35)}
     for master in package.masters:
         for target in master.related(n.RT_THEME):
             theme = package.parts[target]
             assert theme.root is not None
-            scheme = theme.root.find(f"{_A}themeElements/{_A}clrScheme")
-            if scheme is None:
+            clr_scheme = theme.root.find(f"{_A}themeElements/{_A}clrScheme")
+            if clr_scheme is None:
                 continue
             for name, colour in colours.items():
-                slot = scheme.find(f"{_A}{name}")
+                slot = clr_scheme.find(f"{_A}{name}")
                 if slot is not None:
                     slot.clear()
                     etree.SubElement(slot, f"{_A}srgbClr", val=colour.lstrip("#").upper())

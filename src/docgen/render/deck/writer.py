@@ -63,7 +63,7 @@ class SlideWriter:
         self.notes_master = package.notes_master_name(tpl)
         self.notes = NotesWriter(tpl.package.notes_master)
         self.has_notes = False
-        self.media: dict[Path, str] = {}
+        self.media: dict[object, str] = {}
         self.rels: list[Relationship] = []
         self.rids: dict[tuple[str, str], str] = {}
 
@@ -175,16 +175,28 @@ class SlideWriter:
         return "".join(out)
 
     def _picture(self, pic: Picture, shape_id: int) -> str:
-        """Place the picture as large as fits its box, aspect kept, aligned as planned."""
-        pw, ph = _pixels(pic.path)
+        """Place the picture as large as fits its box, aspect kept, aligned as planned.
+
+        An SVG (``pic.path`` itself, or ``pic.svg`` beside a raster) goes in as PowerPoint stores
+        one: a PNG in ``a:blip`` (what every viewer shows) and the checked SVG in the
+        ``asvg:svgBlip`` extension (what PowerPoint 2016 and later draw).
+        """
+        vector = pic.path.suffix.lower() == ".svg"
+        pw, ph = _svg_size(pic.path) if vector else _pixels(pic.path)
         scale = min(pic.w / pw, pic.h / ph)
         w, h = int(pw * scale), int(ph * scale)
         x = {"l": pic.x, "ctr": pic.x + (pic.w - w) // 2, "r": pic.x + pic.w - w}[pic.align]
         y = pic.y + (pic.h - h) // 2
-        rid = self._relate(n.RT_IMAGE, self.image(pic.path))
+        svg_path = pic.path if vector else pic.svg
+        if vector:
+            png = _svg_copies(pic.path)[0]
+            rid = self._relate(n.RT_IMAGE, self.add_media(("png", pic.path), png, "png"))
+        else:
+            rid = self._relate(n.RT_IMAGE, self.image(pic.path))
         svg = ""
-        if pic.svg is not None:
-            svg_rid = self._relate(n.RT_IMAGE, self.image(pic.svg))
+        if svg_path is not None:
+            clean = _svg_copies(svg_path)[1]
+            svg_rid = self._relate(n.RT_IMAGE, self.add_media(("svg", svg_path), clean, "svg"))
             svg = (f'<a:extLst><a:ext uri="{_SVG_URI}"><asvg:svgBlip xmlns:asvg="{_SVG_NS}" '
                    f'r:embed="{svg_rid}"/></a:ext></a:extLst>')
         return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id - 1}" '
@@ -195,19 +207,39 @@ class SlideWriter:
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
 
     def image(self, path: Path) -> str:
-        """Return the part name of the picture file at ``path``, added once per deck.
+        """Return the part name of the raster picture file at ``path``, added once per deck."""
+        if path in self.media:
+            return self.media[path]
+        data = path.read_bytes()
+        ext = next((e for sig, e in _SIGNATURES if data.lstrip()[:len(sig)] == sig), "png")
+        return self.add_media(path, data, ext)
 
-        The raster (PNG, JPEG, GIF) is what every viewer shows; an SVG goes beside it, in the
-        ``a:svgBlip`` extension that PowerPoint 2016 and later prefer.
-        """
-        name = self.media.get(path)
+    def add_media(self, key: object, data: bytes, ext: str) -> str:
+        """Return the part name of a picture's bytes (``key`` says which), added once per deck."""
+        name = self.media.get(key)  # type: ignore[call-overload]
         if name is None:
-            data = path.read_bytes()
-            ext = next((e for sig, e in _SIGNATURES if data.lstrip()[:len(sig)] == sig), "png")
             name = f"/ppt/media/docgen-image{len(self.media) + 1}.{ext}"
             self.out.add(name, n.IMAGE_TYPES[ext], data)
-            self.media[path] = name
+            self.media[key] = name  # type: ignore[index]
         return name
+
+
+@cache
+def _svg_size(path: Path) -> tuple[float, float]:
+    from docgen.svg import read_svg
+
+    clean = read_svg(path)
+    return clean.width, clean.height
+
+
+@cache
+def _svg_copies(path: Path) -> tuple[bytes, bytes]:
+    """Return (PNG copy, checked SVG) of an SVG picture; the loader has already checked it."""
+    from docgen.svg import read_svg
+    from docgen.svg.raster import svg_png
+
+    clean = read_svg(path)
+    return svg_png(clean.data, clean.width, clean.height), clean.data
 
 
 def _xfrm(shape: Box | Picture | object) -> str:

@@ -120,7 +120,7 @@ def author_box(b: StoryBuilder) -> Flowable:
         link_w = stringWidth(shown, hf.name(), 8.5) + 2
         qr_link = sect.add("Link")
         right = [
-            tag(QRCode(brand_link, qr_size, s.colors.text),
+            tag(QRCode(brand_link, qr_size, s.colors.on_tint),
                 qr_link.add("Figure", alt=f"QR code linking to {shown}")),
             Spacer(1, 6),
             tag(Paragraph(m.text(link_text, hf, d.brand.location,

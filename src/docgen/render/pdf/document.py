@@ -57,7 +57,7 @@ class _Handout(BaseDocTemplate):
         later = frame(g.left, g.bottom, g.measure, g.height - g.top - g.bottom, id="later",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("first", [first], onPage=self._footer, autoNextPageTemplate="later"),
+            PageTemplate("first", [first], onPage=self._first_page, autoNextPageTemplate="later"),
             PageTemplate("later", [later], onPage=self._header_footer),
         ])
 
@@ -104,9 +104,25 @@ class _Handout(BaseDocTemplate):
                        once=True)
             canv.restoreState()
 
+    def _paper(self, canv: Canvas) -> None:
+        """Paint the brand's background colour on the page (white paper needs no paint)."""
+        ground = self.styles.colors.background
+        if ground.hexval().lower() != "0xffffff":
+            g = self.styles.grid
+            canv.saveState()
+            canv.setFillColor(ground)
+            canv.rect(0, 0, g.width, g.height, stroke=0, fill=1)
+            canv.restoreState()
+
+    def _first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if self.total:
+            self._paper(canv)
+        self._footer(canv, doc)
+
     def _header_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.total:  # the counting pass
             return
+        self._paper(canv)
         g = self.styles.grid
         brand, title, _ = self.running
         with artifact(canv, "Pagination", "Header"):

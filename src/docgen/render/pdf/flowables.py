@@ -123,7 +123,7 @@ class HeaderBand(Flowable):
         self.fill = fill
         self.logo = logo
         self.logo_node = logo_node
-        self._logo_px = size(logo) if logo else (0, 0)
+        self._logo_px = _logo_size(logo) if logo else (0, 0)
         self.logo_height = logo_height
         self.pad_top = pad_top
         self.pad_bottom = pad_bottom
@@ -157,12 +157,27 @@ class HeaderBand(Flowable):
             w, h = self._logo_size()
             y -= h
             with content(canv, self.logo_node) if self.logo_node else artifact(canv):
-                draw_image(canv, self.logo, 0, y, w, h, mask="auto", preserveAspectRatio=True)
+                if self.logo.suffix.lower() == ".svg":  # vector, sharp at any zoom
+                    from docgen.render.pdf.svgdraw import draw_svg
+
+                    w = min(self._logo_px[0] * h / self._logo_px[1], self.grid.measure)
+                    draw_svg(canv, self.logo, 0, y, w, h)
+                else:
+                    draw_image(canv, self.logo, 0, y, w, h, mask="auto",
+                               preserveAspectRatio=True)
             y -= 26
         for f, h in zip(self.contents, self._sizes, strict=True):
             y -= h
             f.drawOn(canv, 0, y)
             y -= f.getSpaceAfter()
+
+
+def _logo_size(path: Path) -> tuple[float, float]:
+    if path.suffix.lower() == ".svg":
+        from docgen.render.pdf.svgdraw import svg_size
+
+        return svg_size(path)
+    return size(path)
 
 
 class Picture(Tagged, _Image):

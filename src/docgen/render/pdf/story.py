@@ -110,7 +110,7 @@ class StoryBuilder:
                         severity="warning")
             )
             logo = None
-        logo_node = self.root.add("Figure", alt=f"{d.brand.name} logo") if logo else None
+        logo_node = self.root.add("Figure", alt=d.brand.logo_alt or f"{d.brand.name} logo") if logo else None
         parts: list[Flowable] = [self._para(d.title, s.title, d.location, "H1", hf, bold=True)]
         if d.subtitle is not None:
             parts.append(self._para(d.subtitle, s.subtitle, d.location, "P", hf))
@@ -239,7 +239,7 @@ class StoryBuilder:
             body = tag(Paragraph(self.marker.text(shown, self.body, block.location), style),
                        li.add("LBody", links=self.links(shown)))
             items.append(Item(body, "•", 16, self.body.name(), s.body.fontSize,
-                              s.colors.secondary, label))
+                              s.colors.bullet, label))
         return items
 
     def image(self, img: Image) -> Flowable:

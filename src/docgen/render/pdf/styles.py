@@ -3,7 +3,7 @@
 One body size drives everything: the other sizes are steps of a 1.25 ratio, and the text column is
 as wide as the body font needs for about 66 characters a line (the middle of the 60-75 range), so a
 brand with a wider or narrower font still gets a comfortable measure. Colours come only from the
-brand palette.
+brand palette, each text colour as :mod:`docgen.scheme` checked it on its ground.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from docgen.colour import contrast
 from docgen.model import Brand
 from docgen.render.pdf.fonts import Registered
+from docgen.scheme import scheme
 
 BODY_SIZE = 12.0
 RATIO = 1.25
@@ -51,14 +51,12 @@ class Colors(NamedTuple):
     link: str  # on paper, as #RRGGBB for paragraph markup
     link_on_tint: str
     muted_on_tint: Color
-
-
-def readable(background: str, *candidates: str, ratio: float = 4.5) -> str:
-    """Return the first brand colour that meets WCAG AA on ``background``; else the last one."""
-    for c in candidates:
-        if contrast(c, background) >= ratio:
-            return c
-    return candidates[-1]
+    heading: Color
+    on_band_soft: Color  # dates and subtitles on the cover band
+    on_tint: Color  # callout text
+    heading_on_tint: Color
+    bullet: Color
+    background: Color  # the page, painted when it is not white
 
 
 class Grid(NamedTuple):
@@ -112,17 +110,24 @@ def chars_per_line(measure: float, font: str, size: float) -> float:
 def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     """Build every paragraph style of the handout from the brand's fonts and palette."""
     p = brand.palette
+    k = scheme(p)[0]  # every text colour, checked against what is behind it
     c = Colors(
         primary=HexColor(p.primary),
-        secondary=HexColor(p.secondary),
+        secondary=HexColor(k.quote),
         accent=HexColor(p.accent),
-        text=HexColor(p.foreground),
-        paper=HexColor(p.background),
-        muted=HexColor(p.muted),
+        text=HexColor(k.text),
+        paper=HexColor(k.on_primary),
+        muted=HexColor(k.muted),
         tint=HexColor(p.light),
-        link=readable(p.background, p.secondary, p.primary, p.foreground),
-        link_on_tint=readable(p.light, p.secondary, p.primary, p.foreground),
-        muted_on_tint=HexColor(readable(p.light, p.muted, p.foreground)),
+        link=k.link,
+        link_on_tint=k.link_on_light,
+        muted_on_tint=HexColor(k.muted_on_light),
+        heading=HexColor(k.heading),
+        on_band_soft=HexColor(k.soft_on_primary),
+        on_tint=HexColor(k.on_light),
+        heading_on_tint=HexColor(k.heading_on_light),
+        bullet=HexColor(k.bullet),
+        background=HexColor(p.background),
     )
     width, height = PAGE_SIZES.get(brand.page_size.lower(), LETTER)
     per_char = stringWidth(_SAMPLE, body.name(), BODY_SIZE) / len(_SAMPLE)
@@ -151,7 +156,7 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     def derive(name: str, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
-    h = heading.name(True)
+    h = heading.name(brand.heading_bold)
     q = step(1)
     small = step(-1)
     return Styles(
@@ -159,27 +164,27 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         grid=grid,
         body=base,
         heading=derive("heading", fontName=h, fontSize=step(2), leading=round(step(2) * 1.2),
-                       textColor=c.primary, spaceBefore=leading * 1.5, spaceAfter=leading * 0.5),
+                       textColor=c.heading, spaceBefore=leading * 1.5, spaceAfter=leading * 0.5),
         title=derive("title", fontName=h, fontSize=step(4), leading=round(step(4) * 1.1),
                      textColor=c.paper, spaceAfter=step(4) * 0.3),
         subtitle=derive("subtitle", fontName=heading.name(), fontSize=q, leading=round(q * 1.3),
                         textColor=c.paper, spaceAfter=q * 0.8),
         meta=derive("meta", fontName=heading.name(), fontSize=small, leading=round(small * 1.4),
-                    textColor=c.tint, spaceAfter=0),
+                    textColor=c.on_band_soft, spaceAfter=0),
         quote=derive("quote", fontName=body.name(False, True), fontSize=q,
                      leading=round(q * 1.35), textColor=c.secondary, spaceAfter=0),
         quote_by=derive("quote_by", fontName=heading.name(), fontSize=small,
                         leading=round(small * 1.4), textColor=c.muted, spaceBefore=4,
                         spaceAfter=0),
         callout=derive("callout", fontName=heading.name(), fontSize=BODY_SIZE + 1,
-                       leading=round((BODY_SIZE + 1) * 1.35), spaceAfter=0),
+                       leading=round((BODY_SIZE + 1) * 1.35), textColor=c.on_tint, spaceAfter=0),
         caption=derive("caption", fontName=heading.name(False, True), fontSize=small,
                        leading=round(small * 1.35), textColor=c.muted, spaceBefore=4),
         item=derive("item", spaceAfter=round(leading * 0.25)),
         box_heading=derive("box_heading", fontName=h, fontSize=small, leading=round(small * 1.3),
                            textColor=HexColor(c.link_on_tint), spaceAfter=4),
         box_name=derive("box_name", fontName=h, fontSize=q, leading=round(q * 1.2),
-                        textColor=c.primary, spaceAfter=1),
+                        textColor=c.heading_on_tint, spaceAfter=1),
         box_text=derive("box_text", fontSize=small + 0.5, leading=round((small + 0.5) * 1.4),
                         spaceAfter=4),
         running=derive("running", fontName=heading.name(), fontSize=8, leading=10,
