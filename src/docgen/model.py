@@ -56,6 +56,8 @@ class Quote:
     text: Text
     by: str | None = None
     location: Location = NOWHERE
+    #: The section's hero quote: the deck gives it a slide of its own, the handout sets it large.
+    featured: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,15 @@ class Author:
     role: str | None = None
     photo: Image | None = None
     links: tuple[Link, ...] = ()
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class CallToAction:
+    """What the audience should do next: a short line and the link it leads to."""
+
+    text: Text
+    link: str | None = None
     location: Location = NOWHERE
 
 
@@ -205,6 +216,7 @@ class Document:
     keywords: tuple[str, ...] = ()
     intro: tuple[Block, ...] = ()
     location: Location = NOWHERE
+    cta: CallToAction | None = None
 
     @property
     def folder(self) -> Path:

@@ -80,6 +80,7 @@ def load_with_warnings(path: Path) -> tuple[Document, list[Problem]]:
         subtitle=values.get("subtitle"), date=values.get("date"),
         language=values.get("language", "en"), summary=values.get("summary"),
         keywords=values.get("keywords", ()), intro=values.get("intro", ()), location=ctx.loc(root),
+        cta=values.get("cta"),
     )
     return doc, report.warnings
 

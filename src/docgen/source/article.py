@@ -8,6 +8,7 @@ import unicodedata
 from docgen.model import (
     Author,
     Callout,
+    CallToAction,
     DeckHints,
     Image,
     Link,
@@ -99,13 +100,16 @@ class PhotoSpec(ImageSpec):
 
 
 class QuoteSpec(Spec):
-    description = "A quotation: the words only (docgen adds the quote marks), or {text, by}."
+    description = ("A quotation: the words only (docgen adds the quote marks), or "
+                   "{text, by, featured}.")
 
     record = Record(
         "quote",
         [
             Field("text", Inline(description="The quoted words, without quote marks."), required=True),
             Field("by", Str(description="Who said it."), required=False),
+            Field("featured", Bool(description="The section's hero quote: a slide of its own in "
+                                   "the deck, set large in the handout.")),
         ],
     )
 
@@ -116,7 +120,8 @@ class QuoteSpec(Spec):
         values = self.record.read(node, ctx)
         if values is INVALID:
             return INVALID
-        return Quote(values["text"], values.get("by"), ctx.loc(node))
+        return Quote(values["text"], values.get("by"), ctx.loc(node),
+                     values.get("featured", False))
 
     def schema(self) -> dict[str, Any]:
         return {"description": self.description, "oneOf": [Inline().schema(), self.record.schema()]}
@@ -215,8 +220,41 @@ def _author(v: dict[str, Any], node: Node, ctx: Context) -> Author:
 
 
 def _section(v: dict[str, Any], node: Node, ctx: Context) -> Section:
+    featured = [b for b in v["blocks"] if isinstance(b, Quote) and b.featured]
+    for extra in featured[1:]:
+        ctx.report.warn("more than one featured quote in this section: the deck shows the first "
+                        "as the section's hero", extra.location)
     return Section(v["heading"], v["blocks"], v.get("key_points", ()), v.get("deck", DeckHints()),
                    ctx.loc(node))
+
+
+class CtaSpec(Spec):
+    """``cta:``: a line alone (it links to the brand's link), or ``{text, link}``."""
+
+    description = ("The call to action on the closing slide: a short line, or {text, link} "
+                   "(default link: the brand's).")
+
+    def __init__(self) -> None:
+        self.text = Inline(description="What the audience should do next, in a few words.",
+                           max_len=200, too_long="a call to action must fit the closing slide")
+        self.record = Record("cta", [
+            Field("text", self.text, required=True,
+                  hint="add 'text:' with a short line, e.g. 'Book a strategy call'"),
+            Field("link", Url()),
+        ])
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, ScalarNode):
+            text = self.text.read(node, ctx)
+            return INVALID if text is INVALID else CallToAction(text, None, ctx.loc(node))
+        values = self.record.read(node, ctx)
+        if values is INVALID:
+            return INVALID
+        return CallToAction(values["text"], values.get("link"), ctx.loc(node))
+
+    def schema(self) -> dict[str, Any]:
+        return {"description": self.description,
+                "oneOf": [self.text.schema(), self.record.schema()]}
 
 
 def author_spec(ctx: Context) -> Record:
@@ -264,6 +302,7 @@ def article_fields(ctx: Context, brand: Spec) -> list[Field]:
         Field("author", author_spec(ctx), required=True,
               hint="add 'author:' with 'name:' and 'bio:' below it"),
         Field("intro", ListOf(BlockSpec(), "Blocks before the first section.")),
+        Field("cta", CtaSpec()),
         Field("sections", ListOf(section_spec(ctx), "The article's sections.", min_items=1),
               required=True, hint="add 'sections:' with at least one '- heading: ...'"),
     ]

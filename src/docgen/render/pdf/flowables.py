@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as _Image
 
-from docgen.render.pdf import qr
+from docgen.infra import qr
 from docgen.render.pdf.images import draw_image, size
 from docgen.render.pdf.styles import Grid
 from docgen.render.pdf.tagging import Node, Tagged, artifact, content

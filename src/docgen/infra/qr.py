@@ -1,5 +1,8 @@
 """QR code matrices for links, from reportlab's QR code widget, kept in the disk cache.
 
+Shared by both renderers: the handout draws the matrix with reportlab, the deck as one vector
+shape, so a link's code is the same in both.
+
 The widget's public interface draws the code as a group of rectangles (one per run of dark
 modules); the matrix is read back from them. Choosing the mask pattern is ~8 ms of pure Python, so
 each link's matrix is computed once per machine and kept in :mod:`docgen.infra.diskcache`.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.render.pdf import qr
+from docgen.infra import qr
 
 URLS = ["https://www.example.com/some/path?q=1", "https://www.rocketmarketdevelopment.com",
         "mailto:someone@example.com", "https://example.com/" + "long/" * 40]
