@@ -9,17 +9,29 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
+from docgen.render.pdf.complex import (
+    BEGIN,
+    END,
+    actual_end,
+    actual_text,
+    base_rtl,
+    break_lines,
+    cut_frags,
+    is_complex,
+)
 from docgen.render.pdf.tagging import Tagged
 
 #: Parsed paragraphs kept between builds (a rebuild by ``docgen watch`` parses only what changed).
 MAX_PARSED = 1024
 # (markup, style fingerprint) -> (cleaned text, parsed fragments)
-_parsed: OrderedDict[tuple[str, str], tuple[str, tuple[Any, ...]]] = OrderedDict()
+_parsed: OrderedDict[tuple[str, str], tuple[str, tuple[Any, ...], bool, Any]] = OrderedDict()
 _fingerprints: weakref.WeakKeyDictionary[ParagraphStyle, str] = weakref.WeakKeyDictionary()
 
 
@@ -51,6 +63,7 @@ class Paragraph(Tagged, _Paragraph):
                  **kw: Any) -> None:
         if text is None or frags is not None or bulletText is not None or style is None or kw:
             super().__init__(text, style, bulletText, frags, **kw)
+            self._complex_setup()
             return
         key = (text, _fingerprint(style))
         hit = _parsed.get(key)
@@ -58,12 +71,61 @@ class Paragraph(Tagged, _Paragraph):
             _parsed.move_to_end(key)
             super().__init__(text, style, frags=list(hit[1]))
             self.text = hit[0]
+            self._complex = hit[2]
+            if hit[3] is not None:
+                self.style = hit[3]
             return
         super().__init__(text, style)
-        if self.style is style and self.bulletText is None:
-            _parsed[key] = (self.text, tuple(self.frags))
+        parsed_style = self.style
+        self._complex_setup()
+        if parsed_style is style and self.bulletText is None:
+            rtl = self.style if self.style is not parsed_style else None
+            _parsed[key] = (self.text, tuple(self.frags), self._complex, rtl)
             while len(_parsed) > MAX_PARSED:
                 _parsed.popitem(last=False)
+
+    def _complex_setup(self) -> None:
+        """Mark a paragraph whose text needs :mod:`complex` layout; right-align a right-to-left one."""
+        frags = self.frags
+        text = "".join(getattr(f, "text", "") for f in frags)
+        self._complex = (is_complex(text) and not self.bulletText
+                         and not any(hasattr(f, "cbDefn") or hasattr(f, "lineBreak") for f in frags))
+        if self._complex and self.style.alignment == TA_LEFT and base_rtl(text):
+            self.style = _rtl_style(self.style)
+
+    def breakLines(self, width: Any) -> Any:
+        if not self.__dict__.get("_complex"):
+            return super().breakLines(width)
+        widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        lines, widest, starts = break_lines(self.frags, widths)
+        self._width_max = widest
+        self._line_starts = starts
+        return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if not self.__dict__.get("_complex"):
+            return super().split(availWidth, availHeight)
+        self.wrap(availWidth, availHeight)
+        lines = self.blPara.lines
+        fit = int((availHeight + 1e-6) // self.style.leading)
+        if fit >= len(lines):
+            return [self]
+        if len(lines) - fit < 2 and not self.style.allowWidows:
+            fit -= 1
+        if fit < 1 or (fit < 2 and not self.style.allowOrphans):
+            return []
+        head, tail = cut_frags(self.frags, self._line_starts[fit])
+        kind = type(self)
+        parts = [kind(None, self.style, frags=head), kind(None, self.style, frags=tail)]
+        for part in parts:
+            part.struct = self.struct  # as Tagged.split does: one element across pages
+        return parts
+
+    def draw(self) -> None:
+        if self.__dict__.get("_complex"):
+            self.canv.setNamedCB(BEGIN, actual_text)
+            self.canv.setNamedCB(END, actual_end)
+        super().draw()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         memo = self.__dict__.get("_wrapped")
@@ -73,6 +135,12 @@ class Paragraph(Tagged, _Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
         return size
+
+
+@lru_cache(maxsize=64)
+def _rtl_style(style: ParagraphStyle) -> ParagraphStyle:
+    """The style of a right-to-left paragraph: aligned to the right, where its lines start."""
+    return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
 
 
 def forget_layout(flowable: object) -> None:

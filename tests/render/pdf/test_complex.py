@@ -1,0 +1,79 @@
+"""Complex text in paragraphs: visual order, line breaks without spaces, splits across pages."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+
+from docgen.fonts import bundled_family
+from docgen.render.pdf.fonts import Fallbacks, register
+from docgen.render.pdf.markup import Marker
+from docgen.render.pdf.paragraph import Paragraph
+
+
+@pytest.fixture(scope="module")
+def make() -> object:
+    family = bundled_family("Carlito")
+    assert family is not None
+    fam = register(family)
+    style = ParagraphStyle("t", fontName=fam.name(), fontSize=12, leading=16)
+
+    def make(text: str) -> Paragraph:
+        marker = Marker("#000000", Fallbacks("en", text))
+        return Paragraph(marker.plain(text, fam, None), style)
+
+    return make
+
+
+def lines(p: Paragraph, width: float) -> list[str]:
+    """Return each line's text in drawing order (left to right), without ActualText markers."""
+    p.wrap(width, 1e6)
+    return ["".join(str(w.text) for w in line.words) for line in p.blPara.lines]
+
+
+def test_right_to_left_words_are_drawn_right_to_left_within_a_left_to_right_line(make) -> None:
+    p = make("the word مرحبا بك means hello")
+    [line] = lines(p, 500)
+    assert line.startswith("the word ") and line.endswith(" means hello")
+    middle = line[len("the word "):-len(" means hello")]
+    # بك (the second word) is drawn first, on the left; each word's glyphs are shaped visually
+    assert middle.index(" ") < len(middle) // 2
+
+
+def test_a_right_to_left_paragraph_is_right_aligned(make) -> None:
+    from reportlab.lib.enums import TA_RIGHT
+
+    assert make("مرحبا بالعالم").style.alignment == TA_RIGHT
+    assert make("Hello مرحبا").style.alignment != TA_RIGHT
+
+
+def test_chinese_breaks_between_characters_but_never_before_closing_marks(make) -> None:
+    text = ("市场营销负责建立品牌认知和需求，销售负责把需求转化为收入。"
+            "两个团队共享同一个客户旅程，只有紧密合作，公司才能实现可持续增长。")
+    got = lines(make(text), 120)
+    assert len(got) > 3 and "".join(got) == text
+    assert not any(line[0] in "，。" for line in got)
+
+
+def test_thai_breaks_at_word_boundaries_only(make) -> None:
+    text = "การตลาดสร้างความต้องการ"  # การตลาด | สร้าง | ความ | ต้องการ
+    got = lines(make(text), 60)
+    assert len(got) > 1
+    assert all(line in ("การตลาด", "สร้าง", "ความ", "ต้องการ", "สร้างความ", "ความต้องการ",
+                        "การตลาดสร้าง") for line in got), got
+    assert not any(unicodedata.category(line[0]) == "Mn" for line in got)
+
+
+def test_a_split_paragraph_keeps_every_character(make) -> None:
+    text = " ".join(["التسويق يبني الطلب والمبيعات تحوله إلى إيرادات"] * 12)
+    p = make(text)
+    p.wrap(200, 1e6)
+    total = len(p.blPara.lines)
+    first, rest = p.split(200, 16 * 4 + 1)
+    first.wrap(200, 1e6)
+    rest.wrap(200, 1e6)
+    assert len(first.blPara.lines) == 4 and len(rest.blPara.lines) == total - 4
+    joined = "".join(f.text for f in first.frags) + " " + "".join(f.text for f in rest.frags)
+    assert " ".join(joined.split()) == text
