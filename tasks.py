@@ -61,9 +61,15 @@ def check(c: Context, source: list[str] | None = None) -> None:
     _docgen("check", source or [], None)
 
 
+@task(iterable=["source"], help={"source": SOURCE_HELP + ", or a brand file"})
+def brand(c: Context, source: list[str] | None = None) -> None:
+    """Show what docgen makes of the brand: colours and their contrast, fonts, logos, unused keys."""
+    _docgen("brand", source or [], None)
+
+
 @task(iterable=["source"], help={"source": SOURCE_HELP, "out": OUT_HELP})
 def preview(c: Context, source: list[str] | None = None, out: str = "build") -> None:
-    """Build, then write PNGs of every page and slide and a contact sheet to build/preview/."""
+    """Build, then write PNGs of every page and slide, a contact sheet and the brand sheet."""
     _docgen("preview", source or [], out)
 
 
@@ -111,4 +117,4 @@ def schema(c: Context) -> None:
         print(f"wrote {path.relative_to(ROOT)}")
 
 
-ns = Collection(pdf, deck, build, check, preview, watch, clean, test, bench, schema)
+ns = Collection(pdf, deck, build, check, brand, preview, watch, clean, test, bench, schema)

@@ -34,7 +34,7 @@ def invoke(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_every_task_has_help_and_is_listed() -> None:
     listing = invoke("--list").stdout
-    for name in ("pdf", "deck", "build", "check", "clean", "test", "preview", "watch", "bench"):
+    for name in ("pdf", "deck", "build", "check", "brand", "clean", "test", "preview", "watch", "bench"):
         assert f"  {name} " in listing
         assert getattr(tasks, name).__doc__
     assert "--source" in invoke("--help", "pdf").stdout

@@ -22,6 +22,7 @@ VERBS = {
     "check": "validate the source only (fast, writes nothing)",
     "preview": "build, then write PNGs of every page and slide and a contact sheet",
     "watch": "build, then rebuild whenever the article, the brand or an asset changes",
+    "brand": "show what docgen makes of the brand: colours, contrast, fonts, logos, unused keys",
 }
 
 
@@ -40,7 +41,7 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         sub.add_argument("--verbose", "-v", action="store_true",
                          help="print warnings in full and timings")
-        if verb != "check":
+        if verb not in ("check", "brand"):
             sub.add_argument("--out", "-o", type=Path, default=DEFAULT_OUT,
                              help=f"output folder (default: {DEFAULT_OUT}/)")
             sub.add_argument("--jobs", "-j", type=int, default=1,
@@ -64,6 +65,8 @@ def run(argv: list[str] | None = None) -> int:
     sources = [*args.sources, *args.more_sources] or [DEFAULT_SOURCE]
     started = time.perf_counter()
     try:
+        if args.verb == "brand":
+            return _brand(args, sources)
         if args.verb == "check":
             from docgen.source import load_with_warnings  # not docgen.app.build: its imports are not needed
 
@@ -99,6 +102,23 @@ def run(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _brand(args: argparse.Namespace, sources: list[Path]) -> int:
+    from docgen.app.brandreport import describe
+
+    failed = False
+    for source in sources:
+        try:
+            text, warnings = describe(source)
+        except DocgenError as exc:
+            report(exc.problems)
+            failed = True
+            continue
+        if args.verbose:
+            report(warnings)
+        print(text, end="")
+    return 1 if failed else 0
+
+
 def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int:
     from docgen.app.build import TARGETS, build_many, describe
 
@@ -121,10 +141,10 @@ def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int
     if failed:
         return 1
     if args.verb == "preview":
-        from docgen.app.preview import preview
+        from docgen.app.preview import brand_sheets, preview
 
         built = [a.path for r in results if not isinstance(r, DocgenError) for a in r.artifacts]
-        for line in preview(built, args.out):
+        for line in [*preview(built, args.out), *brand_sheets(sources, args.out)]:
             if not args.quiet:
                 print(line)
     if args.verbose:

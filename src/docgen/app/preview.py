@@ -93,3 +93,27 @@ def preview(artifacts: list[Path], out_dir: Path) -> list[str]:
     sheet = contact_sheet(images, folder / "contact-sheet.png")
     lines.append(f"{sheet}: contact sheet of {len(images)} pages and slides")
     return lines
+
+
+def brand_sheets(sources: list[Path], out_dir: Path, dpi: int = 100) -> list[str]:
+    """Write one brand sheet PNG per brand the sources use (``<slug>-brand.png``); return lines."""
+    from docgen.render.pdf.brandsheet import brand_sheet
+    from docgen.source import load
+
+    folder = out_dir / "preview"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines, seen = [], set()
+    for source in sources:
+        doc = load(source)
+        key = doc.brand.path or "built-in"
+        if key in seen:
+            continue
+        seen.add(key)
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = Path(tmp) / "brand.pdf"
+            pdf.write_bytes(brand_sheet(doc.brand))
+            target = folder / f"{doc.slug}-brand"
+            subprocess.run([require("pdftoppm"), "-png", "-singlefile", "-r", str(dpi), str(pdf),
+                            str(target)], check=True, capture_output=True, timeout=300)
+        lines.append(f"{target}.png: brand sheet (colours and contrast, type, logos)")
+    return lines

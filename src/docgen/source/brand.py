@@ -170,10 +170,12 @@ def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand 
     declared = _declared(typo, ctx, options)
     body = resolve_family(options["base"].get("family"), options["base"].get("nodes", {}).get(
         "family"), declared, base.body_font, ctx, "body", notes)
-    heading = resolve_family(options["headings"].get("family"), options["headings"].get(
+    heading_from = "headings" if options["headings"].get("family") else "base"  # CSS inheritance
+    heading = resolve_family(options[heading_from].get("family"), options[heading_from].get(
         "nodes", {}).get("family"), declared, base.heading_font, ctx, "headings", notes)
     logos = resolve_logos(values["logo"], ctx, name, palette.background, palette.primary) if (
         values.get("logo") is not None and not is_null(values["logo"])) else None
+    ctx.notes += notes + (logos.notes if logos else ["logos: the brand names none"])
     settings = (values.get("defaults") or {}).get("docgen") or {}
     template, template_at = None, ctx.loc(root_node)
     if settings.get("template"):

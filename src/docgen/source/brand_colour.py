@@ -12,7 +12,7 @@ from __future__ import annotations
 from docgen.colour import mix, parse_colour
 from docgen.source.spec import INVALID, Context, Field, Record, Spec, suggest
 from docgen.source.spec_maps import MapOf, Unused
-from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, is_null
+from docgen.source.yamlsafe import MappingNode, Node, ScalarNode
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:
@@ -33,7 +33,13 @@ class ColourRef(Spec):
 
     description = "#RRGGBB, a CSS colour, a name from color.palette or a theme colour, or {light, dark}."
 
+    def __init__(self, description: str = "", unused_as: str = "") -> None:
+        super().__init__(description)
+        self.unused_as = unused_as  # a theme colour docgen reads (others may name it) but never draws
+
     def read(self, node: Node, ctx: Context) -> Any:
+        if self.unused_as:
+            ctx.unused.append((self.unused_as, ctx.loc(node)))
         if isinstance(node, MappingNode):
             variants = Record("a light/dark colour", [
                 Field("light", ColourRef()), Field("dark", Unused("a dark-mode colour"))],
@@ -59,7 +65,8 @@ def colour_record() -> Record:
     fields = [Field("palette", MapOf(ColourRef(), "Named colours the other entries may refer to."))]
     for name in THEME:
         fields.append(Field(name, ColourRef(described.get(name, "")) if name in USED_THEME
-                            else ColourRef(f"Read and checked; docgen does not draw with {name}.")))
+                            else ColourRef(f"Read and checked; docgen does not draw with {name}.",
+                                           f"color.{name}")))
     return Record("color", fields, unknown="warn",
                   description="The brand's colours (brand.yml).")
 
@@ -149,6 +156,3 @@ def colour_named(text_node: tuple[str, Node] | None, colours: Colours, ctx: Cont
         return ""
     return parsed[0]
 
-
-def is_set(node: Node | None) -> bool:
-    return node is not None and not is_null(node)

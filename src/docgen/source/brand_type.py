@@ -264,6 +264,7 @@ def resolve_family(stack: str | None, node: Node | None, declared: dict[str, Any
     Falls back to a shipped family of the same kind, with a warning saying why.
     """
     if not stack:
+        notes.append(f"{role}: {default.name} (the brand names no {role} family: docgen's own)")
         return default
     names = split_stack(stack)
     kind = None

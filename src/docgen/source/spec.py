@@ -38,6 +38,7 @@ class Context:
         self.root = root  # the article's folder: every asset must resolve inside it
         self.base = base  # the folder relative paths start from (the article's or the brand's)
         self.unused: list[tuple[str, Location]] = []  # keys read but not used (``docgen brand``)
+        self.notes: list[str] = []  # what the brand resolved to, and why (``docgen brand``)
 
     def loc(self, node: Node) -> Location:
         return location(self.shown, node)
