@@ -41,7 +41,7 @@ TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat t
 if TYPE_CHECKING:
     from typing import Any
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg")
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
@@ -55,7 +55,7 @@ class ImageSpec(Spec):
         self.record = Record(
             what,
             [
-                Field("src", Asset("image", IMAGE_SUFFIXES, "Path of a PNG, JPEG or GIF, relative "
+                Field("src", Asset("image", IMAGE_SUFFIXES, "Path of an SVG, PNG, JPEG or GIF, relative "
                                    "to the article."), required=True),
                 Field("alt", Str(description="What the picture shows, for readers who cannot "
                                  "see it."), required=True,

@@ -12,6 +12,8 @@ FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF"}
 
 def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
     """Return (width, height, warnings) of a usable picture, or why it cannot be used."""
+    if path.suffix.lower() == ".svg":
+        return _probe_svg(path)
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
         return f"is {size / 1048576:.0f} MB; pictures may be at most {MAX_IMAGE_BYTES // 1048576} MB"
@@ -48,3 +50,19 @@ def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
     except (OSError, SyntaxError, ValueError) as exc:
         return f"is damaged or truncated ({exc})"
     return width, height, notes
+
+
+def _probe_svg(path: Path) -> tuple[int, int, list[str]] | str:
+    """An SVG is checked as the renderers will read it (:mod:`docgen.svg`), and what was
+    removed from it (scripts, references to other files) is said."""
+    from docgen.svg import SvgError, read_svg
+
+    try:
+        clean = read_svg(path)
+    except SvgError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    notes = [f"has {', '.join(dict.fromkeys(clean.removed))}, which docgen leaves out"
+             ] if clean.removed else []
+    return max(1, round(clean.width)), max(1, round(clean.height)), notes

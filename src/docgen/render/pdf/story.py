@@ -245,8 +245,14 @@ class StoryBuilder:
     def image(self, img: Image) -> Flowable:
         if not img.path.is_file():
             raise DocgenError(Problem(f"the image {img.path.name} does not exist", img.location))
+        vector = img.path.suffix.lower() == ".svg"
         try:
-            w, h = ImageReader(str(img.path)).getSize()
+            if vector:
+                from docgen.render.pdf.svgdraw import svg_size
+
+                w, h = svg_size(img.path)
+            else:
+                w, h = ImageReader(str(img.path)).getSize()
         except Exception as exc:  # reportlab/Pillow raise many types for a bad file
             raise DocgenError(
                 Problem(f"cannot read the image {img.path.name}: {exc}", img.location)
@@ -258,8 +264,14 @@ class StoryBuilder:
         scale = min(max_w / w, max_h / h, natural / w)
         outer, self.parent = self.parent, self.parent.add("Div")
         try:
-            pic = tag(Picture(str(img.path), width=w * scale, height=h * scale),
-                      self.parent.add("Figure", alt=img.alt))
+            if vector:  # sharp at any zoom
+                from docgen.render.pdf.svgdraw import TaggedSvg
+
+                pic = tag(TaggedSvg(img.path, w * scale, h * scale),
+                          self.parent.add("Figure", alt=img.alt))
+            else:
+                pic = tag(Picture(str(img.path), width=w * scale, height=h * scale),
+                          self.parent.add("Figure", alt=img.alt))
             pic.hAlign = "LEFT"
             parts: list[Flowable] = [pic]
             if img.caption is not None:

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from docgen.fonts import bundled_family
 from docgen.render.pdf.fonts import register
+from docgen.render.pdf.tagging import Tagged
 from docgen.svg import read_svg
 
 # svglib reports what it skips through logging; docgen reports through its own messages.
@@ -79,3 +81,21 @@ def draw_svg(canv: Canvas, path: Path, x: float, y: float, width: float, height:
     canv.scale(scale, scale)
     renderPDF.draw(drawing, canv, 0, 0, showBoundary=False)
     canv.restoreState()
+
+
+class SvgFlowable(Flowable):
+    """An SVG picture in the story, drawn as vector graphics at ``width`` x ``height``."""
+
+    def __init__(self, path: Path, width: float, height: float) -> None:
+        super().__init__()
+        self.path, self.width, self.height = path, width, height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_svg(self.canv, self.path, 0, 0, self.width, self.height)
+
+
+class TaggedSvg(Tagged, SvgFlowable):
+    """An SVG picture tagged as a Figure with its alternate text."""
