@@ -57,10 +57,10 @@ def article_record(ctx: Context) -> Record:
 def load_with_warnings(path: Path) -> tuple[Document, list[Problem]]:
     """Return the document and the warnings met while reading it; raise on any error."""
     shown = display_path(path)
-    root = parse(read_text(path, shown), shown)
+    folder, real = _project_folder(path, shown)
+    root = parse(read_text(real, shown), shown)
     report = Report()
-    folder = path.resolve().parent
-    ctx = Context(shown, report, folder, folder)
+    ctx = Context(shown, report, folder, real.parent)
     if root is None:
         raise DocgenError(Problem(
             "the file is empty", Location(shown, 1, 1),
@@ -76,13 +76,30 @@ def load_with_warnings(path: Path) -> tuple[Document, list[Problem]]:
     doc = Document(
         title=values["title"], slug=values.get("slug") or make_slug(values["title"]),
         author=values["author"], sections=values["sections"],
-        brand=values.get("brand") or default_brand(), source=path.resolve(),
+        brand=values.get("brand") or default_brand(), source=real,
         subtitle=values.get("subtitle"), date=values.get("date"),
         language=values.get("language", "en"), summary=values.get("summary"),
         keywords=values.get("keywords", ()), intro=values.get("intro", ()), location=ctx.loc(root),
         cta=values.get("cta"),
     )
     return doc, report.warnings
+
+
+def _project_folder(path: Path, shown: str) -> tuple[Path, Path]:
+    """Return (the article's folder, its real path), refusing an article that is a symbolic link
+    to a file outside that folder: its text would be read and echoed in messages (a pull request
+    could print a CI secret into the log this way)."""
+    try:
+        folder = path.absolute().parent.resolve()
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of links; a folder we may not enter
+        raise DocgenError(Problem(f"cannot read the file: {getattr(exc, 'strerror', None) or exc}",
+                                  Location(shown))) from None
+    if not real.is_relative_to(folder):
+        raise DocgenError(Problem(
+            "the article is a link to a file outside its folder", Location(shown),
+            "copy the file into the folder instead of linking to it"))
+    return folder, real
 
 
 def load(path: Path) -> Document:

@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from docgen.errors import DocgenError, Location, Problem
+from docgen.infra.files import FileRefused, read_limited
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -102,7 +103,10 @@ def location(path: str, node_or_mark: Node | yaml.Mark | None) -> Location:
 
 
 def read_text(file: Path, shown: str) -> str:
-    """Return the file's text, refusing what is too big, not UTF-8, or not text at all."""
+    """Return the file's text, refusing what is too big, not UTF-8, or not text at all.
+
+    Only a regular file is read, and never more than the limit (a pipe or ``/dev/zero`` named as
+    the source would otherwise hang the build or fill the memory)."""
     try:
         size = file.stat().st_size
         if size > MAX_SOURCE_BYTES:
@@ -114,11 +118,14 @@ def read_text(file: Path, shown: str) -> str:
                     hint="split the article or remove pasted binary data",
                 )
             )
-        data = file.read_bytes()
+        data = read_limited(file, MAX_SOURCE_BYTES)
     except FileNotFoundError:
         raise DocgenError(Problem("file not found", Location(shown))) from None
     except IsADirectoryError:
         raise DocgenError(Problem("is a folder, not a YAML file", Location(shown))) from None
+    except FileRefused as exc:
+        raise DocgenError(Problem(f"cannot read the file: {exc.strerror}", Location(shown),
+                                  "name a YAML file saved in the project")) from None
     except OSError as exc:
         raise DocgenError(Problem(f"cannot read the file: {exc.strerror}", Location(shown))) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
