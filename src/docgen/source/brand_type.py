@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docgen.fonts import bundled_family
 from docgen.model import FontFace, FontFamily
+from docgen.source.fontcheck import font_problem
 from docgen.source.spec import INVALID, Context, Field, ListOf, Record, Spec, Str, resolve_asset
 from docgen.source.spec_maps import Unused
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode
@@ -220,7 +221,8 @@ def read_faces(files: tuple[dict[str, Any], ...], family: str, ctx: Context,
         if path is INVALID or path is None:
             reasons.append(f"the file '{value}' cannot be used")
             continue
-        magic = path.read_bytes()[:4]
+        with path.open("rb") as handle:  # a regular file (resolve_asset), maybe a huge one
+            magic = handle.read(4)
         if magic == b"OTTO":
             reasons.append(f"'{path.name}' has PostScript (CFF) outlines, which docgen cannot embed "
                            "in a PDF (use the TrueType .ttf version)")
@@ -233,6 +235,11 @@ def read_faces(files: tuple[dict[str, Any], ...], family: str, ctx: Context,
                 ctx.error(node, f"'{path.name}' is not a TrueType font file",
                           "give the .ttf file of the family")
             reasons.append(f"'{path.name}' is not a TrueType font file")
+            continue
+        problem = font_problem(path) if used else None  # damaged tables, sizes (fontcheck)
+        if problem is not None:
+            ctx.error(node, f"the font file '{path.name}' {problem.message}", problem.hint)
+            reasons.append(f"the font file '{path.name}' {problem.message}")
             continue
         faces.append((entry.get("weight", 400), entry.get("style", "normal") != "normal", path))
     chosen: list[FontFace] = []
