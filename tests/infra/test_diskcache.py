@@ -33,7 +33,7 @@ def test_an_entry_is_computed_once_and_then_read_back(tmp_path: Path, monkeypatc
     second = cached("kind", "1", font, _counting(calls), _valid)
     assert first == second == ({"size": 10}, b"font bytes")
     assert len(calls) == 1
-    assert len(list((tmp_path / "cache").glob("kind-*.marshal"))) == 1
+    assert len(list((tmp_path / "cache").glob("kind-*.docgen"))) == 1
 
 
 def test_changed_content_or_version_never_reads_a_stale_entry(tmp_path: Path, monkeypatch) -> None:
@@ -57,11 +57,11 @@ def test_a_corrupt_or_foreign_entry_is_recomputed_and_replaced(tmp_path: Path, m
     font.write_bytes(b"font")
     calls: list[bytes] = []
     cached("kind", "1", font, _counting(calls), _valid)
-    (entry,) = (tmp_path / "cache").glob("kind-*.marshal")
+    (entry,) = (tmp_path / "cache").glob("kind-*.docgen")
     entry.write_bytes(payload)
     assert cached("kind", "1", font, _counting(calls), _valid)[0] == {"size": 4}
     assert len(calls) == 2
-    assert marshal.loads(entry.read_bytes()) == {"size": 4}
+    assert marshal.loads(entry.read_bytes()[diskcache._HEAD:]) == {"size": 4}
 
 
 def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path, monkeypatch) -> None:
@@ -129,13 +129,13 @@ def test_the_folder_stays_bounded_by_dropping_the_oldest_entries(tmp_path: Path,
     monkeypatch.setenv("DOCGEN_CACHE_DIR", str(folder))
     for n in range(8):
         diskcache.remember("kind", "1", f"source {n}".encode(), lambda: b"x" * 1000, _bytes)
-    entries = {e.name: e for e in folder.glob("*.marshal")}
+    entries = {e.name: e for e in folder.glob("*.docgen")}
     for age, entry in enumerate(sorted(entries.values())):
         os.utime(entry, ns=(age * 10**9, age * 10**9))
     oldest_first = sorted(entries.values(), key=lambda e: e.stat().st_mtime_ns)
     monkeypatch.setattr(diskcache, "MAX_BYTES", 6000)
     diskcache.remember("kind", "1", b"one more", lambda: b"y" * 1000, _bytes)  # 9 entries: pruned
-    left = list(folder.glob("*.marshal"))
+    left = list(folder.glob("*.docgen"))
     assert sum(e.stat().st_size for e in left) <= 6000 * 3 // 4
     assert not oldest_first[0].exists() and oldest_first[-1].exists()
     assert diskcache.remember("kind", "1", b"one more", lambda: b"z", _bytes) == b"y" * 1000

@@ -31,7 +31,7 @@ def test_a_matrix_from_the_disk_cache_is_the_computed_one(tmp_path, monkeypatch)
     qr.modules.cache_clear()
     computed = qr._matrix(url)
     assert qr.modules(url) == computed  # computed and stored
-    (entry,) = tmp_path.glob("qr-*.marshal")
+    (entry,) = tmp_path.glob("qr-*.docgen")
     qr.modules.cache_clear()
     assert qr.modules(url) == computed  # read back
     entry.write_bytes(entry.read_bytes()[:40])  # truncated: recomputed

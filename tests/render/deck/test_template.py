@@ -28,7 +28,7 @@ def test_the_built_in_template_from_the_disk_cache_makes_the_same_deck(
     for _ in range(2):  # made and stored, then read back as a new process would
         template.builtin_bytes.cache_clear()
         decks.append(render_deck(seed_doc).data)
-    (entry,) = tmp_path.glob("deck-template-*.marshal")
+    (entry,) = tmp_path.glob("deck-template-*.docgen")
     entry.write_bytes(b"not a template")  # a foreign entry is made again, not opened
     template.builtin_bytes.cache_clear()
     decks.append(render_deck(seed_doc).data)

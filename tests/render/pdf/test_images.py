@@ -101,14 +101,16 @@ def test_a_bad_disk_cache_entry_is_not_drawn(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
     logo = _png(tmp_path / "logo.png", (10, 20, 30, 255))
     images.draw_image(Canvas(io.BytesIO()), logo, 0, 0, 8, 4)
-    (entry,) = (tmp_path / "cache").glob("pdf-image-*.marshal")
+    (entry,) = (tmp_path / "cache").glob("pdf-image-*.docgen")
     good = entry.read_bytes()
     import marshal
 
-    name, state, mask = marshal.loads(good)
+    from docgen.infra.diskcache import _HEAD
+
+    name, state, mask = marshal.loads(good[_HEAD:])
     for bad in [(name, {**state, "streamContent": None}, mask), (name,), "text"]:
         assert not images._valid(bad)
-    entry.write_bytes(marshal.dumps((name, {**state, "streamContent": None}, mask)))
+    entry.write_bytes(good[:_HEAD] + marshal.dumps((name, {**state, "streamContent": None}, mask)))
     images._kept.clear()
     images.draw_image(Canvas(io.BytesIO()), logo, 0, 0, 8, 4)  # recomputed, not a broken stream
     assert entry.read_bytes() == good
