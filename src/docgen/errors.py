@@ -39,9 +39,26 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        """Return the problem as one line, with every control character escaped (see
+        :func:`escape`): messages quote keys, values and names from inputs."""
         where = f"{self.location}: " if self.location else ""
         text = f"{where}{self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return escape(f"{text} ({self.hint})" if self.hint else text)
+
+
+#: Characters shown as escapes: C0 and C1 controls (a terminal obeys ESC sequences; a newline lets a
+#: value forge a line such as GitHub's ``::error::``), line and paragraph separators, and the bidi
+#: overrides and isolates that reorder what a reader sees.
+_ESCAPES = {c: {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(chr(c), f"\\x{c:02x}")
+            for c in (*range(0x20), *range(0x7F, 0xA0))}
+_ESCAPES |= {c: f"\\u{c:04x}" for c in (0x61C, 0x200E, 0x200F, 0x2028, 0x2029,
+                                        *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def escape(text: str) -> str:
+    """Return ``text`` safe to print on one terminal line: control characters as ``\\x1b``,
+    ``\\n``, ``\\u202e``; everything else (accents, CJK, emoji) as it is."""
+    return text.translate(_ESCAPES)
 
 
 class DocgenError(Exception):

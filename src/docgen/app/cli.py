@@ -6,12 +6,13 @@ Exit codes: 0 success, 1 invalid source or failed build, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from docgen import __version__
-from docgen.errors import DocgenError, Problem
+from docgen.errors import DocgenError, Problem, escape
 
 DEFAULT_SOURCE = Path("source/article.yaml")
 DEFAULT_OUT = Path("build")
@@ -59,9 +60,24 @@ def report(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+def _cache_warning() -> None:
+    """Say once per run why the disk cache is not used, when it is unsafe (see diskcache)."""
+    from docgen.infra.diskcache import folder_warning
+
+    message = folder_warning()
+    if message:
+        report([Problem(message, severity="warning")])
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     args = parser().parse_args(argv)
+    try:
+        os.getcwd()
+    except OSError:  # deleted under the shell: every relative path (and reportlab) needs it
+        print("docgen: error: the working folder no longer exists (cd to an existing folder and "
+              "run docgen again)", file=sys.stderr)
+        return 1
     sources = [*args.sources, *args.more_sources] or [DEFAULT_SOURCE]
     started = time.perf_counter()
     try:
@@ -80,7 +96,7 @@ def run(argv: list[str] | None = None) -> int:
                     continue
                 report(warnings)
                 if not args.quiet:
-                    print(f"{source}: ok")
+                    print(escape(f"{source}: ok"))
             return 1 if failed else 0
         if args.verb == "watch":
             return _watch(args, sources)
@@ -96,9 +112,9 @@ def run(argv: list[str] | None = None) -> int:
             import traceback  # only on this path: keeps start-up short
 
             traceback.print_exc()
-        print(f"docgen: internal error: {type(exc).__name__}: {exc} (the previous artifacts are "
-              "unchanged; please report this with the source file; --verbose shows details)",
-              file=sys.stderr)
+        print(escape(f"docgen: internal error: {type(exc).__name__}: {exc} (the previous artifacts "
+                     "are unchanged; please report this with the source file; --verbose shows "
+                     "details)"), file=sys.stderr)
         return 1
 
 
@@ -128,6 +144,8 @@ def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int
     targets = {"pdf": ["pdf"], "deck": ["deck"]}.get(args.verb, list(TARGETS))
     results = build_many(sources, args.out, targets, jobs=args.jobs, force=args.force,
                          parallel=True)
+    if any(isinstance(r, DocgenError) or any(a.fresh for a in r.artifacts) for r in results):
+        _cache_warning()  # only when something was rendered: up-to-date builds never import it
     failed = False
     for result in results:
         if isinstance(result, DocgenError):
@@ -137,7 +155,7 @@ def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int
         report(result.warnings)
         if not args.quiet:
             for artifact in result.artifacts:
-                print(describe(artifact))
+                print(escape(describe(artifact)))
     if failed:
         return 1
     if args.verb == "preview":
@@ -146,7 +164,7 @@ def _build(args: argparse.Namespace, sources: list[Path], started: float) -> int
         built = [a.path for r in results if not isinstance(r, DocgenError) for a in r.artifacts]
         for line in [*preview(built, args.out), *brand_sheets(sources, args.out)]:
             if not args.quiet:
-                print(line)
+                print(escape(line))
     if args.verbose:
         print(f"done in {time.perf_counter() - started:.2f} s")
     return 0
@@ -164,9 +182,10 @@ def _watch(args: argparse.Namespace, sources: list[Path]) -> int:
             return
         report(result.warnings)
         for artifact in result.artifacts:
-            print(f"[{stamp}] {describe(artifact)}", flush=True)
+            print(escape(f"[{stamp}] {describe(artifact)}"), flush=True)
 
-    print(f"watching {', '.join(map(str, sources))} (Ctrl+C stops)", flush=True)
+    _cache_warning()
+    print(escape(f"watching {', '.join(map(str, sources))} (Ctrl+C stops)"), flush=True)
     try:
         watch(sources, args.out, show, interval=args.interval, parallel=True)
     except KeyboardInterrupt:

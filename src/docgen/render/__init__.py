@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from docgen.errors import Location, Problem
+from docgen.errors import DocgenError, Location, Problem
 from docgen.model import Document
 
 _FALLBACK_EPOCH = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
@@ -27,15 +27,36 @@ class Rendered:
     warnings: list[Problem] = field(default_factory=list)
 
 
+#: 9999-12-31 23:59:59 UTC: the last second a PDF date (and Python's datetime) can hold.
+MAX_EPOCH = 253_402_300_799
+
+
+def source_date_epoch() -> int | None:
+    """Return ``SOURCE_DATE_EPOCH`` as seconds, or None when it is unset or empty; raise a clear
+    DocgenError naming it when it is not a whole number of seconds (reportlab would otherwise fail
+    on it with an internal error: it reads the variable itself)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "")
+    value = raw.strip()
+    if not value:
+        return None
+    if value.isascii() and value.isdigit() and int(value) <= MAX_EPOCH:
+        return int(value)
+    what = ("is after the year 9999" if value.isascii() and value.isdigit()
+            else "is not a whole number of seconds since 1970-01-01 UTC")
+    raise DocgenError(Problem(
+        f"'{raw}' {what}", Location("SOURCE_DATE_EPOCH"),
+        "set it to the last commit's time, SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it"))
+
+
 def build_time(doc: Document) -> _dt.datetime:
     """Return the timestamp to stamp into artifacts, so the same source gives the same bytes.
 
     ``SOURCE_DATE_EPOCH`` wins (the reproducible-builds convention); otherwise the article's date at
     midnight UTC; otherwise a fixed date. Never the wall clock.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return _dt.datetime.fromtimestamp(epoch, tz=_dt.UTC)
     if doc.date is not None:
         return _dt.datetime.combine(doc.date, _dt.time(), tzinfo=_dt.UTC)
     return _FALLBACK_EPOCH

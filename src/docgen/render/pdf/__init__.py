@@ -1,6 +1,10 @@
 """The PDF handout renderer (reportlab): ``render_pdf(doc, expected_pages) -> Rendered``."""
 
-from docgen._compat.reportlab import import_platypus
+from docgen.render.pdf._hooks import seal
+
+seal()  # before reportlab's first import: it would run code from the working folder or HOME
+
+from docgen._compat.reportlab import import_platypus  # noqa: E402
 
 import_platypus()  # before any module below imports reportlab.platypus
 
