@@ -95,8 +95,8 @@ def test_the_handout_is_byte_identical_with_and_without_the_shortcuts(
     assert _pdf(tmp_path, "on", "", sources) == plain  # shortcuts, no disk cache
     assert _pdf(tmp_path, "on", cache, sources) == plain  # fills the cache
     assert _pdf(tmp_path, "on", cache, sources) == plain  # from the cache
-    assert list((tmp_path / "cache").glob("reportlab-face-*.marshal"))
-    assert list((tmp_path / "cache").glob("pdf-image-*.marshal"))
+    assert list((tmp_path / "cache").glob("reportlab-face-*.docgen"))
+    assert list((tmp_path / "cache").glob("pdf-image-*.docgen"))
 
 
 _PROBE = r"""
