@@ -53,7 +53,7 @@ def poison(cache: Path) -> int:
     """Replace every entry's content by a plausible wrong one of the right shape; return how
     many: fonts swapped with other fonts, the QR code for another link, another picture's pixels,
     a template that only starts like one."""
-    from docgen.render.pdf.qr import _matrix
+    from docgen.infra.qr import _matrix
 
     count = 0
     for kind, paths in entries(cache).items():
@@ -89,7 +89,7 @@ def test_a_poisoned_cache_changes_nothing(tmp_path: Path, reference: dict[str, b
     assert not done.stderr
     # ... and the genuine entries were written back.
     qr = entries(tmp_path / "cache")["qr"][0]
-    from docgen.render.pdf.qr import _matrix
+    from docgen.infra.qr import _matrix
 
     assert payload(qr) == _matrix("https://www.rocketmarketdevelopment.com")
 
@@ -104,7 +104,7 @@ def test_an_entry_copied_under_another_name_is_not_used(tmp_path: Path,
     assert docgen(tmp_path, "pdf", "article.yaml", "--out", "out", env=env).returncode == 0
     os.environ["DOCGEN_CACHE_DIR"], saved = str(cache), os.environ["DOCGEN_CACHE_DIR"]
     try:
-        from docgen.render.pdf.qr import _matrix
+        from docgen.infra.qr import _matrix
 
         diskcache.remember("qr", "evil", b"x", lambda: _matrix("https://tracker.example"),
                            lambda _: True)
@@ -184,7 +184,7 @@ def test_an_unsafe_cache_folder_is_ignored_with_one_warning(
         unsafe: str, tmp_path: Path, reference: dict[str, bytes]) -> None:
     """Even an entry with a correct digest (anyone can compute one) is not read from a folder
     others can write to; two sources, one warning."""
-    from docgen.render.pdf.qr import _matrix
+    from docgen.infra.qr import _matrix
 
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
@@ -214,7 +214,7 @@ def test_a_forged_entry_in_a_private_folder_is_read() -> None:
     which is why the folder must be private (docs/security.md)."""
     import reportlab
 
-    from docgen.render.pdf.qr import _matrix
+    from docgen.infra.qr import _matrix
 
     forged = _matrix("https://tracker.example")
     key = _key("qr", "https://genuine.example")

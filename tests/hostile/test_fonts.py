@@ -67,8 +67,6 @@ MALFORMED: dict[str, tuple[Callable[[], bytes], str]] = {
     "unitsPerEm 0": (lambda: patched("head", 18, ">H", 0), "has 0 units per em"),
     "1.1 million cmap entries": (huge_cmap, "maps 1,114,112 characters"),
     "no horizontal metrics": (lambda: patched("hhea", 34, ">H", 0), "has no horizontal metrics"),
-    "CFF outlines": (lambda: b"OTTO" + CARLITO[4:], "has PostScript (CFF) outlines"),
-    "not a font": (lambda: b"<html>not a font</html>", "is not a TrueType font file"),
     "PostScript name with brackets": (bad_postscript_name, "has a PostScript name with characters"),
 }
 

@@ -27,8 +27,8 @@ LINE = re.compile(r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]
     ("a slug", 'slug: "a\\n::error::forged"\n' + BODY, None, "'a\\n::error::forged' is not valid"),
     ("a date", 'date: "2026\\n::error file=x::forged"\n' + BODY, None,
      "'2026\\n::error file=x::forged' is not a date"),
-    ("a font family", "brand: brand.yml\n" + BODY, 'typography:\n  base: "Evil\\e[31m\\nFont"\n',
-     "the font 'Evil\\x1b[31m\\nFont' is not available"),
+    ("a font family", "brand: brand.yml\n" + BODY, 'typography:\n  base: "Evil\\u202EFont"\n',
+     "font 'Evil\\u202eFont' is not available"),
     ("a bidi override", 'slug: "abc\\u202Edef"\n' + BODY, None, "'abc\\u202edef' is not valid"),
     ("a C1 control", 'title: "abc\\x9bdef"\n' + BODY.split("\n", 1)[1], None, "U+009B"),
 ])
