@@ -29,6 +29,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT / "src"), str(BENCH)]
 
+import brand  # noqa: E402
 import figures  # noqa: E402
 import peers  # noqa: E402
 import report  # noqa: E402
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         growth: dict[str, Any] = {"from": a, "to": b, "linear": scales[-1] / scales[-2]}
         for key in ("pdf_cold", "deck_cold", "both_cold", "pdf_warm", "deck_warm", "both_warm"):
             growth[key] = sizes[b][f"{key}_s"] / sizes[a][f"{key}_s"]
+        print("measuring a large brand with an SVG logo ...", file=sys.stderr, flush=True)
+        result["big_brand"] = brand.measure_brand(runs, work)
         print("measuring --jobs ...", file=sys.stderr, flush=True)
         result["jobs"] = figures.measure_jobs(figures.copies(articles[scales[1]], 4),
                                               work / "out-jobs", runs)
@@ -107,6 +110,10 @@ def _print(result: dict[str, Any]) -> None:
     print(f"seed, first build on a machine (empty disk cache, new output folder): "
           f"{ms(seed['both_cold_first_s'])}; `invoke check`: "
           f"{ms(seed.get('invoke_check_cold_s', 0.0))} (`docgen check`: {ms(seed['check_cold_s'])})")
+    b = result["big_brand"]
+    print(f"large brand ({b['brand_bytes'] // 1024} KB, {b['palette_entries']} colours, SVG logo), seed "
+          f"article: check {ms(b['check_cold_s'])} (first on a machine {ms(b['check_first_s'])}), "
+          f"cold build {ms(b['both_cold_s'])}, up to date {ms(b['up_to_date_s'])}")
     j = result["jobs"]
     print(f"--jobs: {j['sources']} sources ({j['article']}): 1 job {ms(j['jobs1_s'])}, "
           f"{j['jobs']} jobs {ms(j['jobsN_s'])}, speed-up {j['speedup']:.2f}x")
