@@ -27,7 +27,7 @@ def render_deck(doc: Document) -> Rendered:
 
     with collector_paused():
         tpl = open_template(doc.brand)  # checked before any slide is planned
-        plan = plan_deck(doc)
+        plan = plan_deck(doc, tpl.frame())
         data = write_deck(plan, doc.brand, build_time(doc), tpl)
     return Rendered(data, len(plan.slides), "slides", [*tpl.warnings, *plan.warnings])
 

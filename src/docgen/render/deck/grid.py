@@ -1,13 +1,18 @@
-"""The slide grid and the box builders: one set of margins, one title position, brand colours.
+"""The box builders: one set of margins, one title position, brand colours, on the slide's frame.
 
-Everything is placed on a 16:9 grid (13.333 x 7.5 in) with 0.6 in margins; sizes step by 2 pt from
-each role's largest size down to its legible floor (quotes 24 pt, body 18 pt).
+Everything is placed on the grid of :class:`~docgen.render.deck.frame.Frame` (drawn for 13.333 x
+7.5 in with 0.6 in margins, scaled to the slide); sizes step by 2 pt from each role's largest size
+down to its legible floor (quotes 24 pt, body 18 pt), both scaled with the slide's height. In
+template mode a text colour is set only where it reads on the layout's background; elsewhere the
+template's own colour shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from docgen.colour import contrast
 from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Text
 from docgen.render.deck.fit import (
     Para,
@@ -21,28 +26,23 @@ from docgen.render.deck.fit import (
     words,
 )
 from docgen.render.deck.fit import height as text_height
+from docgen.render.deck.frame import Frame
 from docgen.render.deck.measure import deck_font_name, metrics
 from docgen.render.deck.plan_types import Box, Picture, Rect
 from docgen.scheme import scheme
 
 IN = 914400
 PT = 12700
-SLIDE_W = 12192000  # 13.333 in
-SLIDE_H = 6858000  # 7.5 in
-M = int(0.6 * IN)
-CONTENT_W = SLIDE_W - 2 * M
-BODY_Y = int(1.95 * IN)
-BODY_H = int(6.55 * IN) - BODY_Y
 MAX_WORDS = 40  # the design rule: at most about 40 words on a slide
 #: Measured width is reduced by this factor so hinting and kerning differences never overflow.
 SAFETY = 0.96
 
 Rect4 = tuple[int, int, int, int]
-TITLE = {  # kind -> (x, y, w, h), largest size, floor, anchor
-    "content": ((M, int(0.45 * IN), CONTENT_W, int(1.2 * IN)), 36.0, 24.0, "b"),
-    "section": ((M, int(2.6 * IN), CONTENT_W, int(2.6 * IN)), 54.0, 32.0, "t"),
-    "title": ((M, int(1.75 * IN), int(11.0 * IN), int(2.45 * IN)), 54.0, 32.0, "b"),
-}
+
+
+def checked(want: str, ground: str | None, minimum: float = 4.5) -> str | None:
+    """Return ``want`` if it reads on ``ground``, else None: the template's own colour shows."""
+    return want if ground is not None and contrast(want, ground) >= minimum else None
 
 
 def _bullet_char(family: FontFamily) -> str:
@@ -54,11 +54,16 @@ def _bullet_char(family: FontFamily) -> str:
 class Kit:
     """Builds boxes for one brand: fonts for measuring, colours checked for contrast."""
 
-    def __init__(self, brand: Brand) -> None:
+    def __init__(self, brand: Brand, frame: Frame | None = None) -> None:
+        self.frame = f = frame or Frame()
+        heading, body = f.fonts
+        if heading is not None or body is not None:  # the template's theme fonts, measurable
+            brand = replace(brand, heading_font=heading or brand.heading_font,
+                            body_font=body or brand.body_font)
         self.brand = brand
         p = brand.palette
-        self.heading_name = deck_font_name(brand.heading_font.name)
-        self.body_name = deck_font_name(brand.body_font.name)
+        self.heading_name = "+mj-lt" if heading else deck_font_name(brand.heading_font.name)
+        self.body_name = "+mn-lt" if body else deck_font_name(brand.body_font.name)
         self.bg = p.background
         self.dark = p.primary
         k = scheme(p)[0]  # every text colour, checked against what is behind it
@@ -70,8 +75,18 @@ class Kit:
         self.label_on_dark = k.label_on_primary
         self.callout_ink = k.heading_on_light
         self.bullet_ink = k.bullet
-        self.bullet_char = {f: _bullet_char(fam) for f, fam in
+        self.bullet_char = {name: _bullet_char(fam) for name, fam in
                             (("heading", brand.heading_font), ("body", brand.body_font))}
+        self.title_ink: dict[str, str | None] = {"content": self.heading_ink}
+        if f.roles is not None:  # template mode: brand colours only where they read
+            ground = f.roles["content"].ground
+            self.ink = checked(p.foreground, ground) or checked(f.text_ink or "", ground)
+            self.heading_ink = checked(p.primary, ground) or self.ink
+            self.muted = checked(p.muted, ground) or self.ink
+            self.bullet_ink = checked(p.secondary, ground, 3.0) or checked(p.primary, ground, 3.0)
+            self.title_ink = {k: (None if r.title is not None else
+                                  checked(r.title_ink or "", r.ground) or checked(p.foreground, r.ground))
+                              for k, r in f.roles.items()}
         self._titles: dict[tuple[Text | str, str], tuple[Box, str | None]] = {}
 
     # -- primitives -------------------------------------------------------------------------------
@@ -90,11 +105,15 @@ class Kit:
         inset: int = 0,
         fill: str | None = None,
         max_lines: int | None = None,
+        placeholder: tuple[str, int] | None = None,
+        inherit: bool = False,
     ) -> Box | None:
         """Return the box at the largest size that fits, or None when the floor is not enough."""
         x, y, w, h = rect
         family = self.brand.heading_font if font == "heading" else self.brand.body_font
         width = (w - 2 * inset) / PT * SAFETY
+        scale = self.frame.scale
+        top, floor = top * scale, floor * scale
         f = fit(paras, family, width, (h - 2 * inset) / PT, top, floor, max_lines)
         if f is None:
             return None
@@ -108,7 +127,7 @@ class Kit:
             out,
             f.size,
             font,
-            color or self.ink,
+            color or self.ink if color != "" else None,
             align,
             anchor,
             inset,
@@ -116,6 +135,8 @@ class Kit:
             f.lines,
             self.bullet_ink,
             self.bullet_char[font],
+            placeholder,
+            inherit,
         )
 
     def fits(self, rect: Rect4, floor: float, font: str = "body", inset: int = 0):
@@ -123,6 +144,7 @@ class Kit:
         family = self.brand.heading_font if font == "heading" else self.brand.body_font
         width = (rect[2] - 2 * inset) / PT * SAFETY
         height = (rect[3] - 2 * inset) / PT
+        floor *= self.frame.scale
         return lambda paras: text_height(paras, family, width, floor) <= height
 
     def title(self, text: Text | str, kind: str = "content") -> tuple[Box, str | None]:
@@ -139,10 +161,15 @@ class Kit:
         return found
 
     def _title(self, text: Text | str, kind: str) -> tuple[Box, str | None]:
-        rect, top, floor, anchor = TITLE[kind]
-        color = self.heading_ink if kind == "content" else self.on_dark
-        toks = tokens(text, bold=True)
-        args = {"font": "heading", "color": color, "anchor": anchor}
+        rect, top, floor, anchor = self.frame.title(kind)
+        if self.frame.template:
+            color = self.title_ink.get(kind) or ""  # "": the template's title colour
+        else:
+            color = self.heading_ink if kind == "content" else self.on_dark
+        toks = tokens(text, bold=True)  # measured bold; on a template, written in its title style
+        align = "" if self.frame.template and anchor == "" else "l"
+        args = {"font": "heading", "color": color, "anchor": anchor, "align": align,
+                "inherit": self.frame.template}
         b = self.box("title", rect, [Para(toks)], top, floor, **args)
         if b is not None:
             return b, None
@@ -156,24 +183,25 @@ class Kit:
         return b, "".join(t.text for t in toks)
 
     def rule(self) -> tuple[Rect, ...]:
-        return (Rect(M, int(1.72 * IN), int(1.2 * IN), int(0.06 * IN), self.brand.palette.accent),)
+        """The accent rule under a content title (none on a template: its look wins)."""
+        f = self.frame
+        if f.template:
+            return ()
+        return (Rect(f.margin, f.len(1.72), f.len(1.2), f.len(0.06), self.brand.palette.accent),)
 
     def quote_bar(self) -> tuple[Rect, ...]:
-        return (
-            Rect(
-                M,
-                BODY_Y + int(0.1 * IN),
-                int(0.08 * IN),
-                int(3.5 * IN),
-                self.brand.palette.secondary,
-            ),
-        )
+        f = self.frame
+        if f.template:
+            return ()
+        return (Rect(f.margin, f.body_y + f.len(0.1), f.len(0.08), f.len(3.5),
+                     self.brand.palette.secondary),)
 
     # -- content pages ----------------------------------------------------------------------------
     def body_pages(
         self, paras: list[Para], max_units: int, top: float = 28.0, floor: float = 18.0
     ) -> list[tuple[Box, ...]]:
-        rect = (M, BODY_Y, CONTENT_W, BODY_H)
+        f = self.frame
+        rect = (f.margin, f.body_y, f.content_w, f.body_h)
         pages = paginate(paras, lambda u: list(u), self.fits(rect, floor), max_units, 40, balance=True)
         out = []
         for page in pages:
@@ -182,7 +210,8 @@ class Kit:
         return out
 
     def quote_pages(self, q: Quote) -> list[tuple[Box, ...]]:
-        rect = (M + int(0.4 * IN), BODY_Y, CONTENT_W - int(0.4 * IN), int(3.7 * IN))
+        f = self.frame
+        rect = (f.margin + f.len(0.4), f.body_y, f.content_w - f.len(0.4), min(f.len(3.7), f.body_h))
 
         def marked(units: list, first: bool, last: bool) -> list[Para]:
             """A part of the quote: “ opens the first part, ” closes the last, … joins the parts."""
@@ -207,7 +236,7 @@ class Kit:
             if last and q.by:
                 a = self.box(
                     "attribution",
-                    (rect[0], int(5.85 * IN), rect[2], int(0.6 * IN)),
+                    (rect[0], min(f.len(5.85), f.body_bottom - f.len(0.6)), rect[2], f.len(0.6)),
                     [Para(tokens(f"— {q.by}"))],
                     20.0,
                     18.0,
@@ -218,7 +247,8 @@ class Kit:
         return out
 
     def callout_pages(self, c: Callout) -> list[tuple[Box, ...]]:
-        rect, inset = (M, BODY_Y, CONTENT_W, BODY_H), int(0.5 * IN)
+        f = self.frame
+        rect, inset = (f.margin, f.body_y, f.content_w, f.body_h), f.len(0.5)
 
         def compose(units: list) -> list[Para]:
             return [Para(tuple(t for u in units for t in u))]
@@ -244,10 +274,11 @@ class Kit:
 
     def image(self, img: Image) -> tuple[tuple[Box, ...], Picture]:
         boxes: tuple[Box, ...] = ()
-        bottom = M + BODY_Y + BODY_H - M
+        f = self.frame
+        bottom = f.body_bottom
         if img.caption is not None and img.caption.plain.strip():
             for h in (0.75, 1.3, 1.9):
-                rect = (M, bottom - int(h * IN), CONTENT_W, int(h * IN))
+                rect = (f.margin, bottom - f.len(h), f.content_w, f.len(h))
                 b = self.box(
                     "caption",
                     rect,
@@ -258,17 +289,19 @@ class Kit:
                 )
                 if b:
                     boxes = (b,)
-                    bottom = rect[1] - int(0.15 * IN)
+                    bottom = rect[1] - f.len(0.15)
                     break
         # Left-aligned on the content grid (x = the title's left), like the caption under it.
-        pic = Picture(img.path, img.alt, M, BODY_Y, CONTENT_W, bottom - BODY_Y, align="l")
+        pic = Picture(img.path, img.alt, f.margin, f.body_y, f.content_w, bottom - f.body_y, align="l")
         return boxes, pic
 
     def author_pages(self, author: Author) -> list[tuple[Box | Picture, ...]]:
-        text_w = CONTENT_W - (int(3.8 * IN) if author.photo else 0)
+        f = self.frame
+        m, body_y, body_h = f.margin, f.body_y, f.body_h
+        text_w = f.content_w - (f.len(3.8) if author.photo else 0)
         name = self.box(
             "label",
-            (M, BODY_Y, text_w, int(0.6 * IN)),
+            (m, body_y, text_w, f.len(0.6)),
             [Para(tokens(author.name, bold=True))],
             28.0,
             24.0,
@@ -276,24 +309,22 @@ class Kit:
             color=self.heading_ink,
         )
         head: list[Box | Picture] = [name] if name else []
-        y = BODY_Y + int(0.65 * IN)
+        y = body_y + f.len(0.65)
         if author.role:
             role = self.box(
                 "label",
-                (M, y, text_w, int(0.5 * IN)),
+                (m, y, text_w, f.len(0.5)),
                 [Para(tokens(author.role))],
                 20.0,
                 18.0,
                 color=self.muted,
             )
             head += [role] if role else []
-            y += int(0.6 * IN)
+            y += f.len(0.6)
         if author.photo:
             p = author.photo
-            head.append(
-                Picture(p.path, p.alt, M + text_w + int(0.4 * IN), BODY_Y, int(3.4 * IN), BODY_H, "r")
-            )
-        rect = (M, y, text_w, BODY_Y + BODY_H - y)
+            head.append(Picture(p.path, p.alt, m + text_w + f.len(0.4), body_y, f.len(3.4), body_h, "r"))
+        rect = (m, y, text_w, body_y + body_h - y)
         # One slide, ~40 words: name, role and the bio's first sentence(s); the full bio goes to the
         # notes and the link to the closing slide.
         budget = max(MAX_WORDS - words(tokens(author.name)) - words(tokens(author.role or "")), 12)

@@ -54,12 +54,14 @@ class Layout:
 #: Layout names PowerPoint and LibreOffice give, lower-cased, in the languages seen in templates.
 _NAMES = {
     "title": ("title slide", "titelfolie", "diapositiva de título", "diapositive de titre",
-              "diapositivo de título", "diapositiva titolo", "titeldia", "titelbild", "title"),
+              "diapositivo de título", "diapositiva titolo", "titeldia", "titelbild", "rubrikbild",
+              "title"),
     "section": ("section header", "section title", "abschnittsüberschrift", "encabezado de sección",
                 "en-tête de section", "cabeçalho de secção", "cabeçalho da seção",
-                "intestazione sezione", "sectiekop", "section"),
+                "intestazione sezione", "sectiekop", "avsnittsrubrik", "titre de section",
+                "section"),
     "content": ("title only", "nur titel", "solo el título", "titre seul", "somente título",
-                "apenas título", "solo titolo", "alleen titel", "title, content",
+                "apenas título", "solo titolo", "alleen titel", "endast rubrik", "title, content",
                 "title and content", "titel und inhalt", "título y objetos", "titre et contenu"),
 }
 
@@ -86,8 +88,9 @@ def choose(layouts: list[Layout]) -> dict[str, Layout]:
     """Return the layout for each slide role (title, section, content). ``layouts`` is not empty.
 
     Content: ``titleOnly``; a layout with a title and nothing else; title and body (``obj``,
-    ``tx``); a content name; any layout with a title; ``blank``; the first. Title: ``title``, a
-    centred-title placeholder, a title name, else the content layout. Section: ``secHead``, a
+    ``tx``); a content name; a title and a body; any layout with a title; ``blank``; the first.
+    Title: ``title``, a title name, a centred title with a subtitle, a centred title, else the
+    content layout. Section: ``secHead``, a
     section name, else the title layout.
     """
     def first(*tests) -> Layout | None:  # type: ignore[no-untyped-def]
@@ -103,18 +106,24 @@ def choose(layouts: list[Layout]) -> dict[str, Layout]:
     def kinds(lay: Layout) -> set[str]:
         return {p.type for p in lay.placeholders} - _CHROME
 
+    def plain_title(lay: Layout) -> bool:  # a "title" placeholder, not a centred title
+        return any(p.type == "title" for p in lay.placeholders)
+
     content = first(
         lambda lay: lay.type == "titleOnly",
-        lambda lay: lay.title is not None and kinds(lay) <= set(TITLE_TYPES),
-        lambda lay: lay.type in ("obj", "tx") and lay.title is not None,
+        lambda lay: plain_title(lay) and kinds(lay) <= {"title"},
+        lambda lay: lay.type in ("obj", "tx") and plain_title(lay),
         named("content"),
+        lambda lay: plain_title(lay) and bool(kinds(lay) & {"body", "obj"}),
+        plain_title,
         lambda lay: lay.title is not None and lay.type not in ("title", "secHead"),
         lambda lay: lay.type == "blank",
     ) or layouts[0]
     title = first(
         lambda lay: lay.type == "title",
-        lambda lay: "ctrTitle" in kinds(lay),
         named("title"),
+        lambda lay: {"ctrTitle", "subTitle"} <= kinds(lay),
+        lambda lay: "ctrTitle" in kinds(lay),
     ) or content
     section = first(lambda lay: lay.type == "secHead", named("section")) or title
     return {"title": title, "section": section, "content": content}

@@ -14,6 +14,7 @@ from docgen.errors import Problem
 from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, Section, Text
 from docgen.render.deck import chrome, grid
 from docgen.render.deck.fit import Para, tokens
+from docgen.render.deck.frame import Frame
 from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
 
@@ -30,9 +31,9 @@ class _Draft:
 class _Builder:
     """Collects slides; paragraphs wait in ``pending`` for the next slide of their group."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, frame: Frame | None) -> None:
         self.doc = doc
-        self.kit = grid.Kit(doc.brand)
+        self.kit = grid.Kit(doc.brand, frame)
         self.drafts: list[_Draft] = []
         self.pending: list[str] = []
         self.warnings: list[Problem] = []
@@ -155,9 +156,10 @@ def notes_text(text: Text) -> str:
     return "".join(out)
 
 
-def plan_deck(doc: Document) -> DeckPlan:
-    """Return the slides of the deck for ``doc``: a pure function of the document."""
-    b = _Builder(doc)
+def plan_deck(doc: Document, frame: Frame | None = None) -> DeckPlan:
+    """Return the slides of the deck for ``doc`` on ``frame`` (the slide size and, for a corporate
+    template, what its layouts offer; None: docgen's 13.333 x 7.5 in built-in): a pure function."""
+    b = _Builder(doc, frame)
     kit = b.kit
     sections = [s for s in doc.sections if not s.deck.skip]
     b.add([chrome.title_slide(kit, doc)])
@@ -185,8 +187,8 @@ def plan_deck(doc: Document) -> DeckPlan:
     slides = tuple(chrome.chrome(kit, s, footer) for s in slides)
     return DeckPlan(
         slides=slides,
-        width=grid.SLIDE_W,
-        height=grid.SLIDE_H,
+        width=kit.frame.width,
+        height=kit.frame.height,
         heading_font=kit.heading_name,
         body_font=kit.body_name,
         title=doc.title.plain,

@@ -32,6 +32,9 @@ class Box:
     #: A layout placeholder to fill, as (type, idx) ("body", 1); None: a free text box. A box with
     #: no width then takes the placeholder's own position and size from the layout.
     placeholder: tuple[str, int] | None = None
+    #: Styled by the template (its title style): the writer sets no bold, colour or alignment
+    #: that the plan did not ask for, so the layout's own show through.
+    inherit: bool = False
 
     @property
     def plain(self) -> str:

@@ -24,6 +24,7 @@ from docgen.colour import mix
 from docgen.errors import DocgenError, Location, Problem
 from docgen.infra.diskcache import remember
 from docgen.model import Brand
+from docgen.render.deck.frame import Frame, from_template
 from docgen.render.deck.layouts import TITLE_TYPES, Layout, choose, describe
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.reader import TemplatePackage, read_package
@@ -48,6 +49,13 @@ class Template:
     @property
     def size(self) -> tuple[int, int]:
         return self.package.width, self.package.height
+
+    def frame(self) -> Frame:
+        """The frame the planner lays slides out on: docgen's grid on the built-in template, the
+        template's layouts otherwise."""
+        if self.builtin:
+            return Frame(*self.size)
+        return from_template(*self.size, self.roles, self.package)
 
 
 def open_template(brand: Brand) -> Template:
@@ -82,11 +90,6 @@ def _template(package: TemplatePackage, name: str | None, where: Location) -> Te
     if not layouts:
         raise DocgenError(Problem(f"the template {shown(name or '')} has no slide layouts", where,
                                   "add the usual layouts in PowerPoint's Slide Master view"))
-    if (package.width, package.height) != (BUILTIN_W, BUILTIN_H):
-        raise DocgenError(Problem(
-            f"the template {shown(name or '')} is {package.width / 914400:.3g} x "
-            f"{package.height / 914400:.3g} in; docgen's grid is 13.333 x 7.5 in for now", where,
-            "set its slide size to Widescreen"))
     warnings = [Problem(f"left out of the deck: {w}", where, severity="warning")
                 for w in package.warnings]
     return Template(package, layouts, choose(layouts), name is None, warnings)

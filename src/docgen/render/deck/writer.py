@@ -137,15 +137,16 @@ class SlideWriter:
 
     def _txbody(self, box: Box) -> str:
         inset = int(box.inset)
+        anchor = f' anchor="{box.anchor}"' if box.anchor else ""
         out = [f'<p:txBody><a:bodyPr wrap="square" lIns="{inset}" rIns="{inset}" tIns="{inset}" '
-               f'bIns="{inset}" anchor="{box.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>']
+               f'bIns="{inset}"{anchor}><a:noAutofit/></a:bodyPr><a:lstStyle/>']
         sz = _centipoints(box.size)
         pitch = _centipoints(box.size * LINE_PITCH)
         font = self.fonts[box.font]
         fill = f'<a:solidFill><a:srgbClr val="{_hex(box.color)}"/></a:solidFill>' if box.color else ""
         for i, para in enumerate(box.paras):
             before = _centipoints(para.space_before * box.size if i else 0)
-            attrs = f'algn="{box.align}"'
+            attrs = f' algn="{box.align}"' if box.align else ""
             if para.bullet or para.number:
                 indent = int(INDENT_EM * box.size * 12700)
                 attrs += f' marL="{indent}" indent="{-indent}"'
@@ -160,13 +161,19 @@ class SlideWriter:
                           f'<a:buChar char="{xml_attr(box.bullet_char)}"/>')
             else:
                 bullet = "<a:buNone/>"
-            out.append(f'<a:p><a:pPr {attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
+            out.append(f'<a:p><a:pPr{attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
                        f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef>'
                        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')
             for run in para.runs:
                 link = ""
                 if run.href:
                     link = f'<a:hlinkClick r:id="{self._relate(n.RT_HYPERLINK, run.href, True)}"/>'
+                if box.inherit:  # the template's title style decides bold and case
+                    style = ' i="1"' if run.italic else ""
+                    out.append(f'<a:r><a:rPr sz="{sz}"{style} lang="{self.lang}">{fill}'
+                               f'<a:latin typeface="{font}"/>{link}</a:rPr>'
+                               f"<a:t>{xml_text(run.text)}</a:t></a:r>")
+                    continue
                 out.append(f'<a:r><a:rPr sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
                            f'lang="{self.lang}" cap="none">{fill}<a:latin typeface="{font}"/>{link}'
                            f"</a:rPr><a:t>{xml_text(run.text)}</a:t></a:r>")

@@ -1,0 +1,179 @@
+"""The slide's frame: its size, the grid scaled to it, and in template mode what each layout offers.
+
+docgen's grid was drawn for 13.333 x 7.5 in. Lengths and type sizes scale with the slide's
+*height* (PowerPoint's 4:3 and 16:9 templates share a 7.5 in height and their type sizes), widths
+follow the slide's width, so a 10 x 7.5 in slide gets narrower boxes at the same sizes and a
+10 x 5.625 in one everything at three quarters. With a corporate template the title boxes, the
+text placeholders, the footer, the background and the template's own art come from its layouts
+(:func:`from_template`), so docgen writes into the template instead of painting over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docgen.fonts import bundled_family
+from docgen.model import FontFamily
+from docgen.render.deck.ground import Theme, art_boxes, background
+from docgen.render.deck.layouts import TITLE_TYPES, Layout
+from docgen.render.deck.opc import names as n
+
+IN = 914400
+REF_W, REF_H = 12192000, 6858000  # the grid's reference: 13.333 x 7.5 in
+
+Rect4 = tuple[int, int, int, int]
+Slot = tuple[str, int, Rect4]  # a layout placeholder: type, idx, box
+
+#: Theme fonts docgen measures exactly: the name in the theme -> the shipped metric twin.
+_MEASURABLE = {"calibri": "Carlito", "carlito": "Carlito", "cambria": "Caladea",
+               "caladea": "Caladea", "dejavu sans": "DejaVu Sans"}
+
+
+@dataclass(frozen=True, eq=False)
+class Role:
+    """What one layout (title, section or content) offers docgen in template mode."""
+
+    title: Rect4 | None  # the title placeholder's box; None: the title goes in a text box
+    title_size: float | None  # the template's title size in points, if it states one
+    title_ink: str | None  # the template's title colour, for a title in a text box
+    text: Slot | None  # a subtitle or body placeholder (title and section slides)
+    footer: Slot | None  # the layout's footer placeholder
+    ground: str | None  # the background colour, None when a picture, gradient or unknown
+    art: tuple[Rect4, ...] = ()  # the template's own shapes and the layout's placeholders
+
+
+@dataclass(frozen=True, eq=False)
+class Frame:
+    """The slide size and, for a corporate template, its roles and fonts (None: docgen's look)."""
+
+    width: int = REF_W
+    height: int = REF_H
+    roles: dict[str, Role] | None = None
+    fonts: tuple[FontFamily | None, FontFamily | None] = (None, None)  # heading, body (theme's)
+    text_ink: str | None = None  # the theme's text colour (dk1 through the colour map)
+
+    @property
+    def template(self) -> bool:
+        return self.roles is not None
+
+    @property
+    def scale(self) -> float:
+        return self.height / REF_H
+
+    def len(self, inches: float) -> int:
+        """A length of the reference grid, scaled to this slide."""
+        return int(inches * IN * self.scale)
+
+    @property
+    def margin(self) -> int:
+        return self.len(0.6)
+
+    @property
+    def content_w(self) -> int:
+        return self.width - 2 * self.margin
+
+    @property
+    def body_y(self) -> int:
+        content = self.roles["content"] if self.roles else None
+        if content is not None and content.title is not None:
+            _, y, _, h = content.title
+            return max(min(y + h + self.len(0.25), self.len(2.6)), self.len(1.2))
+        return self.len(1.95)
+
+    @property
+    def body_bottom(self) -> int:
+        bottom = self.len(6.55)
+        content = self.roles["content"] if self.roles else None
+        if content is not None and content.footer is not None:
+            bottom = min(bottom, content.footer[2][1] - self.len(0.1))
+        return max(bottom, self.body_y + self.len(2.5))
+
+    @property
+    def body_h(self) -> int:
+        return self.body_bottom - self.body_y
+
+    def title(self, kind: str) -> tuple[Rect4, float, float, str]:
+        """The title box of ``kind`` (content, section, title), its largest size, floor, anchor."""
+        m, cw = self.margin, self.content_w
+        own = {
+            "content": ((m, self.len(0.45), cw, self.len(1.2)), 36.0, 24.0, "b"),
+            "section": ((m, self.len(2.6), cw, self.len(2.6)), 54.0, 32.0, "t"),
+            "title": ((m, self.len(1.75), min(self.len(11.0), cw), self.len(2.45)), 54.0, 32.0, "b"),
+        }[kind]
+        role = self.roles.get(kind) if self.roles else None
+        if role is None or role.title is None:
+            return own
+        rect = self.inside(role.title)
+        top = role.title_size / self.scale if role.title_size else own[1]
+        return rect, top, min(own[2], top), ""
+
+    def inside(self, rect: Rect4) -> Rect4:
+        """``rect`` moved and cut to lie on the slide."""
+        x, y, w, h = rect
+        x, y = max(0, min(x, self.width - 1)), max(0, min(y, self.height - 1))
+        return x, y, min(w, self.width - x), min(h, self.height - y)
+
+
+def from_template(width: int, height: int, roles: dict[str, Layout], package) -> Frame:  # type: ignore[no-untyped-def]
+    """Return the frame of a corporate template whose layout for each role is ``roles``."""
+    out: dict[str, Role] = {}
+    fonts: tuple[FontFamily | None, FontFamily | None] = (None, None)
+    text_ink = None
+    for key, lay in roles.items():
+        theme = Theme(package, lay.master)
+        ground, _ = background(lay.part, lay.master, theme)
+        title = lay.title
+        text = next((p for p in lay.placeholders if p.type == "subTitle"), None) or next(
+            (p for p in lay.placeholders if p.type in ("body", "obj") and p.rect), None)
+        footer = lay.placeholder("ftr")
+        boxes = [p.rect for p in lay.placeholders if p.rect and p.type not in TITLE_TYPES]
+        out[key] = Role(
+            title.rect if title and title.rect else None,
+            _title_size(lay),
+            _title_ink(lay, theme),
+            (text.type, text.idx, text.rect) if text and text.rect else None,
+            (footer.type, footer.idx, footer.rect) if footer and footer.rect else None,
+            ground,
+            tuple(art_boxes(lay.part, lay.master)) + tuple(boxes),
+        )
+        if key == "content":
+            fonts = (_family(theme.fonts[0]), _family(theme.fonts[1]))
+            text_ink = theme.text(lay.master)
+    return Frame(width, height, out, fonts, text_ink)
+
+
+def _family(name: str) -> FontFamily | None:
+    """The shipped family to measure the theme font ``name`` with: its metric twin, else DejaVu
+    Sans, wider than nearly every text face, so a fit measured with it never overflows."""
+    return bundled_family(_MEASURABLE.get(name.strip().lower(), "DejaVu Sans"))
+
+
+_P = f"{{{n.P}}}"
+_A = f"{{{n.A}}}"
+
+
+def _title_size(lay: Layout) -> float | None:
+    """The title's size in points: the layout placeholder's list style, else the master's."""
+    for part, path in ((lay.part, f"{_P}cSld/{_P}spTree"), (lay.master, f"{_P}cSld/{_P}spTree")):
+        tree = part.root.find(path) if part.root is not None else None
+        for shape in tree if tree is not None else ():
+            ph = shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+            if ph is None or ph.get("type") not in TITLE_TYPES:
+                continue
+            rpr = shape.find(f"{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr")
+            if rpr is not None and rpr.get("sz", "").isdigit():
+                return int(rpr.get("sz", "0")) / 100
+    master = lay.master.root
+    rpr = master.find(f"{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr") if master is not None else None
+    if rpr is not None and rpr.get("sz", "").isdigit():
+        return int(rpr.get("sz", "0")) / 100
+    return None
+
+
+def _title_ink(lay: Layout, theme: Theme) -> str | None:
+    master = lay.master.root
+    fill = master.find(f"{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr/{_A}solidFill") \
+        if master is not None else None
+    if fill is not None and len(fill):
+        return theme.colour(fill[0])
+    return theme.colours.get(theme.map.get("tx1", "dk1"))
