@@ -16,7 +16,7 @@ from docgen.model import Document, Text
 from docgen.render import format_date
 from docgen.render.deck.fit import Para, Run, tokens
 from docgen.render.deck.frame import Frame, Rect4
-from docgen.render.deck.grid import Kit, checked
+from docgen.render.deck.grid import Kit
 from docgen.render.deck.ground import overlaps
 from docgen.render.deck.plan_types import Box, Picture, Rect, SlidePlan
 
@@ -126,11 +126,9 @@ def _template_text(kit: Kit, role: str, paras: list[Para]) -> tuple[Box, ...]:
         if b is not None:
             return (b,)
     rect = _below_title(kit, role, 1.6)
-    roles = kit.frame.roles
-    ground = roles[role].ground if roles is not None else None
-    ink = checked(kit.brand.palette.foreground, ground) or checked(kit.frame.text_ink or "", ground)
     if rect is None:
         return ()
+    ink = kit.frame.ink(role, rect, kit.brand.palette.foreground)
     b = kit.box("subtitle", rect, paras, 24.0, 14.0, color=ink or "")
     return (b,) if b else ()
 

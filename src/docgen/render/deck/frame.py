@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docgen.colour import contrast, readable_on
 from docgen.fonts import bundled_family
 from docgen.model import FontFamily
-from docgen.render.deck.ground import Theme, art_boxes, background
+from docgen.render.deck.ground import Theme, art_boxes, background, overlaps
 from docgen.render.deck.layouts import TITLE_TYPES, Layout
+from docgen.render.deck.measure import LINE_PITCH
 from docgen.render.deck.opc import names as n
 
 IN = 914400
@@ -38,8 +40,10 @@ class Role:
     title_ink: str | None  # the template's title colour, for a title in a text box
     text: Slot | None  # a subtitle or body placeholder (title and section slides)
     footer: Slot | None  # the layout's footer placeholder
+    text_ink: str | None  # the layout's text colour (tx1 through its colour map)
     ground: str | None  # the background colour, None when a picture, gradient or unknown
     art: tuple[Rect4, ...] = ()  # the template's own shapes and the layout's placeholders
+    pictures: tuple[Rect4, ...] = ()  # the template's pictures: the ground under them is unknown
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,9 +107,33 @@ class Frame:
         role = self.roles.get(kind) if self.roles else None
         if role is None or role.title is None:
             return own
-        rect = self.inside(role.title)
         top = role.title_size / self.scale if role.title_size else own[1]
-        return rect, top, min(own[2], top), ""
+        floor = min(own[2], top)
+        x, y, w, h = role.title
+        line = int(floor * self.scale * LINE_PITCH * 12700 * 1.05)  # one line at the floor
+        return self.inside((x, y, w, max(h, line))), top, floor, ""
+
+    def ground_at(self, role: str, rect: Rect4) -> str | None:
+        """The colour behind ``rect`` on a slide of ``role``: None on a picture or unknown ground."""
+        found = self.roles[role] if self.roles else None
+        if found is None or any(overlaps(rect, p) for p in found.pictures):
+            return None
+        return found.ground
+
+    def ink(self, role: str, rect: Rect4, want: str) -> str | None:
+        """The colour for docgen's text in ``rect``: ``want`` where it reads on what is behind, else
+        the template's text colour where that reads, else black or white on a known ground, else
+        the layout's title colour (readable on its art, as the template was designed)."""
+        found = self.roles[role] if self.roles else None
+        ground = self.ground_at(role, rect)
+        if found is None:
+            return want
+        if ground is None:
+            return found.title_ink
+        for colour in (want, found.text_ink or ""):
+            if colour and contrast(colour, ground) >= 4.5:
+                return colour
+        return readable_on(ground, "#000000", "#FFFFFF")
 
     def inside(self, rect: Rect4) -> Rect4:
         """``rect`` moved and cut to lie on the slide."""
@@ -120,7 +148,7 @@ def from_template(width: int, height: int, roles: dict[str, Layout], package) ->
     fonts: tuple[FontFamily | None, FontFamily | None] = (None, None)
     text_ink = None
     for key, lay in roles.items():
-        theme = Theme(package, lay.master)
+        theme = Theme(package, lay.master, lay.part)
         ground, _ = background(lay.part, lay.master, theme)
         title = lay.title
         text = next((p for p in lay.placeholders if p.type == "subTitle"), None) or next(
@@ -133,8 +161,10 @@ def from_template(width: int, height: int, roles: dict[str, Layout], package) ->
             _title_ink(lay, theme),
             (text.type, text.idx, text.rect) if text and text.rect else None,
             (footer.type, footer.idx, footer.rect) if footer and footer.rect else None,
+            theme.text(lay.master),
             ground,
             tuple(art_boxes(lay.part, lay.master)) + tuple(boxes),
+            tuple(art_boxes(lay.part, lay.master, pictures=True)),
         )
         if key == "content":
             fonts = (_family(theme.fonts[0]), _family(theme.fonts[1]))
@@ -171,6 +201,13 @@ def _title_size(lay: Layout) -> float | None:
 
 
 def _title_ink(lay: Layout, theme: Theme) -> str | None:
+    """The title's colour: the layout placeholder's list style, else the master's title style."""
+    tree = lay.part.root.find(f"{_P}cSld/{_P}spTree") if lay.part.root is not None else None
+    for shape in tree if tree is not None else ():
+        ph = shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        fill = shape.find(f"{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr/{_A}solidFill")
+        if ph is not None and ph.get("type") in TITLE_TYPES and fill is not None and len(fill):
+            return theme.colour(fill[0])
     master = lay.master.root
     fill = master.find(f"{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr/{_A}solidFill") \
         if master is not None else None

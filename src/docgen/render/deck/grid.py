@@ -79,13 +79,14 @@ class Kit:
                             (("heading", brand.heading_font), ("body", brand.body_font))}
         self.title_ink: dict[str, str | None] = {"content": self.heading_ink}
         if f.roles is not None:  # template mode: brand colours only where they read
-            ground = f.roles["content"].ground
-            self.ink = checked(p.foreground, ground) or checked(f.text_ink or "", ground)
+            body = (f.margin, f.body_y, f.content_w, f.body_h)
+            ground = f.ground_at("content", body)
+            self.ink = f.ink("content", body, p.foreground)
             self.heading_ink = checked(p.primary, ground) or self.ink
             self.muted = checked(p.muted, ground) or self.ink
             self.bullet_ink = checked(p.secondary, ground, 3.0) or checked(p.primary, ground, 3.0)
             self.title_ink = {k: (None if r.title is not None else
-                                  checked(r.title_ink or "", r.ground) or checked(p.foreground, r.ground))
+                                  f.ink(k, f.title(k)[0], r.title_ink or p.foreground))
                               for k, r in f.roles.items()}
         self._titles: dict[tuple[Text | str, str], tuple[Box, str | None]] = {}
 

@@ -21,7 +21,7 @@ _PRESET = {"white": "#FFFFFF", "black": "#000000"}
 class Theme:
     """A master's theme colours (by scheme name) and colour map, and its major and minor fonts."""
 
-    def __init__(self, package: TemplatePackage, master: Part) -> None:
+    def __init__(self, package: TemplatePackage, master: Part, layout: Part | None = None) -> None:
         self.colours: dict[str, str] = {}
         self.fonts = ("", "")
         root = master.root
@@ -29,6 +29,10 @@ class Theme:
         self.map = dict(_MAP_DEFAULT)
         if mapping is not None:
             self.map.update({k: v for k, v in mapping.attrib.items() if isinstance(k, str)})
+        override = layout.root.find(f"{_P}clrMapOvr/{_A}overrideClrMapping") \
+            if layout is not None and layout.root is not None else None
+        if override is not None:  # a dark layout maps text to the light colour
+            self.map.update({k: v for k, v in override.attrib.items() if isinstance(k, str)})
         for target in master.related(n.RT_THEME):
             theme = package.parts[target].root
             if theme is None:
@@ -114,9 +118,10 @@ def has_art(layout: Part, master: Part) -> bool:
     return False
 
 
-def art_boxes(layout: Part, master: Part) -> list[tuple[int, int, int, int]]:
+def art_boxes(layout: Part, master: Part, pictures: bool = False) -> list[tuple[int, int, int, int]]:
     """The boxes of the template's own shapes on a slide of ``layout`` (not placeholders): bands,
-    pictures, lines, groups. docgen puts no text or logo of its own over them."""
+    pictures, lines, groups; docgen puts no logo of its own over them. With ``pictures``, only
+    the pictures (and shapes filled with one): behind text, they make the ground unknown."""
     parts = [layout]
     if layout.root is not None and layout.root.get("showMasterSp", "1") not in ("0", "false"):
         parts.append(master)
@@ -125,6 +130,8 @@ def art_boxes(layout: Part, master: Part) -> list[tuple[int, int, int, int]]:
         tree = part.root.find(f"{_P}cSld/{_P}spTree") if part.root is not None else None
         for shape in tree if tree is not None else ():
             if not isinstance(shape.tag, str) or shape.find(f".//{_P}nvPr/{_P}ph") is not None:
+                continue
+            if pictures and shape.find(f".//{_A}blip") is None:
                 continue
             xfrm = shape.find(f"{_P}spPr/{_A}xfrm")
             if xfrm is None:

@@ -61,8 +61,10 @@ _NAMES = {
                 "intestazione sezione", "sectiekop", "avsnittsrubrik", "titre de section",
                 "section"),
     "content": ("title only", "nur titel", "solo el título", "titre seul", "somente título",
-                "apenas título", "solo titolo", "alleen titel", "endast rubrik", "title, content",
-                "title and content", "titel und inhalt", "título y objetos", "titre et contenu"),
+                "apenas título", "solo titolo", "alleen titel", "endast rubrik", "только заголовок",
+                "仅标题"),
+    "body": ("title, content", "title and content", "titel und inhalt", "título y objetos",
+             "titre et contenu", "rubrik och innehåll", "заголовок и объект", "标题和内容"),
 }
 
 
@@ -84,13 +86,20 @@ def describe(part: Part, master: Part) -> Layout:
     return Layout(part, master, name, root.get("type", "cust"), tuple(found))
 
 
-def choose(layouts: list[Layout]) -> dict[str, Layout]:
-    """Return the layout for each slide role (title, section, content). ``layouts`` is not empty.
+#: Parts of section layout names ("Section Divider with Image", "Abschnittsüberschrift 2").
+_SECTION_STEMS = ("section", "abschnitt", "sección", "seccion", "sezione", "sectie", "avsnitt",
+                  "seção", "secção", "раздел", "节")
 
-    Content: ``titleOnly``; a layout with a title and nothing else; title and body (``obj``,
-    ``tx``); a content name; a title and a body; any layout with a title; ``blank``; the first.
-    Title: ``title``, a title name, a centred title with a subtitle, a centred title, else the
-    content layout. Section: ``secHead``, a
+
+def choose(layouts: list[Layout], height: int) -> dict[str, Layout]:
+    """Return the layout for each slide role (title, section, content). ``layouts`` is not empty;
+    ``height`` is the slide's, to tell a title at the top from a centred one.
+
+    Content: ``titleOnly``; a content name; a layout with only a title at the top; a title at the
+    top and a body; any layout with a title at the top, or any title; ``blank``; the first. Title:
+    ``title``, a title name, a centred title with a subtitle, a centred title, a title in the
+    middle of the slide, else the content layout. Section: ``secHead``, a section name, a name
+    with "section" in it (in the languages seen), else the title layout. Section: ``secHead``, a
     section name, else the title layout.
     """
     def first(*tests) -> Layout | None:  # type: ignore[no-untyped-def]
@@ -106,14 +115,20 @@ def choose(layouts: list[Layout]) -> dict[str, Layout]:
     def kinds(lay: Layout) -> set[str]:
         return {p.type for p in lay.placeholders} - _CHROME
 
-    def plain_title(lay: Layout) -> bool:  # a "title" placeholder, not a centred title
-        return any(p.type == "title" for p in lay.placeholders)
+    def plain_title(lay: Layout) -> bool:  # a "title" placeholder at the top of the slide
+        title = next((p for p in lay.placeholders if p.type == "title"), None)
+        return title is not None and (title.rect is None or title.rect[1] + title.rect[3] / 2 < height * 0.3)
+
+    def centred_title(lay: Layout) -> bool:  # a title in the middle band, as on title slides
+        rect = lay.title.rect if lay.title is not None else None
+        return rect is not None and height * 0.25 < rect[1] + rect[3] / 2 < height * 0.75
 
     content = first(
         lambda lay: lay.type == "titleOnly",
-        lambda lay: plain_title(lay) and kinds(lay) <= {"title"},
-        lambda lay: lay.type in ("obj", "tx") and plain_title(lay),
         named("content"),
+        lambda lay: plain_title(lay) and kinds(lay) <= {"title"},
+        lambda lay: lay.type in ("obj", "tx") and plain_title(lay) and bool(kinds(lay) & {"body", "obj"}),
+        named("body"),
         lambda lay: plain_title(lay) and bool(kinds(lay) & {"body", "obj"}),
         plain_title,
         lambda lay: lay.title is not None and lay.type not in ("title", "secHead"),
@@ -124,8 +139,10 @@ def choose(layouts: list[Layout]) -> dict[str, Layout]:
         named("title"),
         lambda lay: {"ctrTitle", "subTitle"} <= kinds(lay),
         lambda lay: "ctrTitle" in kinds(lay),
+        lambda lay: lay is not content and centred_title(lay) and "pic" not in kinds(lay),
     ) or content
-    section = first(lambda lay: lay.type == "secHead", named("section")) or title
+    section = first(lambda lay: lay.type == "secHead", named("section"),
+                    lambda lay: any(stem in _norm(lay.name) for stem in _SECTION_STEMS)) or title
     return {"title": title, "section": section, "content": content}
 
 

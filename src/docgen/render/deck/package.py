@@ -29,6 +29,10 @@ _VIEW = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:viewPr xm
          f'xmlns:p="{n.P}" xmlns:r="{n.R}"><p:normalViewPr><p:restoredLeft sz="15620"/>'
          '<p:restoredTop sz="94660"/></p:normalViewPr><p:gridSpacing cx="76200" cy="76200"/>'
          "</p:viewPr>").encode()
+#: Presentation properties: docgen's own (a template's may name custom shows of slides it lost);
+#: PowerPoint offers to repair a presentation without them.
+_PRES_PROPS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:presentationPr '
+               f'xmlns:a="{n.A}" xmlns:r="{n.R}" xmlns:p="{n.P}"/>').encode()
 _APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
 xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
@@ -69,6 +73,7 @@ def finish(out: PackageWriter, tpl: Template, slides: list[str], notes_master: s
         out.add(notes_master, n.CT_NOTES_MASTER, default_master(),
                 [Relationship("rId1", n.RT_THEME, theme_name)])
     out.add("/ppt/viewProps.xml", n.CT_VIEW_PROPS, _VIEW)
+    out.add("/ppt/presProps.xml", n.CT_PRES_PROPS, _PRES_PROPS)
     pres_xml, pres_rels = _presentation(tpl, slides, notes_master)
     out.add(PRESENTATION, n.CT_PRESENTATION, pres_xml, pres_rels)
     notes = sum(1 for s in plan.slides if s.notes)
@@ -139,8 +144,9 @@ def _presentation(tpl: Template, slides: list[str], notes_master: str | None
     theme = tpl.package.masters[0].related(n.RT_THEME)
     if theme:
         rel(n.RT_THEME, theme[0])
+    rel(n.RT_PRES_PROPS, "/ppt/presProps.xml")
     for r in pres.rels:
-        if r.reltype in (n.RT_PRES_PROPS, n.RT_TABLE_STYLES):
+        if r.reltype == n.RT_TABLE_STYLES:
             rel(r.reltype, r.target)
     rel(n.RT_VIEW_PROPS, "/ppt/viewProps.xml")
     return serialize(root), rels

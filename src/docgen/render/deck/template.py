@@ -92,13 +92,13 @@ def _template(package: TemplatePackage, name: str | None, where: Location) -> Te
                                   "add the usual layouts in PowerPoint's Slide Master view"))
     warnings = [Problem(f"left out of the deck: {w}", where, severity="warning")
                 for w in package.warnings]
-    return Template(package, layouts, choose(layouts), name is None, warnings)
+    return Template(package, layouts, choose(layouts, package.height), name is None, warnings)
 
 
 # -- the built-in template ----------------------------------------------------------------------
 #: Bump when :func:`_make_builtin` changes what it makes (the cache key also covers python-pptx's
 #: default template's bytes and the grid constants used).
-BUILTIN_VERSION = "2"
+BUILTIN_VERSION = "3"
 BUILTIN_W, BUILTIN_H = 12192000, 6858000  # 13.333 x 7.5 in
 #: Where the built-in "Title Only" layout puts its title (docgen's content title).
 BUILTIN_TITLE = (548640, 411480, 11094720, 1097280)

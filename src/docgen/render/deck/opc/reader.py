@@ -1,14 +1,14 @@
 """Read a template's package: the parts an allow-list lets through, checked, and nothing else.
 
 What crosses into the deck: the presentation part, its slide masters, their layouts and themes,
-the notes master and its theme, presentation properties and table styles, and the pictures those
-parts reference. What does not: sample slides, macros (VBA), OLE objects and embedded documents,
-ActiveX controls, embedded fonts, sounds and videos, comments, custom XML, tags, signatures,
-thumbnails and document properties. Every relationship to something left out is removed, and so is
-the element that used it (a hyperlink, or the whole shape holding an OLE object), so no kept part
-points at a missing one; a relationship that leaves the package (``TargetMode="External"``: a URL,
-``file:///etc/passwd``, a ``javascript:`` link) is always left out. Each dangerous thing left out
-gives one warning naming it.
+the notes master and its theme, table styles, and the pictures those parts reference. What does
+not: sample slides, macros (VBA), OLE objects and embedded documents, ActiveX controls, embedded
+fonts, sounds and videos, comments, custom XML, tags, signatures, thumbnails, and document,
+presentation and view properties (docgen writes its own). Every relationship to something left
+out is removed, and so is the element that used it (a hyperlink, or the whole shape holding an
+OLE object), so no kept part points at a missing one; a relationship that leaves the package
+(``TargetMode="External"``: a URL, ``file:///etc/passwd``, a ``javascript:`` link) is always left
+out. Each dangerous thing left out gives one warning naming it.
 """
 
 from __future__ import annotations
@@ -73,15 +73,15 @@ class TemplatePackage:
 #: What each kind of kept part may relate to, and the kind of part that target is.
 _FOLLOW: dict[str, dict[str, str]] = {
     "presentation": {"slideMaster": "master", "notesMaster": "notesMaster", "theme": "theme",
-                     "presProps": "presProps", "tableStyles": "tableStyles"},
+                     "tableStyles": "tableStyles"},
     "master": {"slideLayout": "layout", "theme": "theme", "image": "image"},
     "layout": {"slideMaster": "master", "image": "image"},
     "notesMaster": {"theme": "theme", "image": "image"},
     "theme": {"image": "image"},
-    "presProps": {}, "tableStyles": {},
+    "tableStyles": {},
 }
 _TYPES = {"master": n.CT_MASTER, "layout": n.CT_LAYOUT, "notesMaster": n.CT_NOTES_MASTER,
-          "theme": n.CT_THEME, "presProps": n.CT_PRES_PROPS, "tableStyles": n.CT_TABLE_STYLES}
+          "theme": n.CT_THEME, "tableStyles": n.CT_TABLE_STYLES}
 #: Left-out relationship kinds worth a warning: content that runs, calls out, or changes the look.
 _WARN = {
     "vbaProject": "a VBA macro project", "oleObject": "an embedded OLE object",
@@ -117,6 +117,9 @@ class _Reader:
         pres = self._part(main, "presentation")
         root = pres.root
         assert root is not None
+        if root.tag.startswith("{http://purl.oclc.org/ooxml/"):
+            raise PackageError("it is saved as Strict Open XML, which docgen does not read (save it "
+                               "as a PowerPoint Presentation, not Strict)")
         masters = [self.parts[t] for t in self._listed(pres, "sldMasterIdLst", "sldMasterId",
                                                        0, MAX_MASTERS, "slide masters")]
         if not masters:
