@@ -85,9 +85,9 @@ class Kit:
             self.heading_ink = checked(p.primary, ground) or self.ink
             self.muted = checked(p.muted, ground) or self.ink
             self.bullet_ink = checked(p.secondary, ground, 3.0) or checked(p.primary, ground, 3.0)
-            self.title_ink = {k: (None if r.title is not None else
-                                  f.ink(k, f.title(k)[0], r.title_ink or p.foreground))
-                              for k, r in f.roles.items()}
+            self.title_ink = {kind: (None if r.title is not None else
+                                     f.ink(kind, f.title(kind)[0], r.title_ink or p.foreground))
+                              for kind, r in f.roles.items()}
         self._titles: dict[tuple[Text | str, str], tuple[Box, str | None]] = {}
 
     # -- primitives -------------------------------------------------------------------------------
