@@ -113,3 +113,4 @@ def test_keys_brand_yml_does_not_know_are_warnings_with_a_suggestion(
     _, warnings = load_with_warnings(brand(write_article, "colour:\n  primary: red\n"))
     assert any("'colour' is not a key of the brand file; docgen ignores it (did you mean 'color'?)"
                in str(w) for w in warnings)
+
