@@ -66,8 +66,15 @@ def words(article: object) -> list[str]:
     return []
 
 
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": "'", "”": "'", "„": "'", "‚": "'", "«": "'",
+                             "»": "'", '"': "'", "–": "-", "—": "-", "…": "."})
+
+
 def squash(text: str) -> str:
-    return re.sub(r"[\s\u200b]+", "", unicodedata.normalize("NFC", text))
+    """Return ``text`` without spaces, with what docgen.typography may change made alike
+    (quote marks of any kind, dashes from hyphens, an ellipsis from three dots)."""
+    text = re.sub(r"[\s\u200b]+", "", unicodedata.normalize("NFC", text))
+    return re.sub(r"-{2,3}", "-", text.replace("...", "…").translate(_TYPOGRAPHY))
 
 
 def deck_text(path: Path) -> str:

@@ -37,7 +37,7 @@ class BrandRef(Spec):
             return INVALID
         shown = display_path(path)
         try:
-            root = parse(read_text(path, shown), shown)
+            root = parse(read_text(path, shown), shown, ctx.report)
         except DocgenError as exc:
             ctx.report.problems.extend(exc.problems)
             return INVALID
@@ -57,9 +57,9 @@ def article_record(ctx: Context) -> Record:
 def load_with_warnings(path: Path) -> tuple[Document, list[Problem]]:
     """Return the document and the warnings met while reading it; raise on any error."""
     shown = display_path(path)
-    folder, real = _project_folder(path, shown)
-    root = parse(read_text(real, shown), shown)
     report = Report()
+    folder, real = _project_folder(path, shown)
+    root = parse(read_text(real, shown), shown, report)
     ctx = Context(shown, report, folder, real.parent)
     if root is None:
         raise DocgenError(Problem(

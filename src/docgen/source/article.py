@@ -19,6 +19,7 @@ from docgen.model import (
     Text,
 )
 from docgen.source.images import probe_image
+from docgen.source.lint import double_quoted
 from docgen.source.spec import (
     INVALID,
     Asset,
@@ -32,10 +33,12 @@ from docgen.source.spec import (
     Spec,
     Str,
     Url,
+    _key_and_value,
     mapping_items,
     suggest,
 )
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode
+from docgen.typography import unquote
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:
@@ -114,17 +117,26 @@ class QuoteSpec(Spec):
     )
 
     def read(self, node: Node, ctx: Context) -> Any:
+        """Return the quote holding only the words: marks typed around them are dropped, since
+        the renderers set their own (else “ ““A price…”” ”)."""
         if isinstance(node, ScalarNode):
             text = Inline().read(node, ctx)
-            return INVALID if text is INVALID else Quote(text, None, ctx.loc(node))
+            return INVALID if text is INVALID else Quote(_words(text), None, ctx.loc(node))
         values = self.record.read(node, ctx)
         if values is INVALID:
             return INVALID
-        return Quote(values["text"], values.get("by"), ctx.loc(node),
+        return Quote(_words(values["text"]), values.get("by"), ctx.loc(node),
                      values.get("featured", False))
 
     def schema(self) -> dict[str, Any]:
         return {"description": self.description, "oneOf": [Inline().schema(), self.record.schema()]}
+
+
+def _words(text: Text) -> Text:
+    words, before = unquote(text), text
+    while words != before and words.plain.strip():  # “"typed twice"”
+        words, before = unquote(words), words
+    return words if words.plain.strip() else before  # nothing but marks: keep what was typed
 
 
 class Kind:
@@ -136,7 +148,7 @@ class Kind:
 
 BLOCK_KINDS: dict[str, Kind] = {
     "quote": Kind(QuoteSpec(), lambda v, loc: v),
-    "list": Kind(ListOf(Inline(), "Bullet points.", min_items=1),
+    "list": Kind(ListOf(Inline(item=True), "Bullet points.", min_items=1),
                  lambda v, loc: ListBlock(v, loc)),
     "image": Kind(ImageSpec(), lambda v, loc: v),
     "callout": Kind(Inline(description="A highlighted key takeaway."),
@@ -162,6 +174,9 @@ class BlockSpec(Spec):
         if items is INVALID:
             return INVALID
         if len(items) != 1:
+            stray = _under_indented(items, ctx)
+            if stray:
+                return INVALID
             keys = ", ".join(k for k, _, _ in items)
             hint = (
                 "if this is a paragraph containing ': ', put the whole text in double quotes"
@@ -171,6 +186,12 @@ class BlockSpec(Spec):
             return ctx.error(node, f"a block has exactly one kind, found {keys}", hint)
         key, key_node, value = items[0]
         kind = BLOCK_KINDS.get(key)
+        if kind is None and key[:1] in "“‘„«":
+            typed = _key_and_value(node) or key
+            return ctx.error(
+                key_node, "the ': ' inside this text splits it: YAML reads only straight quotes "
+                "(\" or ') as quote marks, not “ ”",
+                f"type straight double quotes around it: - {double_quoted(typed.strip('“”‘’„«»'))}")
         if kind is None:
             hint = suggest(key, BLOCK_KINDS)
             if not hint.startswith("did you mean"):
@@ -191,6 +212,30 @@ class BlockSpec(Spec):
                 "required": [name], "additionalProperties": False,
             })
         return {"description": self.description, "anyOf": options}
+
+
+def _under_indented(items: list[tuple[str, ScalarNode, Node]], ctx: Context) -> bool:
+    """Report keys such as ``by:`` that belong to the block above but are not indented under it."""
+    kind, _, value = items[0]
+    fields = _BLOCK_FIELDS.get(kind)
+    stray = [(k, n) for k, n, _ in items[1:] if fields and k in fields]
+    if not stray or len(stray) != len(items) - 1:
+        return False
+    for key, key_node in stray:
+        if isinstance(value, MappingNode) and value.value:
+            first = value.value[0][0]
+            more = first.start_mark.column - key_node.start_mark.column
+            hint = (f"indent '{key}:' by {more} more spaces, to line up with "
+                    f"'{first.value}:' on line {first.start_mark.line + 1}")
+        else:
+            hint = (f"put the words on a line '{fields[0]}: ...' under '{kind}:', and indent "
+                    f"'{key}:' to line up with it")
+        ctx.error(key_node, f"'{key}:' belongs to the {kind} above but is not indented under "
+                  f"'{kind}:'", hint)
+    return True
+
+
+_BLOCK_FIELDS = {"quote": ("text", "by"), "image": ("src", "alt", "caption")}
 
 
 class LinksSpec(Spec):
@@ -275,7 +320,7 @@ def section_spec(ctx: Context) -> Record:
         Field("heading", Inline(description="The section's heading."), required=True),
         Field("blocks", ListOf(BlockSpec(), "The section's content, in order.", min_items=1),
               required=True, hint="add 'blocks:' with at least one paragraph"),
-        Field("key_points", ListOf(Inline(), "Short points for the deck's bullet slide.")),
+        Field("key_points", ListOf(Inline(item=True), "Short points for the deck's bullet slide.")),
         Field("deck", deck),
     ], build=lambda v, n: _section(v, n, ctx), description="A section with a heading.")
 

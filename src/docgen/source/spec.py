@@ -15,6 +15,7 @@ from pathlib import Path
 from docgen.errors import Location, Report
 from docgen.model import Text
 from docgen.source.inline import link_problem, parse_inline
+from docgen.source.lint import double_quoted, shorten
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode, is_null, location
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
@@ -98,6 +99,8 @@ def check_text(value: str, node: Node, ctx: Context, what: str = "text") -> str 
             return INVALID
     value = value.strip()
     if not value:
+        if getattr(node, "dropped", False):
+            return INVALID  # a '#' comment took the text: reported where the text was read
         return ctx.error(node, f"the {what} is empty", "write some text or remove the line")
     if len(value) > MAX_TEXT_CHARS:
         return ctx.error(
@@ -106,9 +109,25 @@ def check_text(value: str, node: Node, ctx: Context, what: str = "text") -> str 
     return value
 
 
+def _key_and_value(node: Node) -> str | None:
+    """Return ``Top: solid oak`` when a text was read as a one-line ``key: value``, else None."""
+    if not isinstance(node, MappingNode) or len(node.value) != 1:
+        return None
+    key, value = node.value[0]
+    if not (isinstance(key, ScalarNode) and isinstance(value, ScalarNode)) or value.style \
+            or key.start_mark.line != value.end_mark.line:
+        return None
+    return f"{key.value}: {value.value}".rstrip()
+
+
 def _bounded_text(node: Node, ctx: Context, max_len: int, hint: str = "") -> Any:
     """Return the checked text of a scalar no longer than ``max_len``, or INVALID (reported)."""
     if not isinstance(node, ScalarNode):
+        typed = _key_and_value(node)
+        if typed is not None:
+            return ctx.error(
+                node, f"'{shorten(typed)}' was read as a key and a value because of the ': '",
+                f"put the whole text in double quotes: {double_quoted(typed)}")
         return ctx.error(node, f"expected text, found {_kind(node)}")
     value = check_text(node.value, node, ctx)
     if value is INVALID:
@@ -140,16 +159,28 @@ class Str(Spec):
 
 
 class Inline(Spec):
-    """Text with ``*italic*``, ``**bold**`` and ``[label](url)``; links are checked here."""
+    """Text with ``*italic*``, ``**bold**`` and ``[label](url)``; links are checked here.
 
-    def __init__(self, description: str = "", max_len: int = MAX_TEXT_CHARS, too_long: str = "") -> None:
+    ``item`` marks a list item: a plain text running on to the next line is then most likely a
+    missing ``- ``, and is reported (YAML would join the two lines without a word).
+    """
+
+    def __init__(self, description: str = "", max_len: int = MAX_TEXT_CHARS, too_long: str = "",
+                 item: bool = False) -> None:
         super().__init__(description)
-        self.max_len, self.too_long = max_len, too_long
+        self.max_len, self.too_long, self.item = max_len, too_long, item
 
     def read(self, node: Node, ctx: Context) -> Any:
         value = _bounded_text(node, ctx, self.max_len, self.too_long)
         if value is INVALID:
             return INVALID
+        folded = getattr(node, "folded_at", None) if self.item else None
+        if folded:
+            ctx.report.warn(
+                f"this line is joined to the list item above: '{shorten(value, 60)}'",
+                Location(ctx.shown, folded[0] + 1, folded[1] + 1),
+                "if it is a new item, start it with '- '; if it is one long item, write it on "
+                "one line (or write '- >-' and the text on the lines below)")
         bad: list[str] = []
 
         def on_link(url: str) -> str | None:

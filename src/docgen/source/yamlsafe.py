@@ -15,8 +15,10 @@ from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStar
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from docgen.errors import DocgenError, Location, Problem
+from docgen.errors import DocgenError, Location, Problem, Report
 from docgen.infra.files import FileRefused, read_limited
+from docgen.source import lint
+from docgen.source.yamlerrors import bad_start, explain
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -50,11 +52,29 @@ class _Refused(Exception):
 class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
     """Composer first in the MRO, so our compose_node runs even over libyaml's parser."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, shown: str) -> None:
         _init_parser(self, text)
         Composer.__init__(self)
         BaseResolver.__init__(self)
         self._depth = 0
+        self._text, self._shown = text, shown
+        self._lines: list[str] | None = None
+        self._hashes = "#" in text
+        self.notes: list[lint.Note] = []
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.split("\n")
+        return self._lines
+
+    def _hint(self, event: object, hint: str) -> str:
+        """Add the fix to type when the refused '*', '&' or '!' starts what may be a text."""
+        if isinstance(event, (ScalarEvent, AliasEvent)):
+            start = bad_start(self._text, event.start_mark.line, self._shown)
+            if start is not None:
+                return f"{hint}; if the text itself starts with it, {start.hint}"
+        return hint
 
     def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
         if self.check_event(AliasEvent):
@@ -62,21 +82,21 @@ class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
             raise _Refused(
                 f"aliases (*{event.anchor}) are not allowed",
                 event.start_mark,
-                "write the text out in full instead of referring to an anchor",
+                self._hint(event, "write the text out in full instead of referring to an anchor"),
             )
         event = self.peek_event()
         if getattr(event, "anchor", None):
             raise _Refused(
                 f"anchors (&{event.anchor}) are not allowed",
                 event.start_mark,
-                "remove the '&' name; docgen reads each value where it is written",
+                self._hint(event, "remove the '&' name; docgen reads each value where it is written"),
             )
         tag = getattr(event, "tag", None)
-        if tag not in (None, "!", _STR_TAG):
+        if tag not in (None, _STR_TAG):
             raise _Refused(
                 f"YAML tags such as '{tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed",
                 event.start_mark,
-                "remove the '!' tag; if the text itself starts with '!', put it in quotes",
+                self._hint(event, "remove the '!' tag"),
             )
         if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
             self._depth += 1
@@ -91,7 +111,20 @@ class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
                 self._depth -= 1
         if not isinstance(event, ScalarEvent):  # pragma: no cover - the parser guarantees it
             raise _Refused("unexpected YAML event", event.start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        node: ScalarNode = super().compose_node(parent, index)
+        if index is None and isinstance(parent, MappingNode):
+            return node  # a key
+        if self._hashes and not node.style:
+            notes = lint.comment_notes(node, self.lines, isinstance(parent, SequenceNode))
+            if notes:
+                self.notes.extend(notes)
+                node.dropped = True  # type: ignore[attr-defined]  # said once, not again as "empty"
+        multi_line = node.start_mark.line != node.end_mark.line
+        if multi_line or node.value[:1] in ("#", "|", "`", "~"):
+            self.notes.extend(lint.markdown_notes(node, self.lines))
+        if multi_line and not node.style:
+            node.folded_at = lint.folded_item(node, self.lines)  # type: ignore[attr-defined]
+        return node
 
 
 def location(path: str, node_or_mark: Node | yaml.Mark | None) -> Location:
@@ -155,16 +188,24 @@ def read_text(file: Path, shown: str) -> str:
     return text
 
 
-def parse(text: str, shown: str) -> Node | None:
-    """Return the root node of a single-document YAML text, or None for an empty file."""
+def parse(text: str, shown: str, report: Report | None = None) -> Node | None:
+    """Return the root node of a single-document YAML text, or None for an empty file.
+
+    What YAML would change silently (text after ' #', Markdown headings) goes to ``report``.
+    """
     loader = None
     try:
-        loader = _Loader(text)
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        loader = _Loader(text, shown)
+        root = loader.get_single_node()
+        if report is not None:
+            for message, line, column, hint, severity in loader.notes:
+                where = Location(shown, line + 1, column + 1)
+                (report.error if severity == "error" else report.warn)(message, where, hint)
+        return root  # type: ignore[no-any-return]
     except _Refused as exc:
         raise DocgenError(Problem(exc.message, location(shown, exc.mark), hint=exc.hint)) from None
     except yaml.MarkedYAMLError as exc:
-        raise DocgenError(_explain(exc, shown, text)) from None
+        raise DocgenError(explain(exc, shown, text)) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         where = Location(shown, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
@@ -177,66 +218,6 @@ def parse(text: str, shown: str) -> Node | None:
     finally:
         if loader is not None:
             loader.dispose()
-
-
-def _char_at(text: str, mark: yaml.Mark | None) -> str:
-    if mark is None:
-        return ""
-    lines = text.split("\n")
-    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
-        return ""
-    return lines[mark.line][mark.column]
-
-
-def _explain(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
-    """Translate the YAML parser's wording (libyaml's or PyYAML's) into what a marketer can act on."""
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    mark = exc.problem_mark or exc.context_mark
-    where = location(shown, mark)
-    if "\\t" in problem or "tab" in problem or _char_at(text, exc.problem_mark) == "\t":
-        return Problem(
-            "a tab character is used for indentation", where,
-            hint="YAML indents with spaces only; replace the tab with spaces",
-        )
-    if "quoted scalar" in context and "end of stream" in problem:
-        return Problem(
-            "a quote opened here is never closed", location(shown, exc.context_mark),
-            hint="add the closing quote mark at the end of the text",
-        )
-    if "expected a single document" in context or "but found another document" in problem:
-        return Problem(
-            "the file holds more than one YAML document ('---')", where,
-            hint="keep one article per file; remove the second '---' and what follows it",
-        )
-    if "escape" in problem and ("unicode" in problem.lower() or "invalid" in problem):
-        return Problem(
-            "an escape code (such as \\uD800) in quoted text is not a valid character", where,
-            hint="remove the backslash code or write the character itself",
-        )
-    if "maximum nesting depth" in problem:  # libyaml's own limit (PyYAML 6.0.4), past ours
-        return Problem(
-            f"nesting is deeper than {MAX_DEPTH} levels", where,
-            hint="an article needs only a few levels; check the indentation",
-        )
-    if "mapping values are not allowed" in problem:
-        return Problem(
-            "a ':' followed by a space inside unquoted text", where,
-            hint='put the whole text in double quotes, e.g. title: "Marketing: the basics"',
-        )
-    if "special characters are not allowed" in problem or "control characters" in problem:
-        return Problem(
-            f"the file contains an invisible control character ({problem})", where,
-            hint="delete it; it often comes from copying text out of another program",
-        )
-    if "expected <block end>" in problem or "could not find expected ':'" in problem:
-        return Problem(
-            f"the structure is broken here ({problem})", where,
-            hint="check the indentation (spaces only, the same depth for siblings) and that every "
-            "key ends with ': '",
-        )
-    text = problem or context or "not valid YAML"
-    return Problem(f"not valid YAML: {text}", where, hint="check the indentation and the quotes")
 
 
 def is_null(node: Node) -> bool:

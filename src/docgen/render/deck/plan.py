@@ -17,6 +17,7 @@ from docgen.render.deck.fit import Para, tokens
 from docgen.render.deck.frame import Frame
 from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
+from docgen.typography import nest_quotes, smarten
 
 MAX_BULLETS = 6
 MAX_WORDS = 40
@@ -106,6 +107,8 @@ class _Builder:
 
     def quote(self, heading: Text | str, q: Quote) -> None:
         """Notes: the quote in full with its attribution (after the paragraph leading into it)."""
+        # The slide sets the outer marks (“ ”): quotes inside the words take the inner ones (‘ ’).
+        q = Quote(nest_quotes(smarten(q.text)), q.by, q.location)
         pages = self.kit.quote_pages(q)
         full = f"“{notes_text(q.text).strip()}”" + (f" — {q.by}" if q.by else "")
         notes = [[full], *([f"(The quote continues.) {_shown(p, 'quote')}"] for p in pages[1:])]

@@ -21,6 +21,7 @@ from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.styles import Styles
 from docgen.render.pdf.tagging import Node, tag
+from docgen.typography import nest_quotes, smarten
 
 # Opening and closing marks by language; English-style curly quotes otherwise.
 QUOTE_MARKS = {"de": ("„", "“"), "fr": ("« ", " »"), "es": ("«", "»"), "it": ("«", "»")}
@@ -206,7 +207,10 @@ class StoryBuilder:
         opening, closing = self.marks
         outer, self.parent = self.parent, self.parent.add("BlockQuote")
         try:
-            text = Text((Span(opening), *self.display(q.text).spans, Span(closing)))
+            # The marks set here are the outer ones: quotes inside the words nest (‘ ’).
+            lang = self.doc.language
+            words_shown = nest_quotes(smarten(self.display(q.text), lang), lang)
+            text = Text((Span(opening), *words_shown.spans, Span(closing)))
             hang = stringWidth(opening, style.fontName, style.fontSize)
             para_style = self._style(style, leftIndent=hang, firstLineIndent=-hang)
             markup = self.marker.text(text, self.body, q.location, italic=True)
