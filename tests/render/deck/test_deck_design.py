@@ -19,6 +19,7 @@ from docgen.model import Document
 from docgen.render import Rendered, format_date
 from docgen.render.deck.grid import Kit
 from docgen.render.deck.measure import SOFT_BREAK
+from docgen.typography import nest_quotes, smarten
 
 IN = 914400
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -67,7 +68,7 @@ def test_quote_notes_hold_the_quote_and_its_lead_in(seed_deck: Rendered, seed_do
     for section in seed_doc.sections:
         for b in section.blocks:
             if type(b).__name__ == "Quote":
-                assert f"“{b.text.plain}”" in notes
+                assert f"“{nest_quotes(smarten(b.text)).plain}”" in notes  # as printed
     first = quote_slides[0].notes_slide.notes_text_frame.text
     assert first.startswith("A few people said there is little difference")
 
