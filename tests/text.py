@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from docgen.model import Callout, Document, ListBlock, Paragraph, Quote
+from docgen.typography import nest_quotes, smarten
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
@@ -24,7 +25,9 @@ def document_strings(doc: Document) -> list[str]:
         blocks.append(Paragraph(section.heading))
         blocks.extend(section.blocks)
     for block in blocks:
-        if isinstance(block, (Paragraph, Quote, Callout)):
+        if isinstance(block, Quote):  # printed through typography, inner quotes nested
+            out.append(nest_quotes(smarten(block.text, doc.language), doc.language).plain)
+        elif isinstance(block, (Paragraph, Callout)):
             out.append(block.text.plain)
         elif isinstance(block, ListBlock):
             out.extend(item.plain for item in block.items)
