@@ -15,8 +15,9 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
 
 
-def document_strings(doc: Document) -> list[str]:
-    """Return every piece of article text in reading order (what the handout must show)."""
+def document_strings(doc: Document, printed: bool = False) -> list[str]:
+    """Return every piece of article text in reading order (what the handout must show);
+    ``printed``: quotes as the renderers print them (typography, inner quotes nested)."""
     out = [doc.title.plain]
     if doc.subtitle:
         out.append(doc.subtitle.plain)
@@ -25,9 +26,9 @@ def document_strings(doc: Document) -> list[str]:
         blocks.append(Paragraph(section.heading))
         blocks.extend(section.blocks)
     for block in blocks:
-        if isinstance(block, Quote):  # printed through typography, inner quotes nested
+        if isinstance(block, Quote) and printed:
             out.append(nest_quotes(smarten(block.text, doc.language), doc.language).plain)
-        elif isinstance(block, (Paragraph, Callout)):
+        elif isinstance(block, (Paragraph, Quote, Callout)):
             out.append(block.text.plain)
         elif isinstance(block, ListBlock):
             out.extend(item.plain for item in block.items)

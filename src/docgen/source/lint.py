@@ -25,6 +25,14 @@ _MD_LIST = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 _FENCE = re.compile(r"(?:```|~~~)")
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def source_lines(text: str) -> list[str]:
+    """Return the lines of ``text`` as YAML counts them (its marks' line numbers index this)."""
+    return _BREAK.split(text)
+
+
 def shorten(text: str, limit: int = 48) -> str:
     """Return ``text`` cut to ``limit`` characters with an ellipsis, for quoting in a message."""
     text = " ".join(text.split())
@@ -92,7 +100,8 @@ def markdown_notes(node: ScalarNode, lines: list[str]) -> list[Note]:
     else:
         first = start.line + (node.style in ("|", ">"))  # a block scalar starts after '|' or '>'
         candidates = []
-        last = end.line if lines[end.line][: end.column].strip() else end.line - 1
+        ends_inside = end.line < len(lines) and lines[end.line][: end.column].strip()
+        last = end.line if ends_inside else end.line - 1
         for n in range(first, min(last + 1, len(lines))):
             text = lines[n]
             stripped = text.lstrip()

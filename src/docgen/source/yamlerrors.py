@@ -13,7 +13,7 @@ import re
 import yaml
 
 from docgen.errors import Location, Problem
-from docgen.source.lint import double_quoted, shorten
+from docgen.source.lint import double_quoted, shorten, source_lines
 
 _VALUE = re.compile(r"(?P<lead>[ \t]*(?:-[ \t]+)*(?:[^\s\"'#&*!|>%@`{\[\-?][^:#]*?:[ \t]+)?)"
                     r"(?P<value>\S.*?)[ \t]*$")
@@ -35,7 +35,7 @@ _WHY = {
 
 def value_on_line(text: str, line: int) -> tuple[str, int, str] | None:
     """Return (what precedes the value, its column, the value) on a 0-based line, or None."""
-    lines = text.split("\n")
+    lines = source_lines(text)
     if line >= len(lines):
         return None
     m = _VALUE.match(lines[line].rstrip("\r"))
@@ -110,7 +110,8 @@ def unclosed_quote(text: str, before: int, shown: str) -> Problem | None:
 
 def mapping_in_text(text: str, mark: yaml.Mark, shown: str) -> Problem:
     """A ': ' inside a value: quotes are the fix, unless the value is indented like a new key."""
-    line = text.split("\n")[mark.line]
+    lines = source_lines(text)
+    line = lines[mark.line] if mark.line < len(lines) else ""
     before = line[: mark.column]
     found = value_on_line(text, mark.line)
     where = Location(shown, mark.line + 1, mark.column + 1)
@@ -134,7 +135,7 @@ def mapping_in_text(text: str, mark: yaml.Mark, shown: str) -> Problem:
 def _char_at(text: str, mark: yaml.Mark | None) -> str:
     if mark is None:
         return ""
-    lines = text.split("\n")
+    lines = source_lines(text)
     if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
         return ""
     return lines[mark.line][mark.column]

@@ -65,7 +65,7 @@ class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = self._text.split("\n")
+            self._lines = lint.source_lines(self._text)
         return self._lines
 
     def _hint(self, event: object, hint: str) -> str:

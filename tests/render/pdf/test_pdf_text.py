@@ -29,7 +29,7 @@ from .conftest import (
 
 def expected(doc: Document) -> list[str]:
     a = doc.author
-    return [*document_strings(doc)[:-1], a.name, *([a.role] if a.role else []), a.bio.plain]
+    return [*document_strings(doc, printed=True)[:-1], a.name, *([a.role] if a.role else []), a.bio.plain]
 
 
 def test_seed_text_round_trips_in_reading_order(
