@@ -53,7 +53,7 @@ def test_struct_text_reads_the_whole_article_in_order(
     tree = struct_text(seed_pdf.data, tmp_path)
     text = " ".join(t for _, t in elements(tree))
     a = seed_doc.author
-    assert_in_order([*document_strings(seed_doc)[:-1], a.name, *([a.role] if a.role else []),
+    assert_in_order([*document_strings(seed_doc, printed=True)[:-1], a.name, *([a.role] if a.role else []),
                      a.bio.plain], text)
     words = re.findall(r"\S+", text)
     assert "workshop" in words and "on" in words  # no two words glued across a line break
