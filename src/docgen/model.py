@@ -70,7 +70,12 @@ class ListBlock:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture; ``path`` is resolved, checked to be inside the article's folder."""
+    """A picture; ``path`` is resolved, checked to be inside the article's folder.
+
+    The loader reads and checks the file once and keeps its bytes and size in pixels here, so no
+    renderer opens it again (a model built in code may leave them out: see
+    :func:`docgen.render.picture`).
+    """
 
     path: Path
     alt: str
@@ -78,6 +83,7 @@ class Image:
     width_px: int = 0
     height_px: int = 0
     location: Location = NOWHERE
+    data: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from docgen.errors import DocgenError, Location, Problem
-from docgen.model import Document
+from docgen.model import Document, Image
 
 _FALLBACK_EPOCH = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 
@@ -60,6 +60,30 @@ def build_time(doc: Document) -> _dt.datetime:
     if doc.date is not None:
         return _dt.datetime.combine(doc.date, _dt.time(), tzinfo=_dt.UTC)
     return _FALLBACK_EPOCH
+
+
+def picture(img: Image) -> tuple[bytes, int, int]:
+    """Return a picture's bytes and its width and height in pixels, as the loader read them.
+
+    A model built in code (tests, library callers) may leave them out; then the file is read here,
+    and a missing or unreadable file is a located error.
+    """
+    if img.data and img.width_px > 0 and img.height_px > 0:
+        return img.data, img.width_px, img.height_px
+    import io
+
+    from PIL import Image as PILImage
+
+    try:
+        data = img.data or img.path.read_bytes()
+        with PILImage.open(io.BytesIO(data)) as opened:
+            width, height = opened.size
+    except FileNotFoundError:
+        raise DocgenError(Problem(f"the image {img.path.name} does not exist", img.location)) from None
+    except Exception as exc:  # Pillow raises many types for a bad file
+        raise DocgenError(Problem(f"cannot read the image {img.path.name}: {exc}",
+                                  img.location)) from exc
+    return data, width, height
 
 
 MONTHS = (

@@ -75,10 +75,11 @@ class ImageSpec(Spec):
         probed = probe_image(values["src"])
         if isinstance(probed, str):
             return ctx.error(node, f"the picture '{values['src'].name}' {probed}")
-        width, height, warnings = probed
+        width, height, warnings, data = probed
         for warning in warnings:
             ctx.report.warn(f"the picture '{values['src'].name}' {warning}", ctx.loc(node))
-        return Image(values["src"], values["alt"], values.get("caption"), width, height, ctx.loc(node))
+        return Image(values["src"], values["alt"], values.get("caption"), width, height, ctx.loc(node),
+                     data)
 
     def schema(self) -> dict[str, Any]:
         return self.record.schema() | {"description": self.description}
@@ -95,7 +96,8 @@ class PhotoSpec(ImageSpec):
             probed = probe_image(path)
             if isinstance(probed, str):
                 return ctx.error(node, f"the photo '{path.name}' {probed}")
-            return Image(path, "Photo of the author", None, probed[0], probed[1], ctx.loc(node))
+            width, height, _, data = probed
+            return Image(path, "Photo of the author", None, width, height, ctx.loc(node), data)
         return super().read(node, ctx)
 
     def schema(self) -> dict[str, Any]:

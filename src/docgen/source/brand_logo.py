@@ -141,7 +141,7 @@ def _probe(path: Path, svg: bool) -> Any:
     probed = probe_image(path)
     if isinstance(probed, str):
         return probed
-    return probed[0], probed[1], _tone(path.read_bytes())
+    return probed[0], probed[1], _tone(probed[3])
 
 
 def _tone(data: bytes) -> list[tuple[int, int, int]]:

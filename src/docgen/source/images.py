@@ -10,14 +10,20 @@ MAX_IMAGE_PIXELS = 40_000_000
 FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF"}
 
 
-def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
-    """Return (width, height, warnings) of a usable picture, or why it cannot be used."""
+def probe_image(path: Path) -> tuple[int, int, list[str], bytes] | str:
+    """Return (width, height, warnings, the file's bytes) of a usable picture, or why it cannot be
+    used. A raster's bytes go into the model, so the renderers never read the file again; an SVG's
+    are empty (the renderers read it through :mod:`docgen.svg`)."""
     if path.suffix.lower() == ".svg":
         return _probe_svg(path)
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
         return f"is {size / 1048576:.0f} MB; pictures may be at most {MAX_IMAGE_BYTES // 1048576} MB"
+    import io
+
     from PIL import Image, UnidentifiedImageError  # only articles with pictures pay for Pillow
+
+    data = path.read_bytes()
 
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow refuses twice this before decoding
 
@@ -25,7 +31,7 @@ def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(path)
+            img = Image.open(io.BytesIO(data))
         with img:
             if img.format not in FORMATS:
                 return f"is a {img.format} image; use PNG, JPEG or GIF"
@@ -40,7 +46,7 @@ def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
             if img.mode == "CMYK":
                 notes.append("uses CMYK colours; it is converted to RGB, colours may shift")
             img.verify()
-        with Image.open(path) as img:  # verify() leaves the image unusable: decode it for real
+        with Image.open(io.BytesIO(data)) as img:  # verify() leaves it unusable: decode for real
             img.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return (f"has more than {2 * MAX_IMAGE_PIXELS // 1_000_000} million pixels; pictures may "
@@ -49,10 +55,10 @@ def probe_image(path: Path) -> tuple[int, int, list[str]] | str:
         return "is not a picture docgen can read (PNG, JPEG or GIF)"
     except (OSError, SyntaxError, ValueError) as exc:
         return f"is damaged or truncated ({exc})"
-    return width, height, notes
+    return width, height, notes, data
 
 
-def _probe_svg(path: Path) -> tuple[int, int, list[str]] | str:
+def _probe_svg(path: Path) -> tuple[int, int, list[str], bytes] | str:
     """An SVG is checked as the renderers will read it (:mod:`docgen.svg`), and what was
     removed from it (scripts, references to other files) is said."""
     from docgen.svg import SvgError, read_svg
@@ -65,4 +71,4 @@ def _probe_svg(path: Path) -> tuple[int, int, list[str]] | str:
         return f"cannot be read ({exc.strerror or exc})"
     notes = [f"has {', '.join(dict.fromkeys(clean.removed))}, which docgen leaves out"
              ] if clean.removed else []
-    return max(1, round(clean.width)), max(1, round(clean.height)), notes
+    return max(1, round(clean.width)), max(1, round(clean.height)), notes, b""

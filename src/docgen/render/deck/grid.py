@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from docgen.colour import contrast
 from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Text
+from docgen.render import picture
 from docgen.render.deck.fit import (
     Para,
     Run,
@@ -43,6 +44,15 @@ Rect4 = tuple[int, int, int, int]
 def checked(want: str, ground: str | None, minimum: float = 4.5) -> str | None:
     """Return ``want`` if it reads on ``ground``, else None: the template's own colour shows."""
     return want if ground is not None and contrast(want, ground) >= minimum else None
+
+
+def _picture(img: Image) -> dict[str, object]:
+    """A content picture's bytes and pixel size, from the model (read once, by the loader); an
+    SVG is read by the writer (through :mod:`docgen.svg`)."""
+    if img.path.suffix.lower() == ".svg":
+        return {}
+    data, width, height = picture(img)
+    return {"data": data, "pixels": (width, height)}
 
 
 def _bullet_char(family: FontFamily) -> str:
@@ -293,7 +303,8 @@ class Kit:
                     bottom = rect[1] - f.len(0.15)
                     break
         # Left-aligned on the content grid (x = the title's left), like the caption under it.
-        pic = Picture(img.path, img.alt, f.margin, f.body_y, f.content_w, bottom - f.body_y, align="l")
+        pic = Picture(img.path, img.alt, f.margin, f.body_y, f.content_w, bottom - f.body_y, align="l",
+                      **_picture(img))
         return boxes, pic
 
     def author_pages(self, author: Author) -> list[tuple[Box | Picture, ...]]:
@@ -324,7 +335,8 @@ class Kit:
             y += f.len(0.6)
         if author.photo:
             p = author.photo
-            head.append(Picture(p.path, p.alt, m + text_w + f.len(0.4), body_y, f.len(3.4), body_h, "r"))
+            head.append(Picture(p.path, p.alt, m + text_w + f.len(0.4), body_y, f.len(3.4), body_h, "r",
+                                **_picture(p)))
         rect = (m, y, text_w, body_y + body_h - y)
         # One slide, ~40 words: name, role and the bio's first sentence(s); the full bio goes to the
         # notes and the link to the closing slide.

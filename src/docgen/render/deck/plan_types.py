@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.errors import Problem
@@ -54,6 +54,9 @@ class Picture:
     align: str = "ctr"
     role: str = "image"
     svg: Path | None = None  # the vector original of ``path`` (a PNG), for viewers that take it
+    #: The picture's bytes and size in pixels as the loader read them (empty: read ``path``).
+    data: bytes = field(default=b"", repr=False)
+    pixels: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,7 +189,8 @@ class SlideWriter:
         ``asvg:svgBlip`` extension (what PowerPoint 2016 and later draw).
         """
         vector = pic.path.suffix.lower() == ".svg"
-        pw, ph = _svg_size(pic.path) if vector else _pixels(pic.path)
+        pw, ph = (_svg_size(pic.path) if vector else pic.pixels if pic.pixels[0] > 0
+                  else _pixels(pic.path))
         scale = min(pic.w / pw, pic.h / ph)
         w, h = int(pw * scale), int(ph * scale)
         x = {"l": pic.x, "ctr": pic.x + (pic.w - w) // 2, "r": pic.x + pic.w - w}[pic.align]
@@ -199,7 +200,7 @@ class SlideWriter:
             png = _svg_copies(pic.path)[0]
             rid = self._relate(n.RT_IMAGE, self.add_media(("png", pic.path), png, "png"))
         else:
-            rid = self._relate(n.RT_IMAGE, self.image(pic.path))
+            rid = self._relate(n.RT_IMAGE, self.image(pic.path, pic.data))
         svg = ""
         if svg_path is not None:
             clean = _svg_copies(svg_path)[1]
@@ -213,11 +214,12 @@ class SlideWriter:
                 f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
 
-    def image(self, path: Path) -> str:
-        """Return the part name of the raster picture file at ``path``, added once per deck."""
+    def image(self, path: Path, data: bytes = b"") -> str:
+        """Return the part name of the raster picture at ``path`` (its bytes: ``data`` as the
+        loader read them, else the file's), added once per deck."""
         if path in self.media:
             return self.media[path]
-        data = path.read_bytes()
+        data = data or path.read_bytes()
         ext = next((e for sig, e in _SIGNATURES if data.lstrip()[:len(sig)] == sig), "png")
         return self.add_media(path, data, ext)
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from docgen.errors import Problem
-from docgen.model import Span, Text
+from docgen.model import Image, Span, Text
+from docgen.render import picture
 from docgen.render.pdf.flowables import Boxed, Picture, QRCode
 from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.tagging import Node, artifact, tag
@@ -89,8 +88,8 @@ def author_box(b: StoryBuilder) -> Flowable:
         tag(Paragraph(m.plain("About the Author".upper(), hf, a.location, bold=True),
                       s.box_heading), sect.add("H2")),
     ]
-    if a.photo is not None and a.photo.path.is_file():
-        left.append(_photo(a.photo.path, sect.add("Figure", alt=a.photo.alt)))
+    if a.photo is not None and (a.photo.data or a.photo.path.is_file()):
+        left.append(_photo(a.photo, sect.add("Figure", alt=a.photo.alt)))
     elif a.photo is not None:
         m.warnings.append(Problem(f"the author photo {a.photo.path.name} is missing",
                                   a.photo.location, severity="warning"))
@@ -139,11 +138,10 @@ def author_box(b: StoryBuilder) -> Flowable:
     return KeepTogether([box])
 
 
-def _photo(path: Path, node: Node) -> Flowable:
-    reader = ImageReader(str(path))
-    w, h = reader.getSize()
+def _photo(photo: Image, node: Node) -> Flowable:
+    data, w, h = picture(photo)
     size = 64
-    pic = tag(Picture(str(path), width=size * w / max(w, h), height=size * h / max(w, h)), node)
+    pic = tag(Picture(data, size * w / max(w, h), size * h / max(w, h)), node)
     pic.hAlign = "LEFT"
     pic.spaceAfter = 8
     return pic

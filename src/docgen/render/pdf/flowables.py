@@ -10,7 +10,6 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
-from reportlab.platypus import Image as _Image
 
 from docgen.infra import qr
 from docgen.render.pdf.images import draw_image, size
@@ -180,8 +179,23 @@ def _logo_size(path: Path) -> tuple[float, float]:
     return size(path)
 
 
-class Picture(Tagged, _Image):
-    """reportlab's Image, tagged as a Figure with its alternate text."""
+class Picture(Tagged, Flowable):
+    """A picture drawn from its bytes, tagged as a Figure with its alternate text.
+
+    Drawn as reportlab's ``Image`` flowable draws (``Canvas.drawImage``, mask "auto"), through
+    :func:`~docgen.render.pdf.images.draw_image`, which encodes each picture once.
+    """
+
+    def __init__(self, data: bytes, width: float, height: float) -> None:
+        super().__init__()
+        self.data = data
+        self.width, self.height = width, height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_image(self.canv, self.data, 0, 0, self.width, self.height, mask="auto")
 
 
 class QRCode(Tagged, Flowable):

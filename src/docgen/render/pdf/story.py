@@ -6,14 +6,13 @@ import re
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from docgen.errors import DocgenError, Location, Problem
 from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
 from docgen.model import Paragraph as Para
-from docgen.render import format_date
+from docgen.render import format_date, picture
 from docgen.render.pdf.author import author_box
 from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
 from docgen.render.pdf.fonts import Registered
@@ -247,20 +246,16 @@ class StoryBuilder:
         return items
 
     def image(self, img: Image) -> Flowable:
-        if not img.path.is_file():
-            raise DocgenError(Problem(f"the image {img.path.name} does not exist", img.location))
         vector = img.path.suffix.lower() == ".svg"
-        try:
-            if vector:
-                from docgen.render.pdf.svgdraw import svg_size
+        if vector:
+            if not img.path.is_file():
+                raise DocgenError(Problem(f"the image {img.path.name} does not exist",
+                                          img.location))
+            from docgen.render.pdf.svgdraw import svg_size
 
-                w, h = svg_size(img.path)
-            else:
-                w, h = ImageReader(str(img.path)).getSize()
-        except Exception as exc:  # reportlab/Pillow raise many types for a bad file
-            raise DocgenError(
-                Problem(f"cannot read the image {img.path.name}: {exc}", img.location)
-            ) from exc
+            w, h = svg_size(img.path)
+        else:
+            data, w, h = picture(img)
         grid = self.s.grid
         max_w = grid.measure
         max_h = (grid.height - grid.top - grid.bottom) * 0.5
@@ -274,7 +269,7 @@ class StoryBuilder:
                 pic = tag(TaggedSvg(img.path, w * scale, h * scale),
                           self.parent.add("Figure", alt=img.alt))
             else:
-                pic = tag(Picture(str(img.path), width=w * scale, height=h * scale),
+                pic = tag(Picture(data, w * scale, h * scale),
                           self.parent.add("Figure", alt=img.alt))
             pic.hAlign = "LEFT"
             parts: list[Flowable] = [pic]
