@@ -8,7 +8,9 @@ Every element keeps its :class:`~docgen.errors.Location` so a renderer can point
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from docgen.errors import Location
@@ -24,6 +26,16 @@ class Span:
     bold: bool = False
     italic: bool = False
     href: str | None = None
+
+
+def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Return ``spans`` with neighbours of the same style (bold, italic, link) joined into one."""
+    out: list[Span] = []
+    for (bold, italic, href), group in groupby(spans, lambda s: (s.bold, s.italic, s.href)):
+        same = list(group)
+        out.append(Span("".join(s.text for s in same), bold, italic, href) if len(same) > 1
+                   else same[0])
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

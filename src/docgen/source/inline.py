@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from docgen.model import Span, Text
+from docgen.model import Span, Text, merge_spans
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
@@ -24,7 +24,7 @@ def parse_inline(source: str, on_link: LinkCheck | None = None) -> Text:
     """Return the styled runs of ``source``; ``on_link(url)`` returns an error message or None."""
     spans: list[Span] = []
     _parse(source, False, False, on_link, spans)
-    return Text(tuple(_merge(spans)))
+    return Text(merge_spans(s for s in spans if s.text))
 
 
 def link_problem(url: str) -> str | None:
@@ -114,16 +114,3 @@ def _closing(s: str, start: int, marker: str) -> int:
         if marker == "*" and closes and j > start:
             return j
         j += 1
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for sp in spans:
-        if not sp.text:
-            continue
-        last = merged[-1] if merged else None
-        if last and (last.bold, last.italic, last.href) == (sp.bold, sp.italic, sp.href):
-            merged[-1] = Span(last.text + sp.text, sp.bold, sp.italic, sp.href)
-        else:
-            merged.append(sp)
-    return merged

@@ -5,13 +5,13 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docgen.model import Document, FontFamily
+from docgen.model import Document, FontFamily, Span
 from docgen.render.deck import lines
-from docgen.render.deck.fit import INDENT_EM, Fitted, Para, Run, _face, height, layout
+from docgen.render.deck.fit import INDENT_EM, Fitted, Para, _face, height, layout
 from docgen.render.deck.measure import LINE_PITCH, Piece, break_lines
 
 _runs = st.lists(
-    st.builds(Run, st.text(alphabet="ab Wé“”…\u200b ", max_size=12), st.booleans(), st.booleans()),
+    st.builds(Span, st.text(alphabet="ab Wé“”…\u200b ", max_size=12), st.booleans(), st.booleans()),
     max_size=12,
 )
 
@@ -23,7 +23,7 @@ def _reference_layout(paras: list[Para], family: FontFamily, width: float, size:
         avail = width - (INDENT_EM * size if para.bullet or para.number else 0.0)
         pieces = [Piece(r.text, _face(family, r.bold, r.italic), r.bold, k) for k, r in enumerate(para.runs)]
         result = break_lines(pieces, avail, size)
-        runs = tuple(Run(p.text, para.runs[p.key].bold, para.runs[p.key].italic) for p in result.pieces)
+        runs = tuple(Span(p.text, para.runs[p.key].bold, para.runs[p.key].italic) for p in result.pieces)
         out.append(Para(runs, para.bullet, para.number, para.space_before))
         count += result.count
         height += result.count * size * LINE_PITCH + (para.space_before * size if i else 0.0)
@@ -32,7 +32,7 @@ def _reference_layout(paras: list[Para], family: FontFamily, width: float, size:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_runs, st.floats(min_value=5, max_value=300), st.sampled_from([9.0, 18.0, 24.0, 40.0]))
-def test_count_is_break_lines_count(seed_doc: Document, runs: list[Run], width: float, size: float) -> None:
+def test_count_is_break_lines_count(seed_doc: Document, runs: list[Span], width: float, size: float) -> None:
     """Any runs (empty ones, leading spaces, words across runs): the same count, or None on a split."""
     family = seed_doc.brand.body_font
     pieces = [Piece(r.text, _face(family, r.bold, r.italic), r.bold, k) for k, r in enumerate(runs)]
@@ -58,9 +58,9 @@ def test_layout_is_the_reference_layout(
 
 
 def test_layout_keeps_the_paragraph_when_nothing_is_split(seed_doc: Document) -> None:
-    para = Para((Run("Hello "), Run(""), Run("world", bold=True)), bullet=True)
+    para = Para((Span("Hello "), Span(""), Span("world", bold=True)), bullet=True)
     fitted = layout([para], seed_doc.brand.body_font, 400.0, 18.0)
-    assert fitted.paras == (Para((Run("Hello "), Run("world", bold=True)), bullet=True),)
+    assert fitted.paras == (Para((Span("Hello "), Span("world", bold=True)), bullet=True),)
     assert fitted.lines == 1
 
 

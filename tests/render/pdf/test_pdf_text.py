@@ -101,13 +101,3 @@ def test_missing_logo_and_bad_image(seed_doc: Document, tmp_path: Path) -> None:
     section = dataclasses.replace(seed_doc.sections[0], blocks=(image,))
     with pytest.raises(DocgenError, match=r"nope\.png"):
         render_pdf(dataclasses.replace(seed_doc, sections=(section,)))
-
-
-def test_markup_escaping_matches_xml_sax() -> None:
-    from xml.sax import saxutils
-
-    from docgen.render.pdf import markup
-
-    for text in ("a & b < c > d", "say \"hi\"", "it's", "both \" and '", "tab\there\nnew\rline", ""):
-        assert markup.escape(text) == saxutils.escape(text)
-        assert markup.quoteattr(text) == saxutils.quoteattr(text)

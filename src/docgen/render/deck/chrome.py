@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from docgen.model import Document, Text
+from docgen.model import Document, Span, Text
 from docgen.render import format_date
-from docgen.render.deck.fit import Para, Run, tokens
+from docgen.render.deck.fit import Para, tokens
 from docgen.render.deck.frame import Frame, Rect4
 from docgen.render.deck.grid import Kit
 from docgen.render.deck.ground import overlaps
@@ -152,7 +152,7 @@ def closing_slide(kit: Kit, doc: Document) -> SlidePlan:
     """Thanks, the brand name and its link, with the large white logo."""
     title, _ = kit.title("Thank you", "title")
     # Plain text: viewers draw links in the theme's link colour, unreadable on the brand colour.
-    link = [Para((Run(kit.brand.link),))] if kit.brand.link else []
+    link = [Para((Span(kit.brand.link),))] if kit.brand.link else []
     if kit.frame.template:
         boxes = _template_text(kit, "title", [Para(tokens(kit.brand.name)), *link])
         return SlidePlan("closing", "title", title, boxes,

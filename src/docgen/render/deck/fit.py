@@ -10,29 +10,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 from pathlib import Path
 
-from docgen.model import FontFamily, Text
+from docgen.model import FontFamily, Span, Text
 from docgen.render.deck.lines import count_lines, faces, group_words
 from docgen.render.deck.measure import LINE_PITCH, Piece, break_lines
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A styled run of text as it goes into the deck."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    href: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Para:
     """One paragraph of a text box. ``number`` starts an auto-numbered list item at that number."""
 
-    runs: tuple[Run, ...]
+    runs: tuple[Span, ...]
     bullet: bool = False
     number: int | None = None
     space_before: float = 0.0  # in multiples of the box's font size
@@ -42,42 +31,29 @@ class Para:
         return "".join(r.text for r in self.runs)
 
 
-Tokens = tuple[Run, ...]
+Tokens = tuple[Span, ...]
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
 def tokens(text: Text | str, bold: bool = False, italic: bool = False) -> Tokens:
     """Split text into word tokens, keeping each span's style (and forcing ``bold``/``italic``)."""
     if isinstance(text, str):
-        return tuple(Run(m.group(), bold, italic) for m in _WORD.finditer(text))
-    out: list[Run] = []
+        return tuple(Span(m.group(), bold, italic) for m in _WORD.finditer(text))
+    out: list[Span] = []
     for s in text.spans:
         for m in _WORD.finditer(s.text):
-            out.append(Run(m.group(), s.bold or bold, s.italic or italic, s.href))
+            out.append(Span(m.group(), s.bold or bold, s.italic or italic, s.href))
     return tuple(out)
 
 
-def words(toks: Sequence[Run]) -> int:
+def words(toks: Sequence[Span]) -> int:
     return sum(1 for t in toks if t.text.strip())
-
-
-def merge(toks: Sequence[Run]) -> tuple[Run, ...]:
-    """Join adjacent tokens of the same style into runs (one join per run, not one per token)."""
-    out: list[Run] = []
-    for (bold, italic, href), group in groupby(toks, _style):
-        same = list(group)
-        out.append(Run("".join([t.text for t in same]), bold, italic, href) if len(same) > 1 else same[0])
-    return tuple(out)
-
-
-def _style(t: Run) -> tuple[bool, bool, str | None]:
-    return t.bold, t.italic, t.href
 
 
 def sentences(toks: Tokens) -> list[Tokens]:
     """Group tokens into sentences (a token ending in . ! ? ; or : closes one)."""
     out: list[Tokens] = []
-    cur: list[Run] = []
+    cur: list[Span] = []
     for t in toks:
         cur.append(t)
         if re.search(r"[.!?;:][”’\"')\]]*\s*$", t.text):
@@ -131,7 +107,7 @@ def _layout(paras: Sequence[Para], family: FontFamily, width: float, size: float
             count = result.count
             if keep:
                 runs = tuple(
-                    Run(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
+                    Span(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
                     for p in result.pieces
                 )
                 out.append(Para(runs, para.bullet, para.number, para.space_before))
@@ -242,7 +218,7 @@ def _cut(
         return part
 
     parts: list[Tokens | Para] = []
-    cur: list[Run] = []
+    cur: list[Span] = []
     for t in toks:
         cand = (*cur, t)
         if cur and (words(cand) > max_words or not fits(compose([wrap(cand)]))):

@@ -13,14 +13,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from docgen.colour import contrast
-from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Text
+from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Span, Text, merge_spans
 from docgen.render import picture
 from docgen.render.deck.fit import (
     Para,
-    Run,
     Tokens,
     fit,
-    merge,
     paginate,
     sentences,
     tokens,
@@ -128,7 +126,7 @@ class Kit:
         f = fit(paras, family, width, (h - 2 * inset) / PT, top, floor, max_lines)
         if f is None:
             return None
-        out = tuple(Para(merge(p.runs), p.bullet, p.number, p.space_before) for p in f.paras)
+        out = tuple(Para(merge_spans(p.runs), p.bullet, p.number, p.space_before) for p in f.paras)
         return Box(
             role,
             x,
@@ -186,10 +184,10 @@ class Kit:
             return b, None
         cut = list(toks)
         # A continuation keeps its "(cont.)": the heading before it is what gets shortened.
-        tail = [Run(" "), cut.pop()] if cut and cut[-1].text.strip() == "(cont.)" else []
+        tail = [Span(" "), cut.pop()] if cut and cut[-1].text.strip() == "(cont.)" else []
         while b is None and cut:
             cut.pop()
-            b = self.box("title", rect, [Para((*cut, Run("…", True), *tail))], floor, floor, **args)
+            b = self.box("title", rect, [Para((*cut, Span("…", True), *tail))], floor, floor, **args)
         assert b is not None
         return b, "".join(t.text for t in toks)
 
@@ -227,12 +225,12 @@ class Kit:
         def marked(units: list, first: bool, last: bool) -> list[Para]:
             """A part of the quote: “ opens the first part, ” closes the last, … joins the parts."""
             toks: Tokens = tuple(t for u in units for t in u)
-            head, tail = Run("“" if first else "…", italic=True), Run("”" if last else "…", italic=True)
+            head, tail = Span("“" if first else "…", italic=True), Span("”" if last else "…", italic=True)
             return [Para((head, *toks, tail))]
 
         def compose(units: list) -> list[Para]:  # for fitting: wide enough for any part's marks
             toks: Tokens = tuple(t for u in units for t in u)
-            return [Para((Run("“…", italic=True), *toks, Run("…”", italic=True)))]
+            return [Para((Span("“…", italic=True), *toks, Span("…”", italic=True)))]
 
         # The size steps down from 40 pt to the 24 pt floor (box() below) before a quote is split:
         # pages are cut only where the floor or the ~40-word rule would be broken.
@@ -341,7 +339,7 @@ class Kit:
         # One slide, ~40 words: name, role and the bio's first sentence(s); the full bio goes to the
         # notes and the link to the closing slide.
         budget = max(MAX_WORDS - words(tokens(author.name)) - words(tokens(author.role or "")), 12)
-        shown: list[Run] = []
+        shown: list[Span] = []
         for sentence in sentences(tokens(author.bio)):
             if words((*shown, *sentence)) > budget:
                 break
@@ -350,12 +348,12 @@ class Kit:
             cut = list(tokens(author.bio))
             while words(cut) > budget:
                 cut.pop()
-            shown = [*cut, Run("…")]
+            shown = [*cut, Span("…")]
         if shown:
-            shown[-1] = Run(shown[-1].text.rstrip(), shown[-1].bold, shown[-1].italic, shown[-1].href)
+            shown[-1] = Span(shown[-1].text.rstrip(), shown[-1].bold, shown[-1].italic, shown[-1].href)
         b = None
         while b is None and shown:
             b = self.box("body", rect, [Para(tuple(shown))], 24.0, 18.0)
             if b is None:  # narrower than expected (a photo beside it): fewer words
-                shown = [*shown[:-2], Run("…")] if len(shown) > 2 else []
+                shown = [*shown[:-2], Span("…")] if len(shown) > 2 else []
         return [(*head, *((b,) if b else ()))]

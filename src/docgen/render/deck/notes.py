@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from docgen.infra.xmlescape import escape
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.reader import Part
 
@@ -21,8 +22,7 @@ _CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 def xml_text(text: str) -> str:
     """Escape element text as lxml does; control characters as OOXML's ``_xHHHH_``."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+    return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", escape(text))
 
 
 def notes_paras(text: str) -> str:

@@ -11,23 +11,9 @@ from collections.abc import Callable
 
 from docgen.errors import Location, Problem
 from docgen.fonts.scripts import script
+from docgen.infra.xmlescape import escape, quoteattr
 from docgen.model import Span, Text
 from docgen.render.pdf.fonts import Fallbacks, Registered, describe, missing_problem, runs
-
-
-def escape(text: str) -> str:
-    """``xml.sax.saxutils.escape``, without importing the xml.sax package (5 ms at start-up)."""
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-
-
-def quoteattr(text: str) -> str:
-    """``xml.sax.saxutils.quoteattr``: an escaped attribute value with the quotes it needs."""
-    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    if '"' not in text:
-        return f'"{text}"'
-    if "'" not in text:
-        return f"'{text}'"
-    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def _runs(

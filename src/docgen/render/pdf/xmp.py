@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from docgen.infra.xmlescape import escape_attribute
+
 
 @dataclass(frozen=True)
 class Info:
@@ -28,9 +30,7 @@ class Info:
 
 def _x(text: str) -> str:
     """Escape text for XML character data and attribute values; drop what XML cannot carry."""
-    text = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return escape_attribute("".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20))
 
 
 def _date(when: _dt.datetime) -> str:

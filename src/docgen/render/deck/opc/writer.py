@@ -14,17 +14,12 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from docgen.infra.xmlescape import escape_attribute as xml_attr  # also used by writer.py
 from docgen.render.deck.opc import names as n
 
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _TYPES_OPEN = f'{_DECL}<Types xmlns="{n.CT_NS}">'
 _RELS_OPEN = f'{_DECL}<Relationships xmlns="{n.PKG_RELS}">'
-
-
-def xml_attr(text: str) -> str:
-    """Escape an attribute value as lxml does."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;"))
 
 
 @dataclass(frozen=True, slots=True)
