@@ -11,9 +11,10 @@ from pathlib import Path
 from docgen.errors import DocgenError, Location, Problem, Report, display_path
 from docgen.model import Document
 from docgen.source.article import article_fields, make_slug
+from docgen.source.assets import resolve_asset
 from docgen.source.brand import read_brand
 from docgen.source.defaults import default_brand
-from docgen.source.spec import INVALID, Context, Record, Spec, Str, resolve_asset
+from docgen.source.spec import INVALID, Context, Record, Spec, Str
 from docgen.source.yamlsafe import MappingNode, Node, parse, read_text
 
 TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true

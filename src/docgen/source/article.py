@@ -18,11 +18,11 @@ from docgen.model import (
     Section,
     Text,
 )
+from docgen.source.assets import Asset
 from docgen.source.images import probe_image
 from docgen.source.lint import double_quoted
 from docgen.source.spec import (
     INVALID,
-    Asset,
     Bool,
     Context,
     Date,

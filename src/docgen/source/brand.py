@@ -20,6 +20,7 @@ from docgen.colour import is_dark, make_palette, mix
 from docgen.errors import Location
 from docgen.model import Brand, Palette
 from docgen.scheme import scheme
+from docgen.source.assets import resolve_asset
 from docgen.source.brand_colour import Colours, colour_named, colour_record, resolve_colours
 from docgen.source.brand_logo import logo_record, resolve_logos
 from docgen.source.brand_type import kind_of_file, read_faces, resolve_family, typography_record
@@ -32,7 +33,6 @@ from docgen.source.spec import (
     Spec,
     Str,
     Url,
-    resolve_asset,
 )
 from docgen.source.spec_maps import Unused
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, is_null

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from docgen.colour import contrast, is_dark, rgb_to_hex
 from docgen.errors import Report
+from docgen.source.assets import resolve_asset
 from docgen.source.images import probe_image
-from docgen.source.spec import INVALID, Context, Field, Record, Spec, Str, resolve_asset
+from docgen.source.spec import INVALID, Context, Field, Record, Spec, Str
 from docgen.source.spec_maps import MapOf, Unused
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from docgen.fonts import bundled_family
 from docgen.model import FontFace, FontFamily
+from docgen.source.assets import resolve_asset
 from docgen.source.fontcheck import font_problem
-from docgen.source.spec import INVALID, Context, Field, ListOf, Record, Spec, Str, resolve_asset
+from docgen.source.spec import INVALID, Context, Field, ListOf, Record, Spec, Str
 from docgen.source.spec_maps import Unused
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode
 
