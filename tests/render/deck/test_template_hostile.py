@@ -129,3 +129,26 @@ def test_check_reads_the_template_as_build_does(write_article) -> None:
     (path.parent / "corp.pptx").write_bytes(h.craft(h.xxe))
     with pytest.raises(DocgenError, match=r"brand.yml:3:15: error: the template corp.pptx cannot be"):
         load_with_warnings(path)
+
+
+def test_a_layout_without_a_title_placeholder_gets_a_styled_text_box(seed_doc, tmp_path) -> None:
+    """Only a Blank layout: every title is a text box in the master's title colour and size."""
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    prs = Presentation()
+    for layout in list(prs.slide_layouts):
+        if layout.name != "Blank":
+            prs.slide_layouts.remove(layout)
+    path = tmp_path / "blank.pptx"
+    prs.save(str(path))
+    rendered, _ = build(seed_doc, tmp_path, path.read_bytes(), "blank-only.pptx")
+    out = Presentation(io.BytesIO(rendered.data))
+    for slide in out.slides:
+        assert slide.slide_layout.name == "Blank"
+        title = slide.shapes[0]
+        assert not title.is_placeholder and title.text_frame.text.strip()
+        run = title.text_frame.paragraphs[0].runs[0]
+        assert str(run.font.color.rgb) == "000000"  # the master's title colour (tx1), on white
+        assert run.font.size <= Pt(44)  # the master's title size, or smaller to fit
+    assert out.slides[2].shapes[0].text_frame.paragraphs[0].runs[0].font.size == Pt(44)

@@ -105,8 +105,11 @@ class Frame:
             "title": ((m, self.len(1.75), min(self.len(11.0), cw), self.len(2.45)), 54.0, 32.0, "b"),
         }[kind]
         role = self.roles.get(kind) if self.roles else None
-        if role is None or role.title is None:
+        if role is None:
             return own
+        if role.title is None:  # a text box on docgen's grid, at the master's title size
+            top = role.title_size / self.scale if role.title_size else own[1]
+            return own[0], top, min(own[2], top), own[3]
         top = role.title_size / self.scale if role.title_size else own[1]
         floor = min(own[2], top)
         x, y, w, h = role.title

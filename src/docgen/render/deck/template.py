@@ -24,13 +24,16 @@ from docgen.colour import mix
 from docgen.errors import DocgenError, Location, Problem
 from docgen.infra.diskcache import remember
 from docgen.model import Brand
-from docgen.render.deck.frame import Frame, from_template
 from docgen.render.deck.layouts import TITLE_TYPES, Layout, choose, describe
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.reader import TemplatePackage, read_package
 from docgen.render.deck.opc.writer import PackageWriter, Relationship
 from docgen.render.deck.opc.xmlsafe import PackageError, shown
 from docgen.scheme import scheme
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from docgen.render.deck.frame import Frame
 
 _A = f"{{{n.A}}}"
 _P = f"{{{n.P}}}"
@@ -53,6 +56,8 @@ class Template:
     def frame(self) -> Frame:
         """The frame the planner lays slides out on: docgen's grid on the built-in template, the
         template's layouts otherwise."""
+        from docgen.render.deck.frame import Frame, from_template  # not needed by ``check``
+
         if self.builtin:
             return Frame(*self.size)
         return from_template(*self.size, self.roles, self.package)
