@@ -97,3 +97,13 @@ def newline_name(m: dict[str, bytes]) -> None:
     """A layout named with a newline and a forged error line; and an OLE part named likewise."""
     m[LAYOUT] = m[LAYOUT].replace(b'<p:cSld name="', b'<p:cSld name="Evil&#10;error: forged ', 1)
     add_rel(m, LAYOUT_RELS, "rId13", "hyperlink", "http://x/&#10;error: forged", external=True)
+
+
+def transition_sound(m: dict[str, bytes]) -> None:
+    """A layout whose transition plays an embedded sound."""
+    m["ppt/media/chime.wav"] = b"RIFF\x00\x00\x00\x00WAVE"
+    add_rel(m, LAYOUT_RELS, "rId14", "audio", "../media/chime.wav")
+    timing = ('<p:transition><p:fade/><p:sndAc><p:stSnd><p:snd r:embed="rId14" name="chime.wav"/>'
+              "</p:stSnd></p:sndAc></p:transition>")
+    m[LAYOUT] = m[LAYOUT].replace(b"<p:clrMapOvr>", b"<p:clrMapOvr>", 1)
+    m[LAYOUT] = m[LAYOUT].replace(b"</p:clrMapOvr>", b"</p:clrMapOvr>" + timing.encode(), 1)

@@ -37,6 +37,7 @@ def build(doc: Document, tmp_path: Path, data: bytes, name: str = "corp.pptx"):
     (h.ole, "an embedded OLE object (ppt/embeddings/oleObject1.bin)", b"oleObj"),
     (h.external, "an external link to 'file:///etc/passwd'", b"etc/passwd"),
     (h.javascript, "an external link to 'javascript:alert(1)'", b"javascript"),
+    (h.transition_sound, "a sound (ppt/media/chime.wav)", b"chime"),
 ])
 def test_left_out_with_one_warning(seed_doc, tmp_path, case, warning, gone) -> None:
     rendered, path = build(seed_doc, tmp_path, h.craft(case))

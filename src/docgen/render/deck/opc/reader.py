@@ -280,6 +280,9 @@ def _scrub(root: etree._Element, dropped: set[str]) -> bool:
                 doomed.append(_shape_of(el))
             break
     for el in doomed:
+        if el.tag == f"{{{n.P}}}snd":  # a transition's sound: its whole action goes (stSnd needs one)
+            action = next(el.iterancestors(f"{{{n.P}}}sndAc"), None)
+            el = action if action is not None else el
         parent = el.getparent()
         if parent is not None:
             parent.remove(el)
