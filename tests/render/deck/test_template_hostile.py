@@ -153,3 +153,8 @@ def test_a_layout_without_a_title_placeholder_gets_a_styled_text_box(seed_doc, t
         assert str(run.font.color.rgb) == "000000"  # the master's title colour (tx1), on white
         assert run.font.size <= Pt(44)  # the master's title size, or smaller to fit
     assert out.slides[2].shapes[0].text_frame.paragraphs[0].runs[0].font.size == Pt(44)
+
+
+def test_an_encrypted_or_old_binary_file_is_named_as_such(seed_doc, tmp_path) -> None:
+    with pytest.raises(DocgenError, match="password-protected or an old .ppt file"):
+        build(seed_doc, tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))

@@ -31,8 +31,11 @@ class Archive:
     """A template's zip, bounded: members are read whole, by part name, at most once each."""
 
     def __init__(self, source: Path | bytes) -> None:
+        raw = source if isinstance(source, bytes) else Path(source).read_bytes()
+        if raw.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: encrypted, or a .ppt
+            raise PackageError("it is password-protected or an old .ppt file (save it from "
+                               "PowerPoint without a password, as a .pptx)")
         try:
-            raw = source if isinstance(source, bytes) else Path(source).read_bytes()
             self.zip = zipfile.ZipFile(io.BytesIO(raw))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
