@@ -156,5 +156,5 @@ def test_a_layout_without_a_title_placeholder_gets_a_styled_text_box(seed_doc, t
 
 
 def test_an_encrypted_or_old_binary_file_is_named_as_such(seed_doc, tmp_path) -> None:
-    with pytest.raises(DocgenError, match="password-protected or an old .ppt file"):
+    with pytest.raises(DocgenError, match=r"password-protected or an old \.ppt file"):
         build(seed_doc, tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
