@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import namedtuple
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from docgen.colour import contrast, ensure_contrast
 from docgen.model import Palette
 
-TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:
     from typing import Any
 

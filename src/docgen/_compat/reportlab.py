@@ -39,7 +39,7 @@ _REBUILT = frozenset({"_ttf_data", "filename", "_pdfScale"})
 
 def load_font(name: str, path: Path) -> Any:
     """Return a reportlab ``TTFont`` for the TrueType file at ``path``, from the disk cache when
-    possible (parsing a face costs 7-35 ms in every new process)."""
+    possible (reportlab parses the whole file in every new process otherwise)."""
     from reportlab.pdfbase.ttfonts import TTFont
 
     if not use_internals:

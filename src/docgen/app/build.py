@@ -12,12 +12,12 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen import __version__
 from docgen.app.output import prepare_folder, sha256, write_atomic
 from docgen.errors import DocgenError, Problem, display_path
 
-TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:  # the loader and the renderers are imported only when a build needs them
     from collections.abc import Iterable
     from typing import Any
@@ -75,8 +75,7 @@ def input_files(doc: Document) -> list[Path]:
     """Return every file an artifact depends on: the source, the brand and its assets.
 
     Files docgen ships (the bundled fonts) are left out: they belong to docgen's version, which
-    the digest covers like docgen's code, and hashing their 5 MB was a sixth of a cold build's
-    work before rendering.
+    the digest covers like docgen's code, and hashing them was much of an up-to-date build.
     """
     from docgen.model import Image
 
@@ -95,8 +94,8 @@ def input_files(doc: Document) -> list[Path]:
 def inputs_digest(files: Iterable[Path | str]) -> str | None:
     """Return a hash of the inputs' paths and contents (None if one is gone).
 
-    Computed once per build and shared by every target (the bundled fonts alone are ~5 MB);
-    ``file_digest`` streams each file through one small buffer, cheaper than reading it whole."""
+    Computed once per build and shared by every target; ``file_digest`` streams each file through
+    one small buffer, cheaper than reading it whole."""
     import hashlib  # not needed by `check`
 
     digest = hashlib.sha256()

@@ -29,7 +29,7 @@ def prepare_folder(folder: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    import tempfile  # here, not at the top: an up-to-date build writes nothing (~3 ms of start-up)
+    import tempfile  # here, not at the top: an up-to-date build writes nothing
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

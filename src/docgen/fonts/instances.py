@@ -2,11 +2,11 @@
 
 reportlab and the PDF format know nothing of font variations: a variable file draws its default
 outlines (Thin, for the CJK files). fontTools' instancer makes a static face at the weight asked
-for; subsetting first to the document's characters (with every glyph the shaper can reach from
-them) makes that fast: 0.3 s for a 17 MB CJK file instead of 11 s for the whole font. The result is
-written as a file in the cache folder (``faces/``, bounded), named by the hash of the file's identity,
-the weight and the characters, so that everything that reads fonts by path (reportlab, the
-metrics and their disk cache) reads it like any other font.
+for; subsetting first to the document's characters (with every glyph the shaper can reach from them)
+makes that fast (docs/performance.md has the figures). The result is written as a file in the cache
+folder (``faces/``, bounded), named by the hash of the file's identity, the weight and the
+characters, so that everything that reads fonts by path (reportlab, the metrics and their disk
+cache) reads it like any other font.
 """
 
 from __future__ import annotations

@@ -1,11 +1,10 @@
 """A disk cache of what docgen derives from its inputs, shared by every build on the machine.
 
-Parsing a TrueType file (reportlab's tables for the PDF, the cmap and advance widths for the deck)
-costs 7-35 ms per face in every new process: for the seed article that was a quarter of a cold
-build; deflating the logo and choosing a QR code's mask cost 20 ms each. fontconfig caches font
-facts for the same reason. Entries are keyed by the sha256 of what they are derived from (a file's
-bytes, a link), the kind of entry and the deriving code's version, so an edited input or an
-upgraded library never reads a stale entry.
+Parsing a TrueType file (reportlab's tables for the PDF, the cmap and advance widths for the deck),
+deflating the logo and choosing a QR code's mask cost every new process the same work again (figures
+in docs/performance.md). fontconfig caches font facts for the same reason. Entries are keyed by the
+sha256 of what they are derived from (a file's bytes, a link), the kind of entry and the deriving
+code's version, so an edited input or an upgraded library never reads a stale entry.
 
 The cache must never change an artifact, so nothing in it is trusted blindly:
 
@@ -33,11 +32,11 @@ import re
 import stat
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.infra.files import read_limited
 
-TYPE_CHECKING = False  # not typing's (~6 ms of start-up; the CLI asks this module for its warning
-if TYPE_CHECKING:  # before every build): type checkers treat this name as true
+if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 

@@ -4,8 +4,8 @@ Shared by both renderers: the handout draws the matrix with reportlab, the deck 
 shape, so a link's code is the same in both.
 
 The widget's public interface draws the code as a group of rectangles (one per run of dark
-modules); the matrix is read back from them. Choosing the mask pattern is ~8 ms of pure Python, so
-each link's matrix is computed once per machine and kept in :mod:`docgen.infra.diskcache`.
+modules); the matrix is read back from them. Choosing the mask pattern is slow pure Python, so each
+link's matrix is computed once per machine and kept in :mod:`docgen.infra.diskcache`.
 """
 
 from __future__ import annotations

@@ -9,12 +9,13 @@ takes ``light``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docgen.colour import mix, parse_colour
 from docgen.source.spec import INVALID, Context, Field, Record, Spec, suggest
 from docgen.source.spec_maps import MapOf, Unused
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode
 
-TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:
     from typing import Any
 

@@ -12,6 +12,7 @@ is opened with the build's probes: a broken logo docgen draws is an error, any o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.colour import contrast, is_dark, rgb_to_hex
 from docgen.errors import Report
@@ -21,7 +22,6 @@ from docgen.source.spec import INVALID, Context, Field, Record, Spec, Str
 from docgen.source.spec_maps import MapOf, Unused
 from docgen.source.yamlsafe import MappingNode, Node, ScalarNode
 
-TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:
     from typing import Any
 

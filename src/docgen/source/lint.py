@@ -9,10 +9,10 @@ lines, so each finding points at the line and column where it happens.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from yaml.nodes import ScalarNode
 
-TYPE_CHECKING = False  # not typing's (~6 ms of start-up); type checkers treat this name as true
 if TYPE_CHECKING:
     from typing import Literal
 

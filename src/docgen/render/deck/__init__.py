@@ -47,7 +47,7 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a deck renders, then resume it as it was.
 
     Why: a long deck's plan is hundreds of thousands of live objects, which the collector
-    traversed again on each of its full passes (about 0.45 s of a 2,666-slide render); rendering
+    traversed again on each of its full passes; rendering
     makes little cyclic garbage, and what it makes the one pass on resuming frees.
     """
     if not gc.isenabled():

@@ -2,8 +2,8 @@
 
 Titles go into the layout's title placeholder (outline view and screen readers read them), every
 picture gets its alt text, colours and fonts come from the plan. Each slide's XML is written here
-as one string (python-pptx's object API cost ~15 ms a slide: a 2,000-slide deck took a minute),
-with its relationships, and handed to :mod:`package` with the template's parts. No python-pptx:
+as one string (an object API per shape made long decks slow: docs/performance.md), with its
+relationships, and handed to :mod:`package` with the template's parts. No python-pptx:
 docgen owns the package (:mod:`~docgen.render.deck.opc`).
 """
 
