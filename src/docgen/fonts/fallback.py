@@ -133,14 +133,16 @@ class Chain:
         self.lang = lang
         self.cjk = cjk_order(lang, any(is_kana(c) for c in text), any(is_hangul(c) for c in text))
         self.system = system
-        self._found: dict[str, Source | None] = {}
+        self._found: dict[tuple[str, str], Source | None] = {}
 
-    def sources(self, ch: str) -> list[Source]:
-        """Return the shipped sources to try for ``ch``, best first."""
+    def sources(self, ch: str, region: str = "") -> list[Source]:
+        """Return the shipped sources to try for ``ch``, best first; ``region`` ("jp", "kr")
+        puts that Han design first (text with kana is Japanese, with Hangul Korean)."""
         kind = script(ch)
         out: list[Source | None] = []
+        cjk = (region, *(r for r in self.cjk if r != region)) if region else self.cjk
         if kind in ("han", "kana", "hangul"):
-            out += [_cjk(r) for r in self.cjk]
+            out += [_cjk(r) for r in cjk]
         elif kind == "emoji":
             out.append(_noto(*_NOTO["emoji"]))
         elif kind in _NOTO:
@@ -153,15 +155,25 @@ class Chain:
             out += [_cjk(r) for r in self.cjk]  # CJK fonts carry many symbols and punctuation
         return [s for s in out if s is not None]
 
-    def find(self, ch: str) -> Source | None:
+    def find(self, ch: str, region: str = "") -> Source | None:
         """Return the first source that draws ``ch``: shipped fonts, then the machine's."""
-        if ch in self._found:
-            return self._found[ch]
-        found = next((s for s in self.sources(ch) if s.covers(ch)), None)
+        key = (ch, region)
+        if key in self._found:
+            return self._found[key]
+        found = next((s for s in self.sources(ch, region) if s.covers(ch)), None)
         if found is None and self.system:
             found = system_source(ch)
-        self._found[ch] = found
+        self._found[key] = found
         return found
+
+
+def region_of(text: str) -> str:
+    """Return "jp" for text with kana, "kr" for text with Hangul, else "" (the language decides)."""
+    if any(is_kana(c) for c in text):
+        return "jp"
+    if any(is_hangul(c) for c in text):
+        return "kr"
+    return ""
 
     def suggestion(self, ch: str) -> str:
         """Return what would draw ``ch``, for the error that says nothing does."""

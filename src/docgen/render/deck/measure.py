@@ -3,7 +3,8 @@
 python-pptx cannot embed fonts and PowerPoint's "shrink on overflow" only acts when a person edits
 the box, so docgen decides line breaks and sizes itself. Widths come from the ``hmtx`` table of the
 face the viewer will draw with (a metric twin: Carlito for Calibri, ...); characters the face lacks
-are measured with DejaVu Sans, which is what LibreOffice falls back to. Kerning is ignored, which
+are measured with DejaVu Sans, which is what LibreOffice falls back to, and characters of other
+scripts with the shipped font the deck names for them (:mod:`docgen.fonts.runs`). Kerning is ignored, which
 only over-estimates widths (safe for fitting).
 """
 
@@ -15,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from docgen.fonts import FONT_DIR
+from docgen.fonts.fallback import Chain
 from docgen.fonts.metrics import advance_widths
 
 FALLBACK = FONT_DIR / "DejaVuSans.ttf"
@@ -72,11 +74,19 @@ def _char_em(path: Path, bold: bool, char: str) -> float:
     if char in _ZERO_WIDTH:
         return 0.0
     em = metrics(path).advance(char)
-    if em is None:
+    if em is None and ord(char) < 0x0590:
         em = metrics(FALLBACK_BOLD if bold else FALLBACK).advance(char)
-    if em is None:  # not even in DejaVu: assume a wide glyph rather than nothing
+    if em is None:  # the font the deck names for this script (see docgen.fonts.runs)
+        source = _chain().find(char)
+        em = None if source is None else metrics(source.path).advance(char)
+    if em is None:  # nothing has it: assume a wide glyph rather than nothing
         em = 1.0
     return em
+
+
+@cache
+def _chain() -> Chain:
+    return Chain(system=False)
 
 
 def text_width(text: str, path: Path, size: float, bold: bool = False) -> float:

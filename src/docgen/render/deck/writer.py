@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
+from docgen.fonts.runs import is_rtl_paragraph
+from docgen.fonts.runs import split as split_scripts
 from docgen.model import Brand
 from docgen.render.deck import package
 from docgen.render.deck.fit import INDENT_EM
@@ -147,6 +149,8 @@ class SlideWriter:
         for i, para in enumerate(box.paras):
             before = _centipoints(para.space_before * box.size if i else 0)
             attrs = f' algn="{box.align}"' if box.align else ""
+            if is_rtl_paragraph("".join(run.text for run in para.runs)):
+                attrs = f' algn="{"r" if box.align in ("l", "") else box.align}" rtl="1"'
             if para.bullet or para.number:
                 indent = int(INDENT_EM * box.size * 12700)
                 attrs += f' marL="{indent}" indent="{-indent}"'
@@ -168,15 +172,18 @@ class SlideWriter:
                 link = ""
                 if run.href:
                     link = f'<a:hlinkClick r:id="{self._relate(n.RT_HYPERLINK, run.href, True)}"/>'
-                if box.inherit:  # the template's title style decides bold and case
-                    style = ' i="1"' if run.italic else ""
-                    out.append(f'<a:r><a:rPr sz="{sz}"{style} lang="{self.lang}">{fill}'
-                               f'<a:latin typeface="{font}"/>{link}</a:rPr>'
-                               f"<a:t>{xml_text(run.text)}</a:t></a:r>")
-                    continue
-                out.append(f'<a:r><a:rPr sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
-                           f'lang="{self.lang}" cap="none">{fill}<a:latin typeface="{font}"/>{link}'
-                           f"</a:rPr><a:t>{xml_text(run.text)}</a:t></a:r>")
+                for part in split_scripts(run.text, self.lang):
+                    other = (f'<a:{part.slot} typeface="{xml_attr(part.family)}"/>'
+                             if part.family and part.slot != "latin" else "")
+                    lang = xml_attr(part.lang) if part.lang else self.lang
+                    if box.inherit:  # the template's title style decides bold and case
+                        style = ' i="1"' if run.italic else ""
+                        props = f'sz="{sz}"{style} lang="{lang}"'
+                    else:
+                        props = (f'sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
+                                 f'lang="{lang}" cap="none"')
+                    out.append(f'<a:r><a:rPr {props}>{fill}<a:latin typeface="{font}"/>{other}'
+                               f"{link}</a:rPr><a:t>{xml_text(part.text)}</a:t></a:r>")
             out.append("</a:p>")
         out.append("</p:txBody>")
         return "".join(out)

@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
-from docgen.fonts.fallback import DEJAVU, Chain, Source
+from docgen.fonts.fallback import DEJAVU, Chain, Source, region_of
 from docgen.fonts.instances import static_face
 from docgen.fonts.metrics import advance_widths
 from docgen.model import FontFace, FontFamily
@@ -102,7 +102,7 @@ class Fallbacks:
     """
 
     def __init__(self, lang: str = "en", text: str = "", system: bool = True) -> None:
-        self.chain = Chain(lang, text, system)
+        self.chain = Chain(lang, "", system)  # Japanese or Korean is decided per text run
         self._wanted = frozenset(text)
         self._chars: dict[Source, set[str]] = {}
         self._names: dict[tuple[Source, bool], tuple[str, frozenset[str]]] = {}
@@ -119,9 +119,9 @@ class Fallbacks:
         """Return the chain's source for ``ch`` (None when nothing draws it)."""
         return self.chain.find(ch)
 
-    def name(self, ch: str, bold: bool) -> str | None:
+    def name(self, ch: str, bold: bool, region: str = "") -> str | None:
         """Return the reportlab font name that draws ``ch`` at this weight, or None."""
-        source = self.chain.find(ch)
+        source = self.chain.find(ch, region)
         if source is None:
             return None
         known = self._names.get((source, bold))
@@ -138,7 +138,8 @@ class Fallbacks:
                 path = FONT_DIR / "DejaVuSans-Bold.ttf"
         else:
             if source not in self._chars:
-                self._chars[source] = {c for c in self._wanted if self.chain.find(c) == source}
+                self._chars[source] = {c for c in self._wanted
+                                       if source in (self.chain.find(c), self.chain.find(c, "jp"))}
             self._chars[source].add(ch)
             chars = frozenset(self._chars[source])
             path = static_face(source.path, weight, chars)
@@ -165,6 +166,7 @@ def runs(
     """
     fallbacks = fallbacks or _default()
     own = coverage(fam.path(bold, italic))
+    region = region_of(text) if any(ord(c) >= 0x3000 for c in text) else ""
     out: list[tuple[str, str | None]] = []
     missing: list[str] = []
     chunk: list[str] = []
@@ -177,7 +179,7 @@ def runs(
         elif ord(ch) in own:
             font = None
         else:
-            font = fallbacks.name(ch, bold)
+            font = fallbacks.name(ch, bold, region)
             if font is None:
                 if ord(ch) in own:
                     font = None
