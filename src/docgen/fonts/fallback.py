@@ -167,14 +167,6 @@ class Chain:
         return found
 
 
-def region_of(text: str) -> str:
-    """Return "jp" for text with kana, "kr" for text with Hangul, else "" (the language decides)."""
-    if any(is_kana(c) for c in text):
-        return "jp"
-    if any(is_hangul(c) for c in text):
-        return "kr"
-    return ""
-
     def suggestion(self, ch: str) -> str:
         """Return what would draw ``ch``, for the error that says nothing does."""
         kind = script(ch)
@@ -184,6 +176,15 @@ def region_of(text: str) -> str:
             return f"install docgen's script fonts (pip install manimgx-fonts) for {_NOTO[kind][0]}"
         return ("use a brand font that has it, or install a TrueType (.ttf) font that has it "
                 "(fontconfig finds it)")
+
+
+def region_of(text: str) -> str:
+    """Return "jp" for text with kana, "kr" for text with Hangul, else "" (the language decides)."""
+    if any(is_kana(c) for c in text):
+        return "jp"
+    if any(is_hangul(c) for c in text):
+        return "kr"
+    return ""
 
 
 def system_source(ch: str) -> Source | None:
