@@ -233,6 +233,7 @@ class Document:
     summary: str | None = None
     keywords: tuple[str, ...] = ()
     intro: tuple[Block, ...] = ()
+    pdf_standard: str | None = None  # "pdf/a-2b" for an archival handout (always PDF/UA-1)
     location: Location = NOWHERE
     cta: CallToAction | None = None
 

@@ -169,4 +169,8 @@ def name(value: str) -> Any:
     return pdfdoc.PDFName(value)
 
 
+def string(value: str) -> Any:
+    return pdfdoc.PDFString(value)
+
+
 PDF_TRUE = pdfdoc.PDFtrue

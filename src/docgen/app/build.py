@@ -114,6 +114,8 @@ def target_digest(contents: str, target: str) -> str:
     import hashlib
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if target == "pdf":  # --pdf-standard changes the PDF (see docgen.render.pdf.archive)
+        target += " " + os.environ.get("DOCGEN_PDF_STANDARD", "")
     return hashlib.sha256(f"docgen {__version__}\n{target}\n{epoch}\n{contents}".encode()).hexdigest()
 
 

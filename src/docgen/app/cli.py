@@ -15,6 +15,9 @@ from docgen import __version__
 from docgen.errors import DocgenError, Problem, escape
 
 DEFAULT_SOURCE = Path("source/article.yaml")
+#: --pdf-standard's values, and the variable that carries the choice to the PDF renderer.
+PDF_STANDARDS = ("pdf/ua-1", "pdf/a-2b")
+PDF_STANDARD_ENV = "DOCGEN_PDF_STANDARD"
 DEFAULT_OUT = Path("build")
 VERBS = {
     "build": "build the PDF handout and the deck",
@@ -49,6 +52,9 @@ def parser() -> argparse.ArgumentParser:
                              help="build this many sources in parallel")
             sub.add_argument("--force", action="store_true",
                              help="rebuild even when nothing changed")
+            sub.add_argument("--pdf-standard", choices=PDF_STANDARDS, default=None,
+                             help="pdf/a-2b: an archival handout (PDF/A-2b, and PDF/UA-1 as "
+                             "always); overrides the article's pdf: standard:")
         if verb == "watch":
             sub.add_argument("--interval", type=float, default=0.25,
                              help="seconds between checks for changes (default 0.25)")
@@ -78,6 +84,8 @@ def run(argv: list[str] | None = None) -> int:
         print("docgen: error: the working folder no longer exists (cd to an existing folder and "
               "run docgen again)", file=sys.stderr)
         return 1
+    if getattr(args, "pdf_standard", None):
+        os.environ[PDF_STANDARD_ENV] = args.pdf_standard  # read by the renderer, forked children too
     sources = [*args.sources, *args.more_sources] or [DEFAULT_SOURCE]
     started = time.perf_counter()
     try:

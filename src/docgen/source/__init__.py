@@ -82,6 +82,7 @@ def load_with_warnings(path: Path) -> tuple[Document, list[Problem]]:
         language=values.get("language", "en"), summary=values.get("summary"),
         keywords=values.get("keywords", ()), intro=values.get("intro", ()), location=ctx.loc(root),
         cta=values.get("cta"),
+        pdf_standard=(values.get("pdf") or {}).get("standard"),
     )
     return doc, report.warnings
 

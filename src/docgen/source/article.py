@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg")
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+#: PDF standards a handout can claim (PDF/UA-1 always; PDF/A-2b on request).
+PDF_STANDARDS = "pdf/ua-1|pdf/a-2b"
 
 
 class ImageSpec(Spec):
@@ -346,6 +348,11 @@ def article_fields(ctx: Context, brand: Spec) -> list[Field]:
         Field("summary", Str(description="One or two sentences: the PDF's subject.")),
         Field("keywords", ListOf(Str(max_len=100), "Keywords for the PDF and deck properties.")),
         Field("brand", brand),
+        Field("pdf", Record("pdf", [
+            Field("standard", Str(description="pdf/a-2b: an archival PDF (PDF/A-2b) besides the "
+                                  "accessible one (PDF/UA-1, always).",
+                                  pattern=PDF_STANDARDS, pattern_hint="use pdf/a-2b or pdf/ua-1")),
+        ], description="Options of the PDF handout.")),
         Field("author", author_spec(ctx), required=True,
               hint="add 'author:' with 'name:' and 'bio:' below it"),
         Field("intro", ListOf(BlockSpec(), "Blocks before the first section.")),

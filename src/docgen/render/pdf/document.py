@@ -27,7 +27,7 @@ from docgen._compat.reportlab_tags import TaggingCanvas, check_version
 from docgen.errors import DocgenError, Problem
 from docgen.model import Document
 from docgen.render import Rendered, build_time, document_text, locator
-from docgen.render.pdf import xmp
+from docgen.render.pdf import archive, xmp
 from docgen.render.pdf.fonts import Fallbacks, register
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import forget_layout
@@ -276,7 +276,10 @@ def _layout(
     if not counting and root is not None:
         check_version()
         tagger = Tagger(root, doc.language)
-        tagger.metadata = xmp.packet(info)
+        pdfa = archive.standard(doc)
+        tagger.metadata = xmp.packet(info, pdfa)
+        if pdfa is not None:
+            tagger.catalog_entries["OutputIntents"] = archive.output_intents()
     template = _Handout(
         out, styles, running, counting,
         title=info.title,

@@ -182,7 +182,7 @@ class Tagger:
 
     def page_done(self, canv: Canvas, page: Any) -> None:
         """Give the finished page its parent-tree key and tab order (structure order)."""
-        entries: dict[str, Any] = {"Tabs": rl.name("S")}
+        entries: dict[str, Any] = {"Tabs": rl.name("S"), "Trans": None}  # no empty /Trans
         if self._page:
             key = self._key()
             self._parents.append((key, self._page))

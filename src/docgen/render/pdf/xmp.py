@@ -59,12 +59,21 @@ _PDFUA_EXTENSION = """
    </pdfaExtension:schemas>"""
 
 
+_PDFA_NAMESPACES = (
+    '\n    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"'
+    '\n    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"'
+    '\n    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"'
+    '\n    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"')
+
+
 def packet(info: Info, pdfa: tuple[int, str] | None = None) -> bytes:
     """Return the XMP packet; ``pdfa`` is (part, conformance), e.g. (2, "B"), to claim PDF/A."""
     when = _date(info.created)
     archive = ""
     extension = ""
+    namespaces = ""
     if pdfa is not None:
+        namespaces = _PDFA_NAMESPACES
         archive = (f"\n   <pdfaid:part>{pdfa[0]}</pdfaid:part>"
                    f"\n   <pdfaid:conformance>{pdfa[1]}</pdfaid:conformance>")
         extension = _PDFUA_EXTENSION
@@ -76,11 +85,7 @@ def packet(info: Info, pdfa: tuple[int, str] | None = None) -> bytes:
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"{namespaces}>
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{_x(info.title)}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{_x(info.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -89,7 +94,6 @@ def packet(info: Info, pdfa: tuple[int, str] | None = None) -> bytes:
    <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>{_x(info.keywords)}</pdf:Keywords>
    <pdf:Producer>{_x(info.producer)}</pdf:Producer>
-   <pdf:Trapped>False</pdf:Trapped>
    <xmp:CreatorTool>{_x(info.creator)}</xmp:CreatorTool>
    <xmp:CreateDate>{when}</xmp:CreateDate>
    <xmp:ModifyDate>{when}</xmp:ModifyDate>
