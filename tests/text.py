@@ -10,6 +10,19 @@ from docgen.typography import nest_quotes, smarten
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
+_PRINTED = str.maketrans({"“": '"', "”": '"', "‘": '"', "’": '"', "'": '"', "„": '"',
+                          "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " ",
+                          "\u202f": " "})
+
+
+def printed(text: str) -> str:
+    """Return text with the typographic choices a renderer makes undone, so words as typed can
+    be found in text as printed: every quote mark is ``"``, every dash ``-`` (``--`` too), an
+    ellipsis ``...``, a no-break space a space."""
+    text = text.replace("…", "...").translate(_PRINTED)
+    return re.sub(r"-{2,}", "-", text)
+
+
 def normalise(text: str) -> str:
     """Return text with straight quotes and single spaces, for word-for-word comparisons."""
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()

@@ -25,6 +25,7 @@ from docgen.model import (
 from docgen.render import Rendered
 from docgen.render.pdf import render_pdf
 from docgen.source.inline import link_problem, parse_inline
+from tests.text import printed
 from tests.tools import require_tool
 
 HERE = Location("hostile.yaml", 7, 3)
@@ -113,8 +114,9 @@ def body_text(pdf: Path, width: float = 612, height: float = 792, margin: int = 
 
 
 def squash(s: str) -> str:
-    """Remove all whitespace: line breaks may fall anywhere, even inside a split long word."""
-    return re.sub(r"\s+", "", s)
+    """Remove all whitespace (line breaks may fall anywhere, even inside a split long word) and
+    undo the typography the handout applies (curly quotes, dashes, no-break spaces)."""
+    return re.sub(r"\s+", "", printed(s))
 
 
 def assert_in_order(expected: list[str], text: str) -> None:

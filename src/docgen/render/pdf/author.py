@@ -36,8 +36,9 @@ class Columns(Flowable):
 
     def __init__(self, left: list[Flowable], right: list[Flowable], right_width: float,
                  padding: float, gutter: float, fill: Color, rule: Color,
-                 space_before: float = 0) -> None:
+                 space_before: float = 0, extend: float = 0) -> None:
         super().__init__()
+        self.extend = extend  # drawn this much wider than the frame (into the side column)
         self.left, self.right = left, right
         self.right_width = right_width
         self.padding, self.gutter = padding, gutter
@@ -46,8 +47,9 @@ class Columns(Flowable):
         self._left_w = 0.0
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._box_w = aw + self.extend
         self.width = aw
-        self._left_w = aw - 2 * self.padding - (self.right_width + self.gutter if self.right
+        self._left_w = self._box_w - 2 * self.padding - (self.right_width + self.gutter if self.right
                                                 else 0)
         lh, self._lsizes = _stack_height(self.left, self._left_w)
         rh, self._rsizes = _stack_height(self.right, self.right_width) if self.right else (0, [])
@@ -59,15 +61,16 @@ class Columns(Flowable):
         canv = self.canv
         with artifact(canv):
             canv.setFillColor(self.fill)
-            canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+            canv.rect(0, 0, self._box_w, self.height, stroke=0, fill=1)
             canv.setStrokeColor(self.rule)
             canv.setLineWidth(2.5)
-            canv.line(0, self.height - 1.25, self.width, self.height - 1.25)
+            canv.line(0, self.height - 1.25, self._box_w, self.height - 1.25)
         inner = self.height - 2 * self.padding
         self._draw(self.left, self._lsizes, self.padding, self.padding + inner)
         if self.right:
             top = self.padding + inner - (inner - self._rh) / 2
-            self._draw(self.right, self._rsizes, self.width - self.padding - self.right_width, top)
+            self._draw(self.right, self._rsizes, self._box_w - self.padding - self.right_width,
+                       top)
 
     def _draw(self, flowables: list[Flowable], sizes: list[float], x: float, top: float) -> None:
         y = top
@@ -128,9 +131,10 @@ def author_box(b: StoryBuilder) -> Flowable:
                 sect.add("P", links=b.links(link_text))),
         ]
     pad = 16.0
-    col = min(max(qr_size, link_w), s.grid.measure / 2) if right else 0.0
-    box = Columns(left, right, col, pad, pad, s.colors.tint, s.colors.primary,
-                  space_before=s.body.leading * 1.5)
+    g = s.grid
+    col = min(max(qr_size, link_w), g.measure / 2) if right else 0.0
+    box = Columns(left, right, col, pad, pad * 1.5, s.colors.tint, s.colors.primary,
+                  space_before=s.body.leading * 1.5, extend=g.full - g.measure)
     frame_h = s.grid.height - s.grid.top - s.grid.bottom
     if box.wrap(s.grid.measure, frame_h)[1] > frame_h:
         # A bio longer than a page: two columns cannot split, so let the parts flow instead.

@@ -81,7 +81,7 @@ class _Handout(BaseDocTemplate):
             return
         st = self._right if right else self.styles.running
         p = Paragraph(markup, st)
-        h = p.wrap(self.styles.grid.measure, 100)[1]
+        h = p.wrap(self.styles.grid.full, 100)[1]
         start, links = len(canv._code), len(canv._annotationrefs)
         p.drawOn(canv, self.styles.grid.left, y - h + st.leading - st.fontSize * 0.25)
         if not once and len(canv._annotationrefs) == links:
@@ -95,7 +95,7 @@ class _Handout(BaseDocTemplate):
             canv.saveState()
             canv.setStrokeColor(self.styles.colors.tint)
             canv.setLineWidth(0.75)
-            canv.line(g.left, g.footer_y + 12, g.left + g.measure, g.footer_y + 12)
+            canv.line(g.left, g.footer_y + 12, g.left + g.full, g.footer_y + 12)
             _, _, footer = self.running
             if footer:
                 self._line(canv, footer, g.footer_y)
@@ -206,14 +206,14 @@ def render_pdf(doc: Document, expected_pages: int | None = None, *,
     styles = make_styles(brand, body, heading)
     marker = Marker(styles.colors.link, Fallbacks(doc.language, document_text(doc)), locator(doc))
     g, size = styles.grid, styles.running.fontSize
-    brand_name = _one_line(brand.name, heading.name(True), size, g.measure * 0.38)
-    title = _one_line(doc.title.plain, heading.name(), size, g.measure * 0.58)
+    brand_name = _one_line(brand.name, heading.name(True), size, g.full * 0.38)
+    title = _one_line(doc.title.plain, heading.name(), size, g.full * 0.58)
     # Plain text: the running lines are page furniture (artifacts), and a link there would be an
     # annotation outside the structure tree; the cover's title keeps its links.
     running = (
         marker.plain(brand_name, heading, brand.location, bold=True),
         marker.plain(title, heading, doc.location),
-        marker.plain(_one_line(brand.footer or "", heading.name(), size, g.measure * 0.75),
+        marker.plain(_one_line(brand.footer or "", heading.name(), size, g.full * 0.75),
                      heading, brand.location),
     )
     builder = StoryBuilder(doc, styles, body, heading, marker)

@@ -31,6 +31,7 @@ class Boxed(Flowable):
         bar_width: float = 3,
         space_before: float = 0,
         space_after: float = 0,
+        rule_above: float = 0,
     ) -> None:
         super().__init__()
         self.contents = contents
@@ -40,6 +41,7 @@ class Boxed(Flowable):
         self.bar_width = bar_width
         self.spaceBefore = space_before
         self.spaceAfter = space_after
+        self.rule_above = rule_above  # > 0: the bar is a rule this long above, not a bar beside
         self._sizes: list[float] = []
 
     def _inner(self, aw: float) -> float:
@@ -79,7 +81,8 @@ class Boxed(Flowable):
         return []
 
     def _like(self, contents: list[Flowable], before: float, after: float) -> Boxed:
-        return Boxed(contents, self.padding, self.fill, self.bar, self.bar_width, before, after)
+        return Boxed(contents, self.padding, self.fill, self.bar, self.bar_width, before, after,
+                     self.rule_above if before == self.spaceBefore else 0)
 
     def draw(self) -> None:
         canv = self.canv
@@ -88,7 +91,11 @@ class Boxed(Flowable):
                 if self.fill is not None:
                     canv.setFillColor(self.fill)
                     canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-                if self.bar is not None:
+                if self.bar is not None and self.rule_above:
+                    canv.setFillColor(self.bar)
+                    canv.rect(0, self.height - self.bar_width, self.rule_above, self.bar_width,
+                              stroke=0, fill=1)
+                elif self.bar is not None:
                     canv.setFillColor(self.bar)
                     canv.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
         y = self.height - self.padding[2]

@@ -12,37 +12,20 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from docgen.errors import DocgenError, Location, Problem
 from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
 from docgen.model import Paragraph as Para
+from docgen.quotes import pull_quote
 from docgen.render import format_date, picture
 from docgen.render.pdf.author import author_box
+from docgen.render.pdf.balance import Balanced
 from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
 from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
+from docgen.render.pdf.sections import Heading
 from docgen.render.pdf.styles import Styles
 from docgen.render.pdf.tagging import Node, tag
-from docgen.typography import nest_quotes, smarten
+from docgen.typography import nest_quotes, quote_marks, smarten, unquote
 
-# Opening and closing marks by language; English-style curly quotes otherwise.
-QUOTE_MARKS = {"de": ("„", "“"), "fr": ("« ", " »"), "es": ("«", "»"), "it": ("«", "»")}
-class Heading(Paragraph):
-    """A section heading; the page template bookmarks it and adds it to the outline.
-
-    Takes reportlab's Paragraph arguments because ``Paragraph.split`` makes the parts of a heading
-    too tall for a page with them; only the first part keeps the bookmark.
-    """
-
-    def __init__(self, text: str | None, style: Any = None, bulletText: str | None = None,
-                 frags: list[Any] | None = None, *, outline: str = "", key: str = "") -> None:
-        super().__init__(text, style, bulletText=bulletText, frags=frags)
-        self.outline = outline
-        self.key = key
-
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts = super().split(availWidth, availHeight)
-        if parts and isinstance(parts[0], Heading):
-            parts[0].outline, parts[0].key = self.outline, self.key
-        return parts
-
+__all__ = ["Heading", "StoryBuilder"]
 
 class StoryBuilder:
     """Turns a :class:`Document` into flowables and their structure tree (``root``, made anew by
@@ -56,8 +39,8 @@ class StoryBuilder:
         self.body = body
         self.heading = heading
         self.marker = marker or Marker(styles.colors.link)
-        lang = doc.language.split("-")[0].lower()
-        self.marks = QUOTE_MARKS.get(lang, ("“", "”"))
+        self.marks = quote_marks(doc.language)[:2]
+        self._pull: Quote | None = None
         self._styles: dict[tuple[int, tuple[tuple[str, object], ...]], ParagraphStyle] = {}
         self.root = Node("Document")
         self.parent = self.root
@@ -72,14 +55,21 @@ class StoryBuilder:
         for n, section in enumerate(doc.sections, 1):
             story += self.section(section, n)
         self.parent = self.root
+        self._pull = None
         story.append(author_box(self))
         if self.marker.problems:
             raise DocgenError(self.marker.problems)
         return story
 
     def display(self, text: Text) -> Text:
-        """Return ``text`` as the handout prints it."""
-        return text
+        """Return ``text`` as the handout prints it: real dashes, curly quotes, ellipses and
+        no-break spaces (:func:`docgen.typography.smarten`, which the deck uses too); a link
+        whose words are its address is left as typed."""
+        if any(s.href and s.text.strip() == s.href for s in text.spans):
+            parts = [s if s.href and s.text.strip() == s.href else
+                     smarten(Text((s,)), self.doc.language).spans[0] for s in text.spans]
+            return Text(tuple(parts))
+        return smarten(text, self.doc.language)
 
     @staticmethod
     def links(text: Text) -> dict[str, str] | None:
@@ -94,11 +84,12 @@ class StoryBuilder:
         return {k: " ".join(v.split()) for k, v in found.items()} or None
 
     def _para(self, text: Text, style: ParagraphStyle, where: Location, role: str = "P",
-              fam: Registered | None = None, **kw: Any) -> Paragraph:
+              fam: Registered | None = None, kind: type[Paragraph] = Paragraph,
+              **kw: Any) -> Paragraph:
         """A paragraph of ``text`` tagged as a new ``role`` element of the current parent."""
         shown = self.display(text)
         markup = self.marker.text(shown, fam or self.body, where, **kw)
-        return tag(Paragraph(markup, style), self.parent.add(role, links=self.links(shown)))
+        return tag(kind(markup, style), self.parent.add(role, links=self.links(shown)))
 
     def band(self) -> HeaderBand:
         d, s = self.doc, self.s
@@ -111,9 +102,10 @@ class StoryBuilder:
             )
             logo = None
         logo_node = self.root.add("Figure", alt=d.brand.logo_alt or f"{d.brand.name} logo") if logo else None
-        parts: list[Flowable] = [self._para(d.title, s.title, d.location, "H1", hf, bold=True)]
+        parts: list[Flowable] = [self._para(d.title, s.title, d.location, "H1", hf, bold=True,
+                                            kind=Balanced)]
         if d.subtitle is not None:
-            parts.append(self._para(d.subtitle, s.subtitle, d.location, "P", hf))
+            parts.append(self._para(d.subtitle, s.subtitle, d.location, "P", hf, kind=Balanced))
         byline = " · ".join(x for x in (d.author.name, self._date()) if x)
         parts.append(tag(Paragraph(self.marker.plain(byline, hf, d.author.location), s.meta),
                          self.root.add("P")))
@@ -125,24 +117,56 @@ class StoryBuilder:
 
     def section(self, section: Section, n: int) -> list[Flowable]:
         self.parent = self.root.add("Sect")
+        self._pull = pull_quote(section)
+        g, st = self.s.grid, self.s
         shown = self.display(section.heading)
         markup = self.marker.text(shown, self.heading, section.location, bold=True)
-        head = tag(Heading(markup, self.s.heading, outline=section.heading.plain,
-                           key=f"section-{n}"), self.parent.add("H2", links=self.links(shown)))
-        # Room for the heading and a few lines after it, or a new page: unlike keepWithNext (which
-        # moves the whole next block), the following paragraph may still split after two lines.
-        need = head.wrap(self.s.grid.measure, 1e6)[1] + self.s.heading.spaceBefore
-        return [CondPageBreak(need + 4 * self.s.body.leading), head, *self.blocks(section.blocks)]
+        head_node = self.parent.add("H2", links=self.links(shown))
+        notes = self.key_points(section) if section.key_points else []
+        beside = bool(notes) and g.side > 0
+        head = tag(Heading(markup, st.heading, outline=section.heading.plain, key=f"section-{n}",
+                           notes=notes if beside else None, side_x=g.measure + g.gutter,
+                           side_width=g.side), head_node)
+        # Room for the heading, a few lines after it and the key points beside it, or a new page:
+        # unlike keepWithNext (which moves the whole next block), the following paragraph may
+        # still split after two lines.
+        head_h = head.wrap(g.measure, 1e6)[1]
+        need = max(head_h + 4 * st.body.leading, head.notes_height()) + st.heading.spaceBefore
+        out: list[Flowable] = [CondPageBreak(need), head]
+        if notes and not beside:
+            out.append(Boxed(notes, (14, 14, 10, 8), fill=st.colors.tint,
+                             space_after=st.body.spaceAfter))
+        return out + self.blocks(section.blocks)
+
+    def key_points(self, section: Section) -> list[Flowable]:
+        """The section's key points, as a label and a list of short items (tagged as a ``Div``
+        right after the heading)."""
+        st = self.s
+        div = self.parent.add("Div")
+        label = tag(Paragraph(self.marker.plain("Key points", self.heading, section.location,
+                                                bold=True), st.note_label), div.add("P"))
+        lst = div.add("L")
+        items: list[Flowable] = [label]
+        for point in section.key_points:
+            li = lst.add("LI")
+            lbl = li.add("Lbl")
+            shown = self.display(point)
+            body = tag(Paragraph(self.marker.text(shown, self.heading, section.location),
+                                 st.note), li.add("LBody", links=self.links(shown)))
+            items.append(Item(body, "–", 9, self.heading.name(), st.note.fontSize,
+                              st.colors.accent, lbl))
+        return items
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
-        for block in blocks:
+        for i, block in enumerate(blocks):
             if isinstance(block, Para) and len(block.text.plain.split()) > LONG_PARAGRAPH_WORDS:
                 out.extend(self.long_paragraph(block))
             elif isinstance(block, ListBlock):
                 out.extend(self.listing(block))
             else:
-                out.append(self.block(block))
+                follows = blocks[i + 1] if i + 1 < len(blocks) else None
+                out.append(self.block(block, lead_in=isinstance(follows, LEAD_INTO)))
         return out
 
     def long_paragraph(self, block: Para) -> list[Flowable]:
@@ -161,12 +185,13 @@ class StoryBuilder:
         out.append(tag(Paragraph(self._body(pieces[-1], block.location), self.s.body), node))
         return out
 
-    def block(self, block: Block) -> Flowable:
+    def block(self, block: Block, lead_in: bool = False) -> Flowable:
         match block:
             case Para():
                 style = self.s.body
-                if block.text.plain.rstrip().endswith(":"):
-                    # "For example:" introduces what follows; never leave it alone on a page.
+                if lead_in or block.text.plain.rstrip().endswith(":"):
+                    # A paragraph just before a quote, list or picture introduces it ("For
+                    # example:"); never leave it alone at the foot of a page.
                     style = self._style(style, keepWithNext=1)
                 return self._para(block.text, style, block.location)
             case Quote():
@@ -201,24 +226,25 @@ class StoryBuilder:
     # -- blocks -----------------------------------------------------------------------------
 
     def quote(self, q: Quote) -> Flowable:
-        """A pull quote: larger italic in the secondary colour, hanging marks, an accent rule."""
-        style = self.s.quote
+        """A quote as :data:`docgen.quotes.QUOTE` describes it (body size, italic, ink, a thin
+        accent rule), or the section's pull quote as :data:`~docgen.quotes.PULL_QUOTE` does
+        (larger, in the primary colour, under a short rule); marks hang, lines are balanced."""
+        pull = q is self._pull
+        style = self.s.pull if pull else self.s.quote
         opening, closing = self.marks
         outer, self.parent = self.parent, self.parent.add("BlockQuote")
         try:
-            # The marks set here are the outer ones: quotes inside the words nest (‘ ’).
-            lang = self.doc.language
-            words_shown = nest_quotes(smarten(self.display(q.text), lang), lang)
-            text = Text((Span(opening), *words_shown.spans, Span(closing)))
+            words = nest_quotes(self.display(unquote(q.text)), self.doc.language)
+            text = Text((Span(opening), *words.spans, Span(closing)))
             hang = stringWidth(opening, style.fontName, style.fontSize)
             para_style = self._style(style, leftIndent=hang, firstLineIndent=-hang)
             markup = self.marker.text(text, self.body, q.location, italic=True)
             # Without an attribution the words are the BlockQuote's own content (one element
             # fewer for each quote: the structure tree is a third of a long handout's objects).
-            words = self.parent.add("P", links=self.links(text)) if q.by else self.parent
+            node = self.parent.add("P", links=self.links(text)) if q.by else self.parent
             if not q.by:
-                words.links = self.links(text)
-            parts: list[Flowable] = [tag(Paragraph(markup, para_style), words)]
+                node.links = self.links(text)
+            parts: list[Flowable] = [tag(Balanced(markup, para_style), node)]
             if q.by:
                 by = self.marker.plain("— " + q.by, self.heading, q.location)
                 parts.append(tag(Paragraph(by, self._style(self.s.quote_by, leftIndent=hang)),
@@ -226,8 +252,12 @@ class StoryBuilder:
         finally:
             self.parent = outer
         lead = self.s.body.leading
-        return Boxed(parts, (18 - hang, 0, 2, 3), bar=self.s.colors.accent, bar_width=2.5,
-                     space_before=lead * 0.6, space_after=lead * 1.0)
+        accent = self.s.colors.accent
+        if pull:  # the mark hangs into the margin; the words align with the text column
+            return Boxed(parts, (-hang, 0, 16, 2), bar=accent, bar_width=3, rule_above=36,
+                         space_before=lead * 0.9, space_after=lead * 1.2)
+        return Boxed(parts, (16 - hang, 0, 1, 2), bar=accent, bar_width=2,
+                     space_before=lead * 0.4, space_after=lead * 0.9)
 
     def listing(self, block: ListBlock) -> list[Flowable]:
         s = self.s
@@ -282,6 +312,8 @@ class StoryBuilder:
         return KeepTogether(parts)
 
 
+#: Blocks a paragraph just before introduces (it is kept on their page).
+LEAD_INTO = (Quote, ListBlock, Image)
 #: A paragraph with more words than this is laid out in pieces (see ``StoryBuilder.long_paragraph``).
 LONG_PARAGRAPH_WORDS = 600
 #: Words per piece: a piece ends at the first sentence end after this many words (or at twice this).

@@ -22,6 +22,7 @@ from docgen.render.pdf.fonts import Registered
 from docgen.scheme import scheme
 
 BODY_SIZE = 12.0
+NOTE_SIZE = 9.0  # the key points beside each section
 RATIO = 1.25
 # Ragged-right lines average about 5 characters fewer than the column holds: sizing the column
 # for 71 gives lines of 62-70 characters in practice (measured on the seed article).
@@ -33,6 +34,12 @@ _SAMPLE = (
     "by industry, B2B vs. B2C, and the experience of the people who answered the question."
 )
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
+#: The grid: the left margin as a share of the paper's width, the gutter between the text and
+#: the side column, the right margin, and the narrowest side column worth having.
+LEFT_MARGIN = 0.118
+GUTTER = 24.0
+RIGHT_MARGIN = 40.0
+MIN_SIDE = 96.0
 
 
 def step(n: int) -> float:
@@ -60,7 +67,9 @@ class Colors(NamedTuple):
 
 
 class Grid(NamedTuple):
-    """Page geometry in points; the text column is centred and every page uses the same one."""
+    """Page geometry in points, the same on every page: the text column (``left``, ``measure``)
+    and, across a gutter to its right, a narrow side column for the sections' key points
+    (``side`` is 0 when the page is too narrow for one; they then sit in the text column)."""
 
     width: float
     height: float
@@ -70,10 +79,17 @@ class Grid(NamedTuple):
     bottom: float
     header_y: float
     footer_y: float
+    gutter: float = 0.0
+    side: float = 0.0
 
     @property
     def right(self) -> float:
         return self.width - self.left - self.measure
+
+    @property
+    def full(self) -> float:
+        """Return the width of the text column, the gutter and the side column together."""
+        return self.measure + (self.gutter + self.side if self.side else 0.0)
 
 
 class Styles(NamedTuple):
@@ -99,6 +115,9 @@ class Styles(NamedTuple):
     box_name: ParagraphStyle
     box_text: ParagraphStyle
     running: ParagraphStyle
+    pull: ParagraphStyle
+    note: ParagraphStyle
+    note_label: ParagraphStyle
 
 
 def chars_per_line(measure: float, font: str, size: float) -> float:
@@ -132,9 +151,12 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     width, height = PAGE_SIZES.get(brand.page_size.lower(), LETTER)
     per_char = stringWidth(_SAMPLE, body.name(), BODY_SIZE) / len(_SAMPLE)
     measure = min(round(TARGET_CHARS * per_char), width - 1.5 * inch)
-    left = round((width - measure) / 2)
+    left = round(width * LEFT_MARGIN)
+    side = width - left - measure - GUTTER - RIGHT_MARGIN
+    if side < MIN_SIDE:  # too narrow for notes beside the text: centre the column, notes inline
+        left, side = round((width - measure) / 2), 0.0
     grid = Grid(width, height, left, measure, top=0.95 * inch, bottom=0.95 * inch,
-                header_y=height - 0.55 * inch, footer_y=0.5 * inch)
+                header_y=height - 0.55 * inch, footer_y=0.5 * inch, gutter=GUTTER, side=side)
 
     leading = round(BODY_SIZE * 1.42)
     base = ParagraphStyle(
@@ -171,8 +193,10 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
                         textColor=c.paper, spaceAfter=q * 0.8),
         meta=derive("meta", fontName=heading.name(), fontSize=small, leading=round(small * 1.4),
                     textColor=c.on_band_soft, spaceAfter=0),
-        quote=derive("quote", fontName=body.name(False, True), fontSize=q,
-                     leading=round(q * 1.35), textColor=c.secondary, spaceAfter=0),
+        # docgen.quotes.QUOTE and PULL_QUOTE: the look the deck shares.
+        quote=derive("quote", fontName=body.name(False, True), textColor=c.text, spaceAfter=0),
+        pull=derive("pull", fontName=body.name(False, True), fontSize=BODY_SIZE * 1.5,
+                    leading=round(BODY_SIZE * 1.5 * 1.25), textColor=c.heading, spaceAfter=0),
         quote_by=derive("quote_by", fontName=heading.name(), fontSize=small,
                         leading=round(small * 1.4), textColor=c.muted, spaceBefore=4,
                         spaceAfter=0),
@@ -189,4 +213,10 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
                         spaceAfter=4),
         running=derive("running", fontName=heading.name(), fontSize=8, leading=10,
                        textColor=c.muted, spaceAfter=0),
+        note=derive("note", fontName=heading.name(), fontSize=NOTE_SIZE,
+                    leading=round(NOTE_SIZE * 1.35, 1), spaceAfter=4, allowWidows=1,
+                    allowOrphans=1),
+        note_label=derive("note_label", fontName=h, fontSize=NOTE_SIZE,
+                          leading=round(NOTE_SIZE * 1.35, 1), textColor=c.heading,
+                          spaceAfter=5),
     )

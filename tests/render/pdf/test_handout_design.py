@@ -1,0 +1,163 @@
+"""The designer's hierarchy, read back from the PDF: quotes and pull quotes, key points beside
+their sections, dashes and balanced lines, lead-ins kept with what they introduce, the author box."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from docgen.model import Document, Paragraph, Quote
+from docgen.quotes import pull_quote
+from docgen.render import Rendered
+from docgen.render.pdf import render_pdf
+from docgen.render.pdf.styles import make_styles
+from tests.text import printed
+
+from .conftest import run, write
+
+
+class Line(NamedTuple):
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def lines(data: bytes, tmp_path: Path) -> list[Line]:
+    """Return every text line of the PDF with its page and box (poppler's -bbox-layout)."""
+    xml = run("pdftotext", "-bbox-layout", write(data, tmp_path, "layout.pdf"), "-")
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    out = []
+    for n, page in enumerate(ET.fromstring(xml).iter("page"), 1):
+        for line in page.iter("line"):
+            words = [w.text or "" for w in line.iter("word")]
+            box = [float(line.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            out.append(Line(n, *box, " ".join(words)))
+    return out
+
+
+def find(found: list[Line], text: str) -> list[Line]:
+    """Return the lines that hold ``text``'s first words (as printed)."""
+    start = printed(" ".join(text.split()[:5]))
+    hits = [ln for ln in found if printed(ln.text).startswith(start)]
+    return hits or [ln for ln in found if printed(" ".join(text.split()[:3])) in printed(ln.text)]
+
+
+@pytest.fixture(scope="module")
+def seed_lines(seed_pdf: Rendered, tmp_path_factory: pytest.TempPathFactory) -> list[Line]:
+    return lines(seed_pdf.data, tmp_path_factory.mktemp("lines"))
+
+
+def test_each_section_has_one_pull_quote_set_larger(seed_doc: Document,
+                                                    seed_lines: list[Line]) -> None:
+    for section in seed_doc.sections:
+        pull = pull_quote(section)
+        for q in (b for b in section.blocks if isinstance(b, Quote)):
+            first = find(seed_lines, "“" + q.text.plain)
+            assert first, q.text.plain
+            big = first[0].height > 18  # 18 pt lines, where body lines are 12 pt
+            assert big == (q is pull), q.text.plain
+
+
+def test_featured_marks_the_pull_quote(seed_doc: Document, tmp_path: Path) -> None:
+    section = seed_doc.sections[0]
+    last = [b for b in section.blocks if isinstance(b, Quote)][-1]
+    blocks = tuple(dataclasses.replace(b, featured=True) if b is last else b
+                   for b in section.blocks)
+    doc = dataclasses.replace(seed_doc, sections=(dataclasses.replace(section, blocks=blocks),
+                                                  *seed_doc.sections[1:]))
+    found = lines(render_pdf(doc).data, tmp_path)
+    heights = {q.text.plain: find(found, "“" + q.text.plain)[0].height
+               for q in blocks if isinstance(q, Quote)}
+    assert max(heights, key=heights.__getitem__) == last.text.plain
+
+
+def words(data: bytes, tmp_path: Path) -> list[Line]:
+    """Return every word of the PDF with its page and box."""
+    xml = run("pdftotext", "-bbox", write(data, tmp_path, "words.pdf"), "-")
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    out = []
+    for n, page in enumerate(ET.fromstring(xml).iter("page"), 1):
+        for word in page.iter("word"):
+            box = [float(word.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            out.append(Line(n, *box, word.text or ""))
+    return out
+
+
+def test_key_points_sit_beside_their_section(seed_doc: Document, seed_pdf: Rendered,
+                                             seed_lines: list[Line], tmp_path: Path) -> None:
+    s = make_styles(seed_doc.brand, *_families(seed_doc))
+    g = s.grid
+    assert g.side > 90
+    for section in seed_doc.sections:
+        heading = find(seed_lines, section.heading.plain)[0]
+        side = [ln for ln in words(seed_pdf.data, tmp_path)  # beside the heading, below it
+                if ln.x0 >= g.left + g.measure + g.gutter - 1 and ln.page == heading.page
+                and heading.y0 - 2 <= ln.y0 <= heading.y0 + 200]
+        side_text = printed(" ".join(w.text for w in side))
+        assert side_text.startswith("Key points")
+        for point in section.key_points:
+            assert printed(point.plain) in side_text, point.plain
+
+
+def _families(doc: Document):  # type: ignore[no-untyped-def]
+    from docgen.render.pdf.fonts import register
+
+    return register(doc.brand.body_font), register(doc.brand.heading_font)
+
+
+def test_real_dashes_and_no_lonely_last_word_in_quotes(seed_doc: Document,
+                                                       seed_lines: list[Line]) -> None:
+    text = "\n".join(ln.text for ln in seed_lines)
+    assert "linked – partners – in" in text and " - " not in text
+    quotes = [b for s in seed_doc.sections for b in s.blocks if isinstance(b, Quote)]
+    for q in quotes:
+        first = find(seed_lines, "“" + q.text.plain)[0]
+        index = seed_lines.index(first)
+        block = [first]
+        for ln in seed_lines[index + 1:]:
+            if block[-1].text.endswith("”") or ln.page != first.page:
+                break
+            block.append(ln)
+        if len(block) > 1:
+            assert len(block[-1].text.split()) >= 2, block[-1].text
+
+
+def test_a_lead_in_is_on_the_page_of_what_it_introduces(seed_doc: Document,
+                                                        seed_lines: list[Line]) -> None:
+    for section in seed_doc.sections:
+        for para, nxt in zip(section.blocks, section.blocks[1:], strict=False):
+            if isinstance(para, Paragraph) and isinstance(nxt, Quote):
+                lead = find(seed_lines, para.text.plain)[0]
+                quote = find(seed_lines, "“" + nxt.text.plain)[0]
+                assert lead.page == quote.page, para.text.plain
+
+
+def test_author_role_on_one_line_and_qr_beside_the_bio(seed_doc: Document,
+                                                       seed_lines: list[Line]) -> None:
+    role = seed_doc.author.role or ""
+    assert any(printed(ln.text) == printed(role) for ln in seed_lines)
+
+
+def test_no_page_ends_early_when_a_paragraph_follows(seed_pdf: Rendered,
+                                                     seed_lines: list[Line]) -> None:
+    """The last text line of every page but the last is within a few lines of the frame's foot
+    (unless the next page starts with a section heading, which needs room for its first lines)."""
+    frame_bottom = 792 - 0.95 * 72
+    for page in range(1, seed_pdf.units):
+        body = [ln for ln in seed_lines if ln.page == page and 60 < ln.y0 < frame_bottom]
+        nxt = [ln for ln in seed_lines if ln.page == page + 1 and 60 < ln.y0 < frame_bottom]
+        gap = frame_bottom - max(ln.y1 for ln in body)
+        starts_section = nxt and nxt[0].height > 16
+        assert gap < (160 if starts_section else 80), (page, gap)
