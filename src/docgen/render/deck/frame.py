@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docgen.colour import contrast, readable_on
+from docgen.colour import contrast
 from docgen.fonts import bundled_family
 from docgen.model import FontFamily
-from docgen.render.deck.ground import Theme, art_boxes, background, overlaps
+from docgen.render.deck.ground import Theme, art_boxes, background, filled_shapes, overlaps
 from docgen.render.deck.layouts import TITLE_TYPES, Layout
 from docgen.render.deck.measure import LINE_PITCH
 from docgen.render.deck.opc import names as n
@@ -44,6 +44,7 @@ class Role:
     ground: str | None  # the background colour, None when a picture, gradient or unknown
     art: tuple[Rect4, ...] = ()  # the template's own shapes and the layout's placeholders
     pictures: tuple[Rect4, ...] = ()  # the template's pictures: the ground under them is unknown
+    fills: tuple[tuple[Rect4, str | None], ...] = ()  # its filled shapes and their colours
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,33 +117,45 @@ class Frame:
         line = int(floor * self.scale * LINE_PITCH * 12700 * 1.05)  # one line at the floor
         return self.inside((x, y, w, max(h, line))), top, floor, ""
 
-    def ground_at(self, role: str, rect: Rect4) -> str | None:
-        """The colour behind ``rect`` on a slide of ``role``: None on a picture or unknown ground."""
+    def grounds_at(self, role: str, rect: Rect4) -> list[str] | None:
+        """The colours behind ``rect`` on a slide of ``role`` (the background and any of the
+        template's filled shapes under it), or None where a picture, gradient or unknown is."""
         found = self.roles[role] if self.roles else None
-        if found is None or any(overlaps(rect, p) for p in found.pictures):
+        if found is None or found.ground is None or any(overlaps(rect, p) for p in found.pictures):
             return None
-        return found.ground
+        grounds = [found.ground]
+        for box, colour in found.fills:
+            if overlaps(rect, box):
+                if colour is None:
+                    return None
+                grounds.append(colour)
+        return grounds
 
-    def ink(self, role: str, rect: Rect4, want: str) -> str | None:
-        """The colour for docgen's text in ``rect``: ``want`` where it reads on what is behind, else
-        the template's text colour where that reads, else black or white on a known ground, else
-        the layout's title colour (readable on its art, as the template was designed)."""
+    def ink(self, role: str, rect: Rect4, want: str, ratio: float = 4.5) -> str | None:
+        """The colour for docgen's text in ``rect``: ``want`` where it reads on all that is behind,
+        else the template's text colour where that reads, else black or white, else (on a picture
+        or gradient) the layout's title colour, readable on its art as the template was designed."""
         found = self.roles[role] if self.roles else None
-        ground = self.ground_at(role, rect)
         if found is None:
             return want
-        if ground is None:
+        grounds = self.grounds_at(role, rect)
+        if grounds is None:
             return found.title_ink
         for colour in (want, found.text_ink or ""):
-            if colour and contrast(colour, ground) >= 4.5:
+            if colour and reads(colour, grounds, ratio):
                 return colour
-        return readable_on(ground, "#000000", "#FFFFFF")
+        return max(("#000000", "#FFFFFF"), key=lambda c: min(contrast(c, g) for g in grounds))
 
     def inside(self, rect: Rect4) -> Rect4:
         """``rect`` moved and cut to lie on the slide."""
         x, y, w, h = rect
         x, y = max(0, min(x, self.width - 1)), max(0, min(y, self.height - 1))
         return x, y, min(w, self.width - x), min(h, self.height - y)
+
+
+def reads(colour: str, grounds: list[str] | None, ratio: float = 4.5) -> bool:
+    """Whether ``colour`` reads (WCAG) on every one of ``grounds`` (None: unknown, so no)."""
+    return grounds is not None and all(contrast(colour, g) >= ratio for g in grounds)
 
 
 def from_template(width: int, height: int, roles: dict[str, Layout], package) -> Frame:  # type: ignore[no-untyped-def]
@@ -168,6 +181,7 @@ def from_template(width: int, height: int, roles: dict[str, Layout], package) ->
             ground,
             tuple(art_boxes(lay.part, lay.master)) + tuple(boxes),
             tuple(art_boxes(lay.part, lay.master, pictures=True)),
+            tuple(filled_shapes(lay.part, lay.master, theme)),
         )
         if key == "content":
             fonts = (_family(theme.fonts[0]), _family(theme.fonts[1]))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from docgen.colour import contrast
 from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Span, Text, merge_spans
 from docgen.render import picture
 from docgen.render.deck.fit import (
@@ -25,7 +24,7 @@ from docgen.render.deck.fit import (
     words,
 )
 from docgen.render.deck.fit import height as text_height
-from docgen.render.deck.frame import Frame
+from docgen.render.deck.frame import Frame, reads
 from docgen.render.deck.measure import deck_font_name, metrics
 from docgen.render.deck.plan_types import Box, Picture, Rect
 from docgen.scheme import scheme
@@ -37,11 +36,6 @@ MAX_WORDS = 40  # the design rule: at most about 40 words on a slide
 SAFETY = 0.96
 
 Rect4 = tuple[int, int, int, int]
-
-
-def checked(want: str, ground: str | None, minimum: float = 4.5) -> str | None:
-    """Return ``want`` if it reads on ``ground``, else None: the template's own colour shows."""
-    return want if ground is not None and contrast(want, ground) >= minimum else None
 
 
 def _picture(img: Image) -> dict[str, object]:
@@ -88,11 +82,11 @@ class Kit:
         self.title_ink: dict[str, str | None] = {"content": self.heading_ink}
         if f.roles is not None:  # template mode: brand colours only where they read
             body = (f.margin, f.body_y, f.content_w, f.body_h)
-            ground = f.ground_at("content", body)
+            grounds = f.grounds_at("content", body)
             self.ink = f.ink("content", body, p.foreground)
-            self.heading_ink = checked(p.primary, ground) or self.ink
-            self.muted = checked(p.muted, ground) or self.ink
-            self.bullet_ink = checked(p.secondary, ground, 3.0) or checked(p.primary, ground, 3.0)
+            self.heading_ink = p.primary if reads(p.primary, grounds) else self.ink
+            self.muted = p.muted if reads(p.muted, grounds) else self.ink
+            self.bullet_ink = next((c for c in (p.secondary, p.primary) if reads(c, grounds, 3.0)), None)
             self.title_ink = {kind: (None if r.title is not None else
                                      f.ink(kind, f.title(kind)[0], r.title_ink or p.foreground))
                               for kind, r in f.roles.items()}

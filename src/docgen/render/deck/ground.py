@@ -152,3 +152,39 @@ def art_boxes(layout: Part, master: Part, pictures: bool = False) -> list[tuple[
 
 def overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def filled_shapes(layout: Part, master: Part, theme: Theme
+                  ) -> list[tuple[tuple[int, int, int, int], str | None]]:
+    """The template's own filled shapes on a slide of ``layout`` (bands, boxes) with their fill
+    colour, None where it is a gradient, pattern or picture or not modelled: text over one must
+    read on it too."""
+    parts = [layout]
+    if layout.root is not None and layout.root.get("showMasterSp", "1") not in ("0", "false"):
+        parts.append(master)
+    out = []
+    for part in parts:
+        tree = part.root.find(f"{_P}cSld/{_P}spTree") if part.root is not None else None
+        for shape in tree.iter(f"{_P}sp") if tree is not None else ():
+            if shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None:
+                continue
+            pr = shape.find(f"{_P}spPr")
+            xfrm = pr.find(f"{_A}xfrm") if pr is not None else None
+            if pr is None or xfrm is None or pr.find(f"{_A}noFill") is not None:
+                continue
+            off, ext = xfrm.find(f"{_A}off"), xfrm.find(f"{_A}ext")
+            try:
+                box = (int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")),
+                       int(ext.get("cy", "0")))  # type: ignore[union-attr]
+            except (AttributeError, ValueError):
+                continue
+            solid = pr.find(f"{_A}solidFill")
+            if solid is not None:
+                out.append((box, theme.colour(solid[0]) if len(solid) else None))
+            elif any(pr.find(f"{_A}{kind}") is not None for kind in ("gradFill", "pattFill", "blipFill")):
+                out.append((box, None))
+            else:
+                ref = shape.find(f"{_P}style/{_A}fillRef")
+                if ref is not None and ref.get("idx", "0") != "0":
+                    out.append((box, theme.colour(ref[0]) if len(ref) else None))
+    return out
