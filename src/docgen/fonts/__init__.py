@@ -17,7 +17,6 @@ _STYLES = {"Regular": (False, False), "Bold": (True, False), "Italic": (False, T
            "BoldItalic": (True, True)}
 BUNDLED_FAMILIES = {"Carlito": "Carlito", "Caladea": "Caladea", "DejaVu Sans": "DejaVuSans",
                     "Liberation Mono": "LiberationMono"}
-FALLBACK_FAMILY = "DejaVu Sans"
 
 
 def bundled_family(name: str) -> FontFamily | None:
@@ -32,10 +31,3 @@ def bundled_family(name: str) -> FontFamily | None:
                     faces.append(FontFace(path, bold, italic))
             return FontFamily(family, tuple(faces))
     return None
-
-
-def fallback_family() -> FontFamily:
-    """Return the wide-coverage family used for characters the brand's fonts lack."""
-    family = bundled_family(FALLBACK_FAMILY)
-    assert family is not None
-    return family

@@ -9,8 +9,6 @@ from docgen.colour import make_palette
 from docgen.fonts import bundled_family
 from docgen.model import Brand
 
-NAMED_COLOURS = {"white": "#FFFFFF", "black": "#000000"}
-
 
 def default_brand() -> Brand:
     """Return the tasteful built-in brand used when an article names none."""

@@ -120,12 +120,6 @@ class Styles(NamedTuple):
     note_label: ParagraphStyle
 
 
-def chars_per_line(measure: float, font: str, size: float) -> float:
-    """Return how many characters of running prose fit on a line ``measure`` points wide."""
-    per_char = stringWidth(_SAMPLE, font, size) / len(_SAMPLE)
-    return measure / per_char
-
-
 def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     """Build every paragraph style of the handout from the brand's fonts and palette."""
     p = brand.palette
