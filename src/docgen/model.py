@@ -236,6 +236,7 @@ class Document:
     pdf_standard: str | None = None  # "pdf/a-2b" for an archival handout (always PDF/UA-1)
     location: Location = NOWHERE
     cta: CallToAction | None = None
+    slug_location: Location = NOWHERE  # the ``slug:`` line, else ``title:``: where a name clashes
 
     @property
     def folder(self) -> Path:

@@ -84,19 +84,25 @@ def test_an_interrupted_build_leaves_nothing_half_written(write_article: WriteAr
     assert files(out) == before
 
 
-def test_an_interrupt_during_the_write_removes_the_temporary_file(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch
-                                                                  ) -> None:
+def test_an_interrupt_before_the_commit_changes_nothing(write_article: WriteArticle,
+                                                         tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Interrupted while the journal is renamed into place (the commit point): the temporary
+    files go, the previous artifacts, state and manifest stay."""
     from docgen.app import output
 
-    target = tmp_path / "a.pdf"
-    target.write_bytes(b"old")
+    source, out = write_article(), tmp_path / "out"
+    build(source, out)
+    before = files(out)
+    source.write_text(source.read_text().replace("A paragraph.", "Another paragraph."))
+    real = os.replace
 
-    def interrupt(src: str, dst: str) -> None:
-        raise KeyboardInterrupt
+    def interrupt(src: object, dst: object) -> None:
+        if str(dst).endswith(output.JOURNAL):
+            raise KeyboardInterrupt
+        real(src, dst)  # type: ignore[arg-type]
 
     monkeypatch.setattr(output.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
-        output.write_atomic(target, b"new")
-    assert target.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+        build(source, out)
+    assert files(out) == before

@@ -7,15 +7,14 @@ leaves the previous artifacts exactly as they were.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docgen import __version__
-from docgen.app.output import prepare_folder, sha256, write_atomic
+from docgen.app.output import OutputFolder, sha256
+from docgen.app.records import Artifact, Records, inputs_digest, target_digest
 from docgen.errors import DocgenError, Problem, display_path
 
 if TYPE_CHECKING:  # the loader and the renderers are imported only when a build needs them
@@ -27,23 +26,9 @@ if TYPE_CHECKING:  # the loader and the renderers are imported only when a build
 
 TARGETS = ("pdf", "deck")
 SUFFIX = {"pdf": ".pdf", "deck": ".pptx"}
-MANIFEST = "manifest.json"
-STATE = ".docgen-state.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Artifact:
-    """One written (or already up-to-date) output file; ``fresh`` is False when an up-to-date
-    build reused it."""
-
-    path: Path
-    target: str
-    units: int
-    unit_name: str
-    size: int
-    sha256: str
-    seconds: float
-    fresh: bool = True
+WHAT = {"pdf": "handout", "deck": "deck"}
+__all__ = ["TARGETS", "Artifact", "BuildResult", "build", "build_many", "check", "describe",
+           "input_files", "inputs_digest", "render_target", "target_digest"]
 
 
 @dataclass
@@ -75,7 +60,8 @@ def input_files(doc: Document) -> list[Path]:
     """Return every file an artifact depends on: the source, the brand and its assets.
 
     Files docgen ships (the bundled fonts) are left out: they belong to docgen's version, which
-    the digest covers like docgen's code, and hashing them was much of an up-to-date build.
+    the digest covers like docgen's code, and hashing their 5 MB was a sixth of a cold build's
+    work before rendering.
     """
     from docgen.model import Image
 
@@ -91,86 +77,93 @@ def input_files(doc: Document) -> list[Path]:
     return [p for p in dict.fromkeys(files) if not p.resolve().is_relative_to(shipped)]
 
 
-def inputs_digest(files: Iterable[Path | str]) -> str | None:
-    """Return a hash of the inputs' paths and contents (None if one is gone).
-
-    Computed once per build and shared by every target; ``file_digest`` streams each file through
-    one small buffer, cheaper than reading it whole."""
-    import hashlib  # not needed by `check`
-
-    digest = hashlib.sha256()
-    for path in files:
-        try:
-            with open(path, "rb") as handle:
-                digest.update(f"{path}\0".encode() + hashlib.file_digest(handle, "sha256").digest())
-        except OSError:
-            return None
-    return digest.hexdigest()
-
-
-def target_digest(contents: str, target: str) -> str:
-    """Return the digest recorded for a target: an equal one means the artifact would come out the
-    same (same inputs, as hashed by :func:`inputs_digest`, docgen version, target and date)."""
-    import hashlib
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if target == "pdf":  # --pdf-standard changes the PDF (see docgen.render.pdf.archive)
-        target += " " + os.environ.get("DOCGEN_PDF_STANDARD", "")
-    return hashlib.sha256(f"docgen {__version__}\n{target}\n{epoch}\n{contents}".encode()).hexdigest()
-
-
 def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
-          force: bool = False, parallel: bool = False) -> BuildResult:
+          force: bool = False, parallel: bool = False, run: str | None = None) -> BuildResult:
     """Build the requested targets of one source into ``out_dir``; raise DocgenError on failure.
 
-    A target whose inputs hash as they did at its last build, and whose artifact is still intact,
-    is reused without parsing the source or importing a renderer. With ``parallel``, the deck
-    renders in a forked child while this process renders the PDF (see :mod:`docgen.app.parallel`).
-    The result lists the files the build read, so a caller such as ``watch`` need not load the
-    source again to learn them.
+    A target whose inputs hash as they did at its last build, and whose artifact is still intact
+    (as the state and the manifest list it), is reused without parsing the source or importing a
+    renderer. With ``parallel``, the deck renders in a forked child while this process renders
+    the PDF (see :mod:`docgen.app.parallel`). What is written is committed to the output folder
+    as one transaction (see :mod:`docgen.app.output`). The result lists the files the build read,
+    so a caller such as ``watch`` need not load the source again to learn them.
+
+    ``run`` names one run of several sources (:func:`build_many`, ``watch``): two of its sources
+    may not make artifacts of the same name. A source built alone takes a name over from another
+    source, with a warning.
     """
     wanted = [t for t in TARGETS if t in set(targets)]
     key = str(source.resolve())
-    state = _read_json(out_dir / STATE)
-    entry = state.get(key, {}) if isinstance(state.get(key), dict) else {}
-    reused: dict[str, Artifact] = {}
-    if not force:
-        reused = _reuse(entry, wanted)
+    root = source.absolute().parent.resolve()  # the project folder: inputs must be inside it
+    folder = OutputFolder(out_dir)
+    entry: dict[str, Any] = {}
+    if folder.path.is_dir():
+        with folder.locked():
+            records = Records(folder)
+            entry = records.entry(key)
+            reused = {} if force else records.reusable(key, wanted, root)
         if len(reused) == len(wanted):
             return BuildResult(source, list(reused.values()), _problems(entry.get("warnings", [])),
                                [Path(p) for p in entry["files"]])
     from docgen.source import load_with_warnings
 
     doc, warnings = load_with_warnings(source)
-    prepare_folder(out_dir)
+    folder.prepare()
     files = input_files(doc)
     contents = inputs_digest(files)
-    digests = {t: contents and target_digest(contents, t) for t in wanted}
     reused = ({} if force or entry.get("files") != [str(p) for p in files]
-              else _reuse(entry, wanted, contents))
+              else records.reusable(key, wanted, root, contents))
     rendered = _render([t for t in wanted if t not in reused], doc, parallel,
                        _last_units(entry, "pdf"))
     for result, _ in rendered.values():
         warnings.extend(result.warnings)
-    artifacts = dict(reused)
+    built = {}
     for target, (result, seconds) in rendered.items():
-        path = out_dir / f"{doc.slug}{SUFFIX[target]}"
-        write_atomic(path, result.data)
-        artifacts[target] = Artifact(path, target, result.units, result.unit_name,
-                                     len(result.data), sha256(result.data), seconds)
-    recorded = entry.get("targets", {}) if entry.get("files") == [str(p) for p in files] else {}
-    state[key] = {
-        "files": [str(p) for p in files],
-        "warnings": [_problem_json(p) for p in warnings],
-        "targets": {**recorded, **{t: {
-            "digest": digests[t], "path": str(a.path), "units": a.units,
-            "unit_name": a.unit_name, "size": a.size, "sha256": a.sha256}
-            for t, a in artifacts.items()}},
-    }
-    write_atomic(out_dir / STATE, json.dumps(state, indent=1, sort_keys=True).encode())
-    ordered = [artifacts[t] for t in wanted]
-    write_manifest(out_dir, doc, ordered)
-    return BuildResult(source, ordered, warnings, files)
+        artifact = Artifact(out_dir / f"{doc.slug}{SUFFIX[target]}", target, result.units,
+                            result.unit_name, len(result.data), sha256(result.data), seconds)
+        built[target] = (artifact, result.data)
+    with folder.locked():
+        records = Records(folder)  # as other builds left it since
+        warnings += _check_names(doc, records, key, [a for a, _ in built.values()], files, run)
+        replaced = records.record(key, display_path(doc.source), files,
+                                  [_problem_json(p) for p in warnings],
+                                  {t: (a, contents and target_digest(contents, t))
+                                   for t, (a, _) in built.items()}, run)
+        folder.commit({a.path.name: data for a, data in built.values()}, replaced,
+                      records.state(), records.new_manifest())
+    artifacts = {**reused, **{t: a for t, (a, _) in built.items()}}
+    return BuildResult(source, [artifacts[t] for t in wanted], warnings, files)
+
+
+def _check_names(doc: Document, records: Records, key: str, artifacts: list[Artifact],
+                 files: list[Path], run: str | None) -> list[Problem]:
+    """Refuse names of input files (of this build or any other in the folder), and names another
+    source of the same run makes; return warnings for names taken over from another source."""
+    where = doc.slug_location
+    inputs = {Path(f).resolve(): Path(f) for f in [*records.inputs(), *map(str, files)]}
+    warnings = []
+    for artifact in artifacts:
+        name, what = artifact.path.name, WHAT[artifact.target]
+        read = inputs.get(artifact.path.resolve())
+        if read is not None:
+            raise DocgenError(Problem(
+                f"the {what} '{name}' would replace {display_path(read)}, a file docgen reads",
+                where, "set a different 'slug:' in the article, or build into another folder "
+                "with --out"))
+        owner = records.owner(name)
+        if owner is None or owner == key:
+            continue
+        other = display_path(Path(owner))
+        if run is not None and records.entry(owner).get("run") == run:
+            raise DocgenError(Problem(
+                f"the {what} '{name}' is also made from {other} in this build; each article "
+                "needs its own output name", where, "set a different 'slug:' in one of them"))
+        records.release(owner, name)
+        if Path(owner).exists():
+            warnings.append(Problem(f"the {what} '{name}' replaces the one made from {other}",
+                                    where, "set a different 'slug:' to keep both",
+                                    severity="warning"))
+    return warnings
 
 
 def _last_units(entry: dict[str, Any], target: str) -> int | None:
@@ -208,34 +201,6 @@ def _render(targets: list[str], doc: Document, parallel: bool,
     return rendered
 
 
-def _reuse(entry: dict[str, Any], targets: list[str],
-           contents: str | None = None) -> dict[str, Artifact]:
-    """Return the targets whose inputs are unchanged and whose artifact is intact, byte for byte.
-
-    ``contents`` is the :func:`inputs_digest` of the entry's files when the caller has it."""
-    files = entry.get("files")
-    recorded = entry.get("targets", {})
-    if not isinstance(files, list) or not isinstance(recorded, dict) or not recorded:
-        return {}
-    contents = contents or inputs_digest(files)  # once for all targets
-    if contents is None:
-        return {}
-    reused = {}
-    for target in targets:
-        info = recorded.get(target)
-        if not isinstance(info, dict) or target_digest(contents, target) != info.get("digest"):
-            continue
-        path = Path(str(info.get("path")))
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if sha256(data) == info.get("sha256"):
-            reused[target] = Artifact(path, target, int(info["units"]), str(info["unit_name"]),
-                                      len(data), str(info["sha256"]), 0.0, fresh=False)
-    return reused
-
-
 def _problem_json(problem: Problem) -> dict[str, Any]:
     loc = problem.location
     return {"message": problem.message, "hint": problem.hint, "severity": problem.severity,
@@ -254,28 +219,6 @@ def _problems(items: list[dict[str, Any]]) -> list[Problem]:
     return out
 
 
-def write_manifest(out_dir: Path, doc: Document, artifacts: list[Artifact]) -> None:
-    """Record each artifact's size and sha256 in ``manifest.json`` (other sources' entries kept)."""
-    manifest = _read_json(out_dir / MANIFEST)
-    entries = {e["path"]: e for e in manifest.get("artifacts", []) if isinstance(e, dict)
-               and "path" in e}
-    for a in artifacts:
-        entries[a.path.name] = {"path": a.path.name, "source": display_path(doc.source),
-                                "kind": a.target, a.unit_name: a.units, "size": a.size,
-                                "sha256": a.sha256}
-    data = {"generator": f"docgen {__version__}",
-            "artifacts": [entries[k] for k in sorted(entries)]}
-    write_atomic(out_dir / MANIFEST, (json.dumps(data, indent=2) + "\n").encode())
-
-
-def _read_json(path: Path) -> dict:  # type: ignore[type-arg]
-    try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def build_many(sources: list[Path], out_dir: Path, targets: Iterable[str] = TARGETS, *,
                jobs: int = 1, force: bool = False,
                parallel: bool = False) -> list[BuildResult | DocgenError]:
@@ -284,19 +227,26 @@ def build_many(sources: list[Path], out_dir: Path, targets: Iterable[str] = TARG
     ``parallel`` (one source at a time) renders each source's PDF and deck side by side.
     """
     targets = list(targets)
+    run = new_run() if len(sources) > 1 else None
     if jobs <= 1 or len(sources) <= 1:
-        return [_build_one(s, out_dir, targets, force, parallel) for s in sources]
+        return [_build_one(s, out_dir, targets, force, parallel, run) for s in sources]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        futures = [pool.submit(_build_one, s, out_dir, targets, force, False) for s in sources]
+        futures = [pool.submit(_build_one, s, out_dir, targets, force, False, run)
+                   for s in sources]
         return [f.result() for f in futures]
 
 
+def new_run() -> str:
+    """Return a name for one run of several sources (see :func:`build`)."""
+    return os.urandom(8).hex()
+
+
 def _build_one(source: Path, out_dir: Path, targets: list[str], force: bool,
-               parallel: bool) -> BuildResult | DocgenError:
+               parallel: bool, run: str | None) -> BuildResult | DocgenError:
     try:
-        return build(source, out_dir, targets, force=force, parallel=parallel)
+        return build(source, out_dir, targets, force=force, parallel=parallel, run=run)
     except DocgenError as exc:
         return exc
 

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from docgen.app.build import TARGETS, BuildResult, build
+from docgen.app.build import TARGETS, BuildResult, build, new_run
 from docgen.errors import DocgenError
 
 Stamp = tuple[int, int] | None
@@ -34,6 +34,7 @@ def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult |
     deck in a forked child beside the PDF: the child inherits this process's warm caches.
     """
     warmed = False
+    run = new_run() if len(sources) > 1 else None  # its sources may not share output names
     files: dict[Path, set[Path]] = {}
     stamps: dict[Path, dict[Path, Stamp]] = {}
     for source in sources:
@@ -47,7 +48,7 @@ def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult |
             # watching those, so fixing the brand or a picture also triggers a rebuild).
             watched = files.get(source, set()) | {source.resolve()}
             try:
-                result = build(source, out_dir, TARGETS, parallel=parallel and warmed)
+                result = build(source, out_dir, TARGETS, parallel=parallel and warmed, run=run)
                 watched |= {p.resolve() for p in result.inputs}
                 on_result(result)
                 warmed = True

@@ -81,10 +81,17 @@ def load_with_warnings(path: Path) -> tuple[Document, list[Problem]]:
         subtitle=values.get("subtitle"), date=values.get("date"),
         language=values.get("language", "en"), summary=values.get("summary"),
         keywords=values.get("keywords", ()), intro=values.get("intro", ()), location=ctx.loc(root),
-        cta=values.get("cta"),
+        cta=values.get("cta"), slug_location=_slug_location(root, ctx),
         pdf_standard=(values.get("pdf") or {}).get("standard"),
     )
     return doc, report.warnings
+
+
+def _slug_location(root: MappingNode, ctx: Context) -> Location:
+    """Return where the output name comes from: the ``slug:`` value, else the ``title:`` one."""
+    values = {key.value: value for key, value in root.value}
+    node = values.get("slug") or values.get("title")
+    return ctx.loc(node) if node is not None else ctx.loc(root)
 
 
 def _project_folder(path: Path, shown: str) -> tuple[Path, Path]:
