@@ -3,27 +3,54 @@
 from __future__ import annotations
 
 import warnings
+from collections import OrderedDict
 from pathlib import Path
+
+from docgen.infra.files import read_limited
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF"}
 
 
+#: Pictures probed lately, by (path, inode, size, modification time): an article that shows one
+#: picture 300 times decodes it once, and all its Image blocks share one copy of its bytes.
+_probed: OrderedDict[tuple[str, int, int, int], tuple[int, int, list[str], bytes] | str] = \
+    OrderedDict()
+MAX_PROBED = 8
+
+
 def probe_image(path: Path) -> tuple[int, int, list[str], bytes] | str:
     """Return (width, height, warnings, the file's bytes) of a usable picture, or why it cannot be
     used. A raster's bytes go into the model, so the renderers never read the file again; an SVG's
     are empty (the renderers read it through :mod:`docgen.svg`)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
+    found = _probed.get(key)
+    if found is None:
+        found = _probed[key] = _probe(path, info.st_size)
+        while len(_probed) > MAX_PROBED:
+            _probed.popitem(last=False)
+    _probed.move_to_end(key)
+    return found if isinstance(found, str) else (found[0], found[1], list(found[2]), found[3])
+
+
+def _probe(path: Path, size: int) -> tuple[int, int, list[str], bytes] | str:
     if path.suffix.lower() == ".svg":
         return _probe_svg(path)
-    size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
         return f"is {size / 1048576:.0f} MB; pictures may be at most {MAX_IMAGE_BYTES // 1048576} MB"
     import io
 
     from PIL import Image, UnidentifiedImageError  # only articles with pictures pay for Pillow
 
-    data = path.read_bytes()
+    try:
+        data = read_limited(path, MAX_IMAGE_BYTES)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
 
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow refuses twice this before decoding
 
