@@ -82,7 +82,7 @@ def test_each_member_is_bounded(seed_doc, tmp_path, monkeypatch) -> None:
     with pytest.raises(DocgenError, match=r"inflates to 0.\d\d MB; docgen reads members up to 0.00 MB"):
         build(seed_doc, tmp_path, h.craft(lambda m: None))
     monkeypatch.undo()
-    monkeypatch.setattr(limits, "MAX_TOTAL_BYTES", 20000)
+    monkeypatch.setattr(limits, "MAX_TOTAL_BYTES", 50000)  # above the file, below what it inflates to
     with pytest.raises(DocgenError, match=r"it inflates to .* docgen reads templates up to"):
         build(seed_doc, tmp_path, h.craft(lambda m: None))
 
@@ -158,3 +158,9 @@ def test_a_layout_without_a_title_placeholder_gets_a_styled_text_box(seed_doc, t
 def test_an_encrypted_or_old_binary_file_is_named_as_such(seed_doc, tmp_path) -> None:
     with pytest.raises(DocgenError, match=r"password-protected or an old \.ppt file"):
         build(seed_doc, tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+
+
+def test_a_template_file_over_the_bound_is_not_read(seed_doc, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TOTAL_BYTES", 1000)
+    with pytest.raises(DocgenError, match=r"corp\.pptx cannot be used: it is 0 MB; docgen reads"):
+        build(seed_doc, tmp_path, h.craft(lambda m: None))

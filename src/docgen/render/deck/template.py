@@ -13,6 +13,7 @@ cache, so a deck with the built-in template needs no python-pptx at all.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ from docgen.errors import DocgenError, Location, Problem
 from docgen.infra.diskcache import remember
 from docgen.model import Brand
 from docgen.render.deck.layouts import TITLE_TYPES, Layout, choose, describe
+from docgen.render.deck.opc import limits
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.reader import TemplatePackage, read_package
 from docgen.render.deck.opc.writer import PackageWriter, Relationship
@@ -78,15 +80,41 @@ def inspect_template(path: Path, where: Location) -> list[Problem]:
     return _open(path, where).warnings
 
 
+#: Corporate templates read in this process, by the hash of their bytes, name and the location for
+#: messages: a build reads the template when it loads the brand (the rules ``check`` applies) and
+#: again when it renders the deck, and ``watch`` rebuilds with an unchanged one. A read template is
+#: never changed afterwards.
+_READ: dict[tuple[bytes, str, Location], Template] = {}
+
+
 def _open(path: Path, where: Location) -> Template:
     try:
-        package = read_package(path)
-    except PackageError as exc:
-        raise DocgenError(Problem(f"the template {shown(path.name)} cannot be used: {exc}", where,
-                                  "save it again from PowerPoint as a .pptx or .potx file")) from None
+        if path.stat().st_size > limits.MAX_TOTAL_BYTES:  # not even read
+            raise DocgenError(Problem(
+                f"the template {shown(path.name)} cannot be used: it is "
+                f"{path.stat().st_size / 2**20:,.0f} MB; docgen reads templates up to "
+                f"{limits.MAX_TOTAL_BYTES // 2**20} MB", where))
+        data = path.read_bytes()
     except OSError as exc:
         raise DocgenError(Problem(f"cannot read the template {shown(path.name)}: "
                                   f"{shown(exc.strerror or str(exc))}", where)) from None
+    key = (hashlib.sha256(data).digest(), path.name, where)
+    found = _READ.get(key)
+    if found is None:
+        found = _read(data, path.name, where)
+        if len(_READ) >= 4:
+            _READ.clear()
+        _READ[key] = found
+    return found
+
+
+def _read(data: bytes, name: str, where: Location) -> Template:
+    path = Path(name)
+    try:
+        package = read_package(data)
+    except PackageError as exc:
+        raise DocgenError(Problem(f"the template {shown(path.name)} cannot be used: {exc}", where,
+                                  "save it again from PowerPoint as a .pptx or .potx file")) from None
     return _template(package, path.name, where)
 
 
