@@ -20,20 +20,23 @@ NOWHERE = Location("<built-in>")
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text with one style; ``href`` is set for a link (http, https or mailto only)."""
+    """A run of text with one style; ``href`` is set for a link (http, https or mailto only);
+    ``code`` for a code span (`` `invoke build` ``), which renderers set in a monospaced face."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    code: bool = False
 
 
 def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
-    """Return ``spans`` with neighbours of the same style (bold, italic, link) joined into one."""
+    """Return ``spans`` with neighbours of the same style (bold, italic, link, code) joined."""
     out: list[Span] = []
-    for (bold, italic, href), group in groupby(spans, lambda s: (s.bold, s.italic, s.href)):
+    for (bold, italic, href, code), group in groupby(spans, lambda s: (s.bold, s.italic, s.href,
+                                                                        s.code)):
         same = list(group)
-        out.append(Span("".join(s.text for s in same), bold, italic, href) if len(same) > 1
+        out.append(Span("".join(s.text for s in same), bold, italic, href, code) if len(same) > 1
                    else same[0])
     return tuple(out)
 

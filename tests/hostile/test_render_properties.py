@@ -35,7 +35,7 @@ def alphabet() -> list[str]:
     chars = []
     for code in sorted(codes):
         ch = chr(code)
-        if (unicodedata.category(ch) in CATEGORIES and ch not in "*[]\\"
+        if (unicodedata.category(ch) in CATEGORIES and ch not in "*_[]\\`<"  # inline markup
                 and unicodedata.bidirectional(ch) not in ("R", "AL", "AN")
                 and unicodedata.normalize("NFC", ch) == ch and not unicodedata.combining(ch)):
             chars.append(ch)

@@ -15,7 +15,7 @@ from docgen.model import Paragraph
 from docgen.source import load
 
 TEXT = st.text(
-    st.characters(categories=("L", "N", "P", "Zs", "S", "M"), exclude_characters="*[]\\"),
+    st.characters(categories=("L", "N", "P", "Zs", "S", "M"), exclude_characters="*_[]\\`<"),  # inline markup
     min_size=1, max_size=40,
 ).filter(lambda s: s.strip() != "")
 

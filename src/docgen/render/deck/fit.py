@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from docgen.model import FontFamily, Span, Text
-from docgen.render.deck.lines import count_lines, faces, group_words
+from docgen.render.deck.lines import count_lines, faces, group_words, mono_family
 from docgen.render.deck.measure import LINE_PITCH, Piece, break_lines
 
 
@@ -42,7 +42,7 @@ def tokens(text: Text | str, bold: bool = False, italic: bool = False) -> Tokens
     out: list[Span] = []
     for s in text.spans:
         for m in _WORD.finditer(s.text):
-            out.append(Span(m.group(), s.bold or bold, s.italic or italic, s.href))
+            out.append(Span(m.group(), s.bold or bold, s.italic or italic, s.href, s.code))
     return tuple(out)
 
 
@@ -101,14 +101,13 @@ def _layout(paras: Sequence[Para], family: FontFamily, width: float, size: float
         avail = width - (INDENT_EM * size if para.bullet or para.number else 0.0)
         count = count_lines(group_words(para.runs, by_style), avail, size)
         if count is None:
-            pieces = [Piece(r.text, _face(family, r.bold, r.italic), r.bold, k)
-                      for k, r in enumerate(para.runs)]
+            pieces = [Piece(r.text, _face(mono_family() if r.code else family, r.bold, r.italic),
+                            r.bold, k) for k, r in enumerate(para.runs)]
             result = break_lines(pieces, avail, size)
             count = result.count
             if keep:
                 runs = tuple(
-                    Span(p.text, para.runs[p.key].bold, para.runs[p.key].italic, para.runs[p.key].href)
-                    for p in result.pieces
+                    replace(para.runs[p.key], text=p.text) for p in result.pieces
                 )
                 out.append(Para(runs, para.bullet, para.number, para.space_before))
         elif keep:

@@ -344,7 +344,7 @@ class Kit:
                 cut.pop()
             shown = [*cut, Span("…")]
         if shown:
-            shown[-1] = Span(shown[-1].text.rstrip(), shown[-1].bold, shown[-1].italic, shown[-1].href)
+            shown[-1] = replace(shown[-1], text=shown[-1].text.rstrip())
         b = None
         while b is None and shown:
             b = self.box("body", rect, [Para(tuple(shown))], 24.0, 18.0)

@@ -93,6 +93,22 @@ def faces(family: FontFamily) -> Styles:
     return styles
 
 
+def mono_family() -> FontFamily:
+    """Return the shipped monospaced family that code spans are set in (one object, so that
+    :func:`faces` remembers its faces)."""
+    global _MONO
+    if _MONO is None:
+        from docgen.fonts import bundled_family
+
+        _MONO = bundled_family(MONO)
+        assert _MONO is not None
+    return _MONO
+
+
+MONO = "Liberation Mono"
+_MONO: FontFamily | None = None
+
+
 def group_words(runs: Sequence[StyledRun], styles: Styles) -> list[Word]:
     """Group the runs' segments into words exactly as ``measure._tokens`` groups pieces.
 
@@ -104,7 +120,7 @@ def group_words(runs: Sequence[StyledRun], styles: Styles) -> list[Word]:
     cur: list[Part] | None = None
     ends_space = False
     for r in runs:
-        face = styles[r.bold][r.italic]
+        face = (faces(mono_family()) if getattr(r, "code", False) else styles)[r.bold][r.italic]
         text = r.text
         found = face.runs.get(text)
         if found is None:

@@ -21,7 +21,8 @@ from docgen.model import Brand
 from docgen.render.deck import package
 from docgen.render.deck.fit import INDENT_EM
 from docgen.render.deck.layouts import Layout
-from docgen.render.deck.measure import LINE_PITCH
+from docgen.render.deck.lines import MONO
+from docgen.render.deck.measure import LINE_PITCH, deck_font_name
 from docgen.render.deck.notes import NotesWriter, xml_text
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.writer import PackageWriter, Relationship, xml_attr
@@ -61,6 +62,7 @@ class SlideWriter:
         self.tpl = tpl
         self.out = out
         self.fonts = {"heading": xml_attr(plan.heading_font), "body": xml_attr(plan.body_font)}
+        self.mono = xml_attr(deck_font_name(MONO))  # code spans: Courier New, Liberation Mono's twin
         self.lang = xml_attr(plan.language)
         self.notes_master = package.notes_master_name(tpl)
         self.notes = NotesWriter(tpl.package.notes_master)
@@ -172,6 +174,7 @@ class SlideWriter:
                 link = ""
                 if run.href:
                     link = f'<a:hlinkClick r:id="{self._relate(n.RT_HYPERLINK, run.href, True)}"/>'
+                face = self.mono if run.code else font  # a code span: Courier New
                 for part in split_scripts(run.text, self.lang):
                     other = (f'<a:{part.slot} typeface="{xml_attr(part.family)}"/>'
                              if part.family and part.slot != "latin" else "")
@@ -182,7 +185,7 @@ class SlideWriter:
                     else:
                         props = (f'sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
                                  f'lang="{lang}" cap="none"')
-                    out.append(f'<a:r><a:rPr {props}>{fill}<a:latin typeface="{font}"/>{other}'
+                    out.append(f'<a:r><a:rPr {props}>{fill}<a:latin typeface="{face}"/>{other}'
                                f"{link}</a:rPr><a:t>{xml_text(part.text)}</a:t></a:r>")
             out.append("</a:p>")
         out.append("</p:txBody>")

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docgen.errors import Location, Problem
+from docgen.fonts import bundled_family
 from docgen.fonts.scripts import script
 from docgen.infra.xmlescape import escape, quoteattr
 from docgen.model import Span, Text
-from docgen.render.pdf.fonts import Fallbacks, Registered, describe, missing_problem, runs
+from docgen.render.pdf.fonts import Fallbacks, Registered, describe, missing_problem, register, runs
+
+MONO = "Liberation Mono"  # code spans; Courier New's metric twin, shipped with docgen
 
 
 def _runs(
@@ -44,6 +47,7 @@ class Marker:
         self.warnings: list[Problem] = []
         self._warned: set[tuple[str, str]] = set()
         self._fallbacks: dict[tuple[str, Location | None, str], list[str]] = {}
+        self._mono: Registered | None = None
 
     def text(
         self,
@@ -79,13 +83,17 @@ class Marker:
         link_color: str,
     ) -> str:
         b, i = bold or span.bold, italic or span.italic
+        own = None
+        if span.code:  # a code span: the shipped monospaced face, named exactly (see fonts.runs)
+            fam = self.mono
+            own = quoteattr(fam.name(b, i))
         chunks, missing = _runs(span.text, fam, b, i, self.fallbacks)
         self.problems.extend(missing_problem(ch, span.text, self.locate(where, ch), self.fallbacks)
                              for ch in missing)
         out: list[str] = []
         for chunk, font in chunks:
             if font is None:
-                out.append(escape(chunk))
+                out.append(f"<font name={own}>{escape(chunk)}</font>" if own else escape(chunk))
                 continue
             out.append(f"<font name={quoteattr(font)}>{escape(chunk)}</font>")
             self._warn_fallback(chunk, fam, where, font)
@@ -97,6 +105,15 @@ class Marker:
         if span.href:
             inner = f"<a href={quoteattr(span.href)} color={quoteattr(link_color)}>{inner}</a>"
         return inner
+
+    @property
+    def mono(self) -> Registered:
+        """Return the monospaced family code spans are set in, registered on first use."""
+        if self._mono is None:
+            family = bundled_family(MONO)
+            assert family is not None
+            self._mono = register(family)
+        return self._mono
 
     def _warn_fallback(self, chunk: str, fam: Registered, where: Location | None,
                        font: str) -> None:
