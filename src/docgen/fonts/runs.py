@@ -11,6 +11,7 @@ draw it in (:class:`~docgen.fonts.fallback.Chain`) and a language tag for its sc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,8 @@ _LANG = {
 }
 _HAN = {"sc": "zh-CN", "tc": "zh-TW", "jp": "ja-JP", "kr": "ko-KR"}
 _EAST_ASIAN = ("han", "kana", "hangul")
+#: Anything from Armenian on: below it every character is drawn from the Latin slot.
+_OTHER = re.compile("[\u0530-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,8 @@ def slot_of(ch: str) -> str:
 
 def split(text: str, lang: str) -> list[ScriptRun]:
     """Cut ``text`` where its script changes; spaces and punctuation join the run they are in."""
+    if not _OTHER.search(text):  # Latin, Greek, Cyrillic and symbols: one run, found in C
+        return [ScriptRun(text, "latin", None, None)]
     region = region_of(text)
     chain = _chain(lang)
     out: list[ScriptRun] = []
@@ -82,6 +87,8 @@ def split(text: str, lang: str) -> list[ScriptRun]:
 
 def is_rtl_paragraph(text: str) -> bool:
     """Return True when the first strong character of ``text`` is right-to-left (UAX #9 P2)."""
+    if not _OTHER.search(text):
+        return False
     for ch in text:
         if is_rtl(ch):
             return True
