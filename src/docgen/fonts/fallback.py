@@ -178,15 +178,6 @@ class Chain:
                 "(fontconfig finds it)")
 
 
-def region_of(text: str) -> str:
-    """Return "jp" for text with kana, "kr" for text with Hangul, else "" (the language decides)."""
-    if any(is_kana(c) for c in text):
-        return "jp"
-    if any(is_hangul(c) for c in text):
-        return "kr"
-    return ""
-
-
 def system_source(ch: str) -> Source | None:
     """Return a TrueType-outline font of this machine that has ``ch``, found through fontconfig.
 

@@ -15,8 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docgen.fonts.fallback import Chain, region_of
-from docgen.fonts.scripts import is_rtl, script
+from docgen.fonts.scripts import is_rtl, region_of, script
+
+TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
+if TYPE_CHECKING:
+    from docgen.fonts.fallback import Chain
 
 #: Script -> BCP 47 tag PowerPoint knows, for runs in a script other than the document's own.
 _LANG = {
@@ -99,4 +102,6 @@ def is_rtl_paragraph(text: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _chain(lang: str) -> Chain:
+    from docgen.fonts.fallback import Chain  # only for text beyond Cyrillic
+
     return Chain(lang, system=False)

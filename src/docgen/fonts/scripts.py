@@ -86,6 +86,15 @@ def is_hangul(ch: str) -> bool:
     return _within(ord(ch), _HANGUL)
 
 
+def region_of(text: str) -> str:
+    """Return "jp" for text with kana, "kr" for text with Hangul, else "" (the language decides)."""
+    if any(is_kana(c) for c in text):
+        return "jp"
+    if any(is_hangul(c) for c in text):
+        return "kr"
+    return ""
+
+
 def is_emoji(ch: str) -> bool:
     """Return True for a character shown as an emoji picture by default (or a part of one)."""
     cp = ord(ch)

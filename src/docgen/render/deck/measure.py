@@ -16,8 +16,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from docgen.fonts import FONT_DIR
-from docgen.fonts.fallback import Chain
 from docgen.fonts.metrics import advance_widths
+
+TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
+if TYPE_CHECKING:
+    from docgen.fonts.fallback import Chain
 
 FALLBACK = FONT_DIR / "DejaVuSans.ttf"
 FALLBACK_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
@@ -86,6 +89,8 @@ def _char_em(path: Path, bold: bool, char: str) -> float:
 
 @cache
 def _chain() -> Chain:
+    from docgen.fonts.fallback import Chain  # only for text beyond the brand's and DejaVu's
+
     return Chain(system=False)
 
 

@@ -4,6 +4,10 @@ from docgen.render.pdf._hooks import seal
 
 seal()  # before reportlab's first import: it would run code from the working folder or HOME
 
+from docgen.infra.lazy import defer  # noqa: E402
+
+defer("uharfbuzz")  # loaded when a run is shaped, not with reportlab
+
 from docgen._compat.reportlab import import_platypus  # noqa: E402
 
 import_platypus()  # before any module below imports reportlab.platypus

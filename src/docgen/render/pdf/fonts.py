@@ -21,9 +21,10 @@ from reportlab.pdfbase.ttfonts import TTFError
 from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
-from docgen.fonts.fallback import DEJAVU, Chain, Source, region_of
+from docgen.fonts.fallback import DEJAVU, Chain, Source
 from docgen.fonts.instances import static_face
 from docgen.fonts.metrics import advance_widths
+from docgen.fonts.scripts import region_of
 from docgen.model import FontFace, FontFamily
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
