@@ -49,6 +49,7 @@ def coverage(path: Path) -> frozenset[int]:
     return frozenset(advance_widths(path)[0])
 
 
+@cache
 def _package_dir(name: str) -> Path | None:
     """Return the folder of an installed package without importing it."""
     spec = importlib.util.find_spec(name)
@@ -93,6 +94,7 @@ _CJK_DEFAULT_WEIGHT = 100
 DEJAVU = Source("DejaVu Sans", FONT_DIR / "DejaVuSans.ttf")
 
 
+@cache
 def _noto(family: str, name: str) -> Source | None:
     folder = _package_dir("manimgx_fonts")
     if folder is None or not (folder / name).is_file():
@@ -100,6 +102,7 @@ def _noto(family: str, name: str) -> Source | None:
     return Source(family, folder / name, 400, variable=True)
 
 
+@cache
 def _cjk(region: str) -> Source | None:
     folder = _package_dir("justmytype_intl_cjk")
     family, name = _CJK[region]

@@ -35,8 +35,11 @@ from docgen.fonts.scripts import (
     needs_shaping,
 )
 
-#: Cheap first test: nothing below U+0590 needs this module.
-_MAYBE = re.compile("[\u0590-\U0010ffff]")
+#: Cheap first test, run on every paragraph: the blocks of right-to-left, shaped and ideographic
+#: scripts (general punctuation, curly quotes and dashes are not among them).
+_MAYBE = re.compile("[\u0590-\u109f\u1780-\u17ff\u2e80-\u9fff\ua8e0-\ua8ff\uac00-\ud7af"
+                    "\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufeff\uff00-\uff60\U00010800-\U00010fff"
+                    "\U0001e800-\U0001efff\U00020000-\U0003ffff]")
 _SPACES = re.compile(r"\s+")
 #: Named canvas callbacks that open and close an ActualText span around a shaped run.
 BEGIN, END = "docgen-actual-text", "docgen-actual-end"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -21,11 +22,13 @@ from reportlab.pdfbase.ttfonts import TTFError
 from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
-from docgen.fonts.fallback import DEJAVU, Chain, Source
-from docgen.fonts.instances import static_face
 from docgen.fonts.metrics import advance_widths
 from docgen.fonts.scripts import region_of
 from docgen.model import FontFace, FontFamily
+
+TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
+if TYPE_CHECKING:
+    from docgen.fonts.fallback import Chain, Source
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 # Whitespace that reportlab collapses into a word break: never drawn, so never checked.
@@ -102,14 +105,23 @@ class Fallbacks:
     (``text``); a character met later that the cut face lacks makes a new cut.
     """
 
-    def __init__(self, lang: str = "en", text: str = "", system: bool = True) -> None:
-        self.chain = Chain(lang, "", system)  # Japanese or Korean is decided per text run
-        self._wanted = frozenset(text)
+    def __init__(self, lang: str = "en", text: str | Callable[[], str] = "",
+                 system: bool = True) -> None:
+        self._lang, self._system = lang, system
+        self._text = text  # or a function that collects it, called only if a face is cut
         self._chars: dict[Source, set[str]] = {}
         self._names: dict[tuple[Source, bool], tuple[str, frozenset[str]]] = {}
         #: Family name of every registered fallback font name, for warnings and the deck.
         self.families: dict[str, Source] = {}
         self._paths: dict[str, Path] = {}
+
+    @cached_property
+    def chain(self) -> Chain:
+        """The fallback chain, made when the brand's faces first lack a character: a Latin
+        article never imports it."""
+        from docgen.fonts.fallback import Chain
+
+        return Chain(self._lang, "", self._system)  # Japanese or Korean is decided per run
 
     def draws(self, name: str, ch: str) -> bool:
         """Return True when the registered fallback font ``name`` has ``ch``."""
@@ -131,6 +143,9 @@ class Fallbacks:
         return self._register(source, bold, ch)
 
     def _register(self, source: Source, bold: bool, ch: str) -> str:
+        from docgen.fonts.fallback import DEJAVU
+        from docgen.fonts.instances import static_face
+
         weight = 700 if bold else 400
         chars: frozenset[str] = frozenset()
         if not source.variable:
@@ -139,7 +154,8 @@ class Fallbacks:
                 path = FONT_DIR / "DejaVuSans-Bold.ttf"
         else:
             if source not in self._chars:
-                self._chars[source] = {c for c in self._wanted
+                text = self._text() if callable(self._text) else self._text
+                self._chars[source] = {c for c in frozenset(text)
                                        if source in (self.chain.find(c), self.chain.find(c, "jp"))}
             self._chars[source].add(ch)
             chars = frozenset(self._chars[source])
