@@ -16,8 +16,6 @@ the regional design the document's language asks for (ja, ko, zh-Hant, else simp
 from __future__ import annotations
 
 import importlib.util
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -191,6 +189,9 @@ def system_source(ch: str) -> Source | None:
 
 @cache
 def _system_source(cp: int) -> Source | None:
+    import shutil
+    import subprocess
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return None

@@ -11,7 +11,6 @@ draw it in (:class:`~docgen.fonts.fallback.Chain`) and a language tag for its sc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,8 +31,7 @@ _LANG = {
 }
 _HAN = {"sc": "zh-CN", "tc": "zh-TW", "jp": "ja-JP", "kr": "ko-KR"}
 _EAST_ASIAN = ("han", "kana", "hangul")
-#: Anything from Armenian on: below it every character is drawn from the Latin slot.
-_OTHER = re.compile("[\u0530-\U0010ffff]")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +57,7 @@ def slot_of(ch: str) -> str:
 
 def split(text: str, lang: str) -> list[ScriptRun]:
     """Cut ``text`` where its script changes; spaces and punctuation join the run they are in."""
-    if not _OTHER.search(text):  # Latin, Greek, Cyrillic and symbols: one run, found in C
+    if _latin_only(text):  # Latin, Greek, Cyrillic and symbols: one run
         return [ScriptRun(text, "latin", None, None)]
     region = region_of(text)
     chain = _chain(lang)
@@ -88,9 +86,17 @@ def split(text: str, lang: str) -> list[ScriptRun]:
     return out
 
 
+def _latin_only(text: str) -> bool:
+    """Return True when every character of ``text`` is drawn from the Latin slot (a max() in C,
+    then one test per distinct character: no regex, whose Unicode classes take ms to compile)."""
+    if max(text, default=" ") < "\u0530":
+        return True
+    return all(slot_of(c) == "latin" and not script(c) for c in set(text) if c >= "\u0530")
+
+
 def is_rtl_paragraph(text: str) -> bool:
     """Return True when the first strong character of ``text`` is right-to-left (UAX #9 P2)."""
-    if not _OTHER.search(text):
+    if _latin_only(text):
         return False
     for ch in text:
         if is_rtl(ch):

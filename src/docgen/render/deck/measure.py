@@ -17,6 +17,7 @@ from pathlib import Path
 
 from docgen.fonts import FONT_DIR
 from docgen.fonts.metrics import advance_widths
+from docgen.fonts.scripts import script
 
 TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def _char_em(path: Path, bold: bool, char: str) -> float:
     if char in _ZERO_WIDTH:
         return 0.0
     em = metrics(path).advance(char)
-    if em is None and ord(char) < 0x0590:
+    if em is None and not script(char):  # scripts with a font of their own are measured in it
         em = metrics(FALLBACK_BOLD if bold else FALLBACK).advance(char)
     if em is None:  # the font the deck names for this script (see docgen.fonts.runs)
         source = _chain().find(char)

@@ -35,11 +35,6 @@ from docgen.fonts.scripts import (
     needs_shaping,
 )
 
-#: Cheap first test, run on every paragraph: the blocks of right-to-left, shaped and ideographic
-#: scripts (general punctuation, curly quotes and dashes are not among them).
-_MAYBE = re.compile("[\u0590-\u109f\u1780-\u17ff\u2e80-\u9fff\ua8e0-\ua8ff\uac00-\ud7af"
-                    "\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufeff\uff00-\uff60\U00010800-\U00010fff"
-                    "\U0001e800-\U0001efff\U00020000-\U0003ffff]")
 _SPACES = re.compile(r"\s+")
 #: Named canvas callbacks that open and close an ActualText span around a shaped run.
 BEGIN, END = "docgen-actual-text", "docgen-actual-end"
@@ -47,9 +42,10 @@ BEGIN, END = "docgen-actual-text", "docgen-actual-end"
 
 def is_complex(text: str) -> bool:
     """Return True when ``text`` needs this module (shaping, right-to-left, no-space breaks)."""
-    if not _MAYBE.search(text):
+    if max(text, default=" ") < "\u0590":  # in C: Latin, Greek, Cyrillic, nothing else
         return False
-    return any(needs_shaping(c) or is_rtl(c) or is_ideographic(c) for c in text)
+    return any(needs_shaping(c) or is_rtl(c) or is_ideographic(c)
+               for c in set(text) if c >= "\u0590")  # each distinct character once
 
 
 def base_rtl(text: str) -> bool:

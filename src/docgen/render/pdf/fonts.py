@@ -246,7 +246,10 @@ def _to_unicode(fontname: str, subset: list[int]) -> str:
     take for another character: U+1F680 came out as U+1F68)."""
     pairs = []
     for i, v in enumerate(subset):
-        units = chr(v).encode("utf-16-be").hex().upper() if 0 <= v <= 0x10FFFF else "FFFD"
+        if v > 0xFFFF:  # a surrogate pair (arithmetic: the utf-16 codec is one more import)
+            units = f"{0xD800 + ((v - 0x10000) >> 10):04X}{0xDC00 + ((v - 0x10000) & 0x3FF):04X}"
+        else:
+            units = f"{max(v, 0):04X}"
         pairs.append(f"<{i:02X}> <{units}>")
     return "\n".join([
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
