@@ -143,6 +143,7 @@ def measure_size(article: Path, out: Path, runs: int, peer_steps: dict[str, list
         check(article)
         return time.perf_counter() - start
 
+    row |= tagging_cost(article, runs, row["pages"])
     row["check_warm_s"] = median_of(runs, warm_check)
     row["pdf_warm_s"] = median_of(runs, lambda: warm(("pdf",)))
     row["deck_warm_s"] = median_of(runs, lambda: warm(("deck",)))
@@ -152,6 +153,26 @@ def measure_size(article: Path, out: Path, runs: int, peer_steps: dict[str, list
     row["up_to_date_s"] = median_of(runs, lambda: run_process(docgen("build", *up))[0])
     row["up_to_date_imports"] = up_to_date_imports(article, out)
     return row
+
+
+def tagging_cost(article: Path, runs: int, pages: int) -> dict[str, float]:
+    """The PDF renderer with and without tagging (structure tree, marked content), warm and
+    interleaved so that the machine's load falls on both alike; issue 17 keeps it within 10 %."""
+    from docgen.render.pdf import render_pdf
+    from docgen.source import load
+
+    doc = load(article)
+
+    def render(tagged: bool) -> float:
+        start = time.perf_counter()
+        render_pdf(doc, pages, tagged=tagged)
+        return time.perf_counter() - start
+
+    times = interleaved(max(runs, 3), {"pdf_render_untagged_s": lambda: render(False),
+                                       "pdf_render_tagged_s": lambda: render(True)})
+    times["tagging_cost_pct"] = (times["pdf_render_tagged_s"] / times["pdf_render_untagged_s"]
+                                 - 1) * 100
+    return times
 
 
 _PROBE = """

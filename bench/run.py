@@ -110,6 +110,10 @@ def _print(result: dict[str, Any]) -> None:
     print(f"seed, first build on a machine (empty disk cache, new output folder): "
           f"{ms(seed['both_cold_first_s'])}; `invoke check`: "
           f"{ms(seed.get('invoke_check_cold_s', 0.0))} (`docgen check`: {ms(seed['check_cold_s'])})")
+    tags = ", ".join(f"{label} {ms(row['pdf_render_untagged_s'])} -> "
+                     f"{ms(row['pdf_render_tagged_s'])} ({row['tagging_cost_pct']:+.1f} %)"
+                     for label, row in result["sizes"].items() if "tagging_cost_pct" in row)
+    print(f"tagged PDF (PDF/UA-1) vs untagged, warm render: {tags}")
     b = result["big_brand"]
     print(f"large brand ({b['brand_bytes'] // 1024} KB, {b['palette_entries']} colours, SVG logo), seed "
           f"article: check {ms(b['check_cold_s'])} (first on a machine {ms(b['check_first_s'])}), "

@@ -137,6 +137,15 @@ class Raw(pdfdoc.PDFObject):
         return self.make(lambda name: numbers[name][0])
 
 
+#: The base of objects that write themselves into the file (``format(document) -> bytes``).
+PDFObject = pdfdoc.PDFObject
+
+
+def object_numbers(document: Any) -> dict[str, tuple[int, int]]:
+    """Return the document's map from internal object names to (number, generation)."""
+    return document.idToObjectNumberAndVersion  # type: ignore[no-any-return]
+
+
 def register(canv: Canvas, obj: Any, name: str | None = None) -> str:
     """Register ``obj`` as an indirect object of the document; return its internal name."""
     return canv._doc.Reference(obj, name).name  # type: ignore[no-any-return]

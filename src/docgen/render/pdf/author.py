@@ -36,9 +36,10 @@ class Columns(Flowable):
 
     def __init__(self, left: list[Flowable], right: list[Flowable], right_width: float,
                  padding: float, gutter: float, fill: Color, rule: Color,
-                 space_before: float = 0, extend: float = 0) -> None:
+                 space_before: float = 0, extend: float = 0, right_x: float | None = None) -> None:
         super().__init__()
         self.extend = extend  # drawn this much wider than the frame (into the side column)
+        self.right_x = right_x  # where the right column starts (default: against the padding)
         self.left, self.right = left, right
         self.right_width = right_width
         self.padding, self.gutter = padding, gutter
@@ -49,8 +50,11 @@ class Columns(Flowable):
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self._box_w = aw + self.extend
         self.width = aw
-        self._left_w = self._box_w - 2 * self.padding - (self.right_width + self.gutter if self.right
-                                                else 0)
+        if self.right and self.right_x is not None:  # the left column ends where the text does
+            self._left_w = self.right_x - self.gutter - self.padding
+        else:
+            self._left_w = self._box_w - 2 * self.padding - (
+                self.right_width + self.gutter if self.right else 0)
         lh, self._lsizes = _stack_height(self.left, self._left_w)
         rh, self._rsizes = _stack_height(self.right, self.right_width) if self.right else (0, [])
         self._lh, self._rh = lh, rh
@@ -69,8 +73,9 @@ class Columns(Flowable):
         self._draw(self.left, self._lsizes, self.padding, self.padding + inner)
         if self.right:
             top = self.padding + inner - (inner - self._rh) / 2
-            self._draw(self.right, self._rsizes, self._box_w - self.padding - self.right_width,
-                       top)
+            x = self.right_x if self.right_x is not None else \
+                self._box_w - self.padding - self.right_width
+            self._draw(self.right, self._rsizes, x, top)
 
     def _draw(self, flowables: list[Flowable], sizes: list[float], x: float, top: float) -> None:
         y = top
@@ -132,9 +137,15 @@ def author_box(b: StoryBuilder) -> Flowable:
         ]
     pad = 16.0
     g = s.grid
-    col = min(max(qr_size, link_w), g.measure / 2) if right else 0.0
-    box = Columns(left, right, col, pad, pad * 1.5, s.colors.tint, s.colors.primary,
-                  space_before=s.body.leading * 1.5, extend=g.full - g.measure)
+    if g.side:  # bio under the text column, QR code and link in the side column
+        col = min(max(qr_size, link_w), g.side - pad / 2) if right else 0.0
+        box = Columns(left, right, col, pad, g.gutter, s.colors.tint, s.colors.primary,
+                      space_before=s.body.leading * 1.5, extend=g.full - g.measure,
+                      right_x=g.measure + g.gutter)
+    else:
+        col = min(max(qr_size, link_w), g.measure / 2) if right else 0.0
+        box = Columns(left, right, col, pad, pad * 1.5, s.colors.tint, s.colors.primary,
+                      space_before=s.body.leading * 1.5)
     frame_h = s.grid.height - s.grid.top - s.grid.bottom
     if box.wrap(s.grid.measure, frame_h)[1] > frame_h:
         # A bio longer than a page: two columns cannot split, so let the parts flow instead.

@@ -274,7 +274,7 @@ class Item(Flowable):
         if self.label:
             style = getattr(self.body, "style", None)
             top = style.fontSize if style is not None else self.size
-            with content(canv, self.label_node):
+            with content(canv, self.label_node) if self.label_node else artifact(canv):
                 canv.setFont(self.font, self.size)
                 canv.setFillColor(self.color)
                 canv.drawString(0, self.height - top, self.label)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +18,7 @@ from docgen.render import format_date, picture
 from docgen.render.pdf.author import author_box
 from docgen.render.pdf.balance import Balanced
 from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
-from docgen.render.pdf.fonts import Registered
+from docgen.render.pdf.fonts import Registered, coverage
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.sections import Heading
@@ -61,15 +62,25 @@ class StoryBuilder:
             raise DocgenError(self.marker.problems)
         return story
 
-    def display(self, text: Text) -> Text:
-        """Return ``text`` as the handout prints it: real dashes, curly quotes, ellipses and
-        no-break spaces (:func:`docgen.typography.smarten`, which the deck uses too); a link
-        whose words are its address is left as typed."""
+    def display(self, text: Text, fam: Registered | None = None) -> Text:
+        """Return ``text`` as the handout prints it in ``fam`` (the body face by default): real
+        dashes, curly quotes, ellipses and no-break spaces (:func:`docgen.typography.smarten`,
+        which the deck uses too); a link whose words are its address is left as typed.
+
+        A face without a no-break space (Carlito has none) gets plain spaces instead: a space
+        from the fallback font is visibly wider than the face's own.
+        """
         if any(s.href and s.text.strip() == s.href for s in text.spans):
             parts = [s if s.href and s.text.strip() == s.href else
                      smarten(Text((s,)), self.doc.language).spans[0] for s in text.spans]
-            return Text(tuple(parts))
-        return smarten(text, self.doc.language)
+            shown = Text(tuple(parts))
+        else:
+            shown = smarten(text, self.doc.language)
+        if not _has_nbsp(fam or self.body):
+            shown = Text(tuple(Span(s.text.replace(NBSP, " ").replace(NNBSP, " "), s.bold,
+                                    s.italic, s.href) if NBSP in s.text or NNBSP in s.text else s
+                               for s in shown.spans))
+        return shown
 
     @staticmethod
     def links(text: Text) -> dict[str, str] | None:
@@ -87,7 +98,7 @@ class StoryBuilder:
               fam: Registered | None = None, kind: type[Paragraph] = Paragraph,
               **kw: Any) -> Paragraph:
         """A paragraph of ``text`` tagged as a new ``role`` element of the current parent."""
-        shown = self.display(text)
+        shown = self.display(text, fam)
         markup = self.marker.text(shown, fam or self.body, where, **kw)
         return tag(kind(markup, style), self.parent.add(role, links=self.links(shown)))
 
@@ -119,7 +130,7 @@ class StoryBuilder:
         self.parent = self.root.add("Sect")
         self._pull = pull_quote(section)
         g, st = self.s.grid, self.s
-        shown = self.display(section.heading)
+        shown = self.display(section.heading, self.heading)
         markup = self.marker.text(shown, self.heading, section.location, bold=True)
         head_node = self.parent.add("H2", links=self.links(shown))
         notes = self.key_points(section) if section.key_points else []
@@ -139,22 +150,20 @@ class StoryBuilder:
         return out + self.blocks(section.blocks)
 
     def key_points(self, section: Section) -> list[Flowable]:
-        """The section's key points, as a label and a list of short items (tagged as a ``Div``
-        right after the heading)."""
+        """The section's key points: a label and a list of short items, tagged right after the
+        heading as a ``P`` and an ``L`` whose items are ``LBody`` only (the dashes are drawn as
+        artifacts: a long handout has thousands of items, and each element is an object)."""
         st = self.s
-        div = self.parent.add("Div")
         label = tag(Paragraph(self.marker.plain("Key points", self.heading, section.location,
-                                                bold=True), st.note_label), div.add("P"))
-        lst = div.add("L")
+                                                bold=True), st.note_label), self.parent.add("P"))
+        lst = self.parent.add("L")
         items: list[Flowable] = [label]
         for point in section.key_points:
-            li = lst.add("LI")
-            lbl = li.add("Lbl")
-            shown = self.display(point)
+            shown = self.display(point, self.heading)
             body = tag(Paragraph(self.marker.text(shown, self.heading, section.location),
-                                 st.note), li.add("LBody", links=self.links(shown)))
+                                 st.note), lst.add("LI").add("LBody", links=self.links(shown)))
             items.append(Item(body, "–", 9, self.heading.name(), st.note.fontSize,
-                              st.colors.accent, lbl))
+                              st.colors.accent, None))
         return items
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
@@ -310,6 +319,14 @@ class StoryBuilder:
             self.parent = outer
         parts.append(Spacer(1, self.s.body.spaceAfter))
         return KeepTogether(parts)
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@lru_cache(maxsize=16)
+def _has_nbsp(fam: Registered) -> bool:
+    return all(ord(NBSP) in coverage(fam.path(b, i)) for b in (False, True) for i in (False, True))
 
 
 #: Blocks a paragraph just before introduces (it is kept on their page).

@@ -19,16 +19,23 @@ from reportlab.pdfgen.canvas import Canvas
 
 from docgen._compat import reportlab_tags as rl
 
-#: An element's content on a page: (page index, marked-content id) ...
-Content = tuple[int, int]
+#: An element's content on a page: page index << PAGE_SHIFT | marked-content id (an int, so that
+#: thousands of them cost the garbage collector nothing) ...
+Content = int
+PAGE_SHIFT = 20
 #: ... or an annotation: (page index, the annotation's internal name).
 Annotation = tuple[int, str]
 
 
-class Node:
-    """A structure element: a standard role, its children in reading order, alternate text."""
+class Node(rl.PDFObject):
+    """A structure element: a standard role, its children in reading order, alternate text.
 
-    __slots__ = ("alt", "kids", "links", "name", "parent", "role")
+    It is its own PDF object (``format`` writes the dictionary): a long handout has thousands of
+    elements, and every extra object per element made the garbage collector run more often.
+    """
+
+    __slots__ = ("__InternalName__", "alt", "kids", "lang", "links", "name", "parent", "role",
+                 "top")
 
     def __init__(self, role: str, parent: Node | None = None, alt: str | None = None,
                  links: dict[str, str] | None = None) -> None:
@@ -38,6 +45,8 @@ class Node:
         self.parent = parent
         self.links = links  # href -> the link's text, for annotations made while drawing this
         self.name = ""  # the registered object's name, set when the file is written
+        self.top = ""  # the root element's parent: the structure tree root's name
+        self.lang = ""  # the root element's language
         if parent is not None:
             parent.kids.append(self)
 
@@ -57,6 +66,62 @@ class Node:
 
     def __repr__(self) -> str:
         return f"Node({self.role!r}, {len(self.kids)} kids)"
+
+    def format(self, document: Any) -> bytes:
+        """Write the structure element dictionary (reportlab calls this when saving)."""
+        numbers = rl.object_numbers(document)
+
+        def num(name: str) -> int:
+            return numbers[name][0]  # type: ignore[no-any-return]
+
+        parent = self.parent.name if self.parent is not None else self.top
+        mask = (1 << PAGE_SHIFT) - 1
+        page = next((k >> PAGE_SHIFT for k in self.kids if k.__class__ is int), None)
+        kids: list[bytes] = []
+        for kid in self.kids:
+            if kid.__class__ is int:
+                at, mcid = kid >> PAGE_SHIFT, kid & mask
+                if at == page:
+                    kids.append(b"%d" % mcid)
+                else:
+                    kids.append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>"
+                                % (num(rl.page_name(at)), mcid))
+            elif kid.__class__ is Node:
+                if kid.name:
+                    kids.append(b"%d 0 R" % num(kid.name))
+            else:
+                kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>"
+                            % (num(kid[1]), num(rl.page_name(kid[0]))))
+        parts = [b"<< /Type /StructElem /S /%s /P %d 0 R" % (self.role.encode("ascii"),
+                                                              num(parent))]
+        if page is not None:
+            parts.append(b"/Pg %d 0 R" % num(rl.page_name(page)))
+        if self.alt is not None:
+            parts.append(b"/Alt " + pdf_text(self.alt))
+        if self.lang:
+            parts.append(b"/Lang " + pdf_text(self.lang))
+        # One kid is written alone: the usual form, and the one every reader walks.
+        parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]")
+                     + b" >>")
+        return b" ".join(parts)
+
+
+def _with_content(root: Node) -> list[Node]:
+    """Return the elements that have content (their own or a descendant's), in tree order."""
+    out: list[Node] = []
+
+    def visit(node: Node) -> bool:
+        at = len(out)
+        out.append(node)
+        found = False
+        for kid in node.kids:
+            found = (visit(kid) if kid.__class__ is Node else True) or found
+        if not found:
+            del out[at:]
+        return found
+
+    visit(root)
+    return out
 
 
 def tagger(canv: Canvas) -> Tagger | None:
@@ -103,8 +168,15 @@ class Tagged:
     struct: Node | None = None
 
     def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        with content(canv, self.struct):
+        # No context manager here: this runs for every paragraph drawn.
+        tags = canv.__dict__.get("hooks")
+        if tags is None or self.struct is None or not tags.begin(canv, self.struct):
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
+            return
+        try:
+            super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
+        finally:
+            tags.end(canv)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)  # type: ignore[misc]
@@ -144,7 +216,7 @@ class Tagger:
             return False
         mcid = len(self._page)
         self._page.append(node)
-        node.kids.append((rl.page_index(canv), mcid))
+        node.kids.append(rl.page_index(canv) << PAGE_SHIFT | mcid)
         rl.code(canv).append(f"/{node.role} <</MCID {mcid}>> BDC")
         self.depth += 1
         self._open.append(node)
@@ -202,9 +274,9 @@ class Tagger:
         self._tree_root = rl.register(canv, rl.Raw(lambda num: (
             b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d >>"
             % (num(self.root.name), num(parent_tree), self._next_key))))
-        for node in self.root.walk():
-            if node.has_content():
-                node.name = rl.register(canv, rl.Raw(self._element(node)))
+        self.root.top, self.root.lang = self._tree_root, self.language
+        for node in _with_content(self.root):
+            node.name = rl.register(canv, node)
         parent_tree = rl.register(canv, rl.Raw(self._parent_tree))
         entries: dict[str, Any] = {
             "StructTreeRoot": rl.reference(self._tree_root),
@@ -226,42 +298,6 @@ class Tagger:
                 out.append(b"%d [%s]" % (key, refs))
         out.append(b"] >>")
         return b"\n".join(out)
-
-    def _element(self, node: Node) -> Any:
-        """Return the function that writes ``node`` as a structure element dictionary."""
-
-        def make(num: Any) -> bytes:
-            parent = node.parent.name if node.parent is not None else self._tree_root
-            pages = [k[0] for k in node.kids if isinstance(k, tuple)]
-            page = pages[0] if pages else None
-            kids: list[bytes] = []
-            for kid in node.kids:
-                if isinstance(kid, Node):
-                    if kid.name:
-                        kids.append(b"%d 0 R" % num(kid.name))
-                elif isinstance(kid[1], int):
-                    if kid[0] == page:
-                        kids.append(b"%d" % kid[1])
-                    else:
-                        kids.append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>"
-                                    % (num(rl.page_name(kid[0])), kid[1]))
-                else:
-                    kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>"
-                                % (num(kid[1]), num(rl.page_name(kid[0]))))
-            parts = [b"<< /Type /StructElem /S /%s /P %d 0 R" % (node.role.encode("ascii"),
-                                                                  num(parent))]
-            if page is not None:
-                parts.append(b"/Pg %d 0 R" % num(rl.page_name(page)))
-            if node.alt is not None:
-                parts.append(b"/Alt " + pdf_text(node.alt))
-            if node is self.root:
-                parts.append(b"/Lang " + pdf_text(self.language))
-            # One kid is written alone: the usual form, and the one every reader walks.
-            parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]")
-                         + b" >>")
-            return b" ".join(parts)
-
-        return make
 
 
 def _uri(annotation: Any) -> str:
