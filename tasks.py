@@ -81,6 +81,16 @@ def watch(c: Context, source: list[str] | None = None, out: str = "build",
     _docgen("watch", source or [], out, f"--interval={interval}")
 
 
+@task(help={"idle": "seconds without a build before the server exits (default 900)"})
+def serve(c: Context, idle: float = 900.0) -> None:
+    """Keep docgen loaded so each `docgen build` starts warm, until idle (Ctrl+C stops)."""
+    from docgen.app.cli import run
+
+    code = run(["serve", f"--idle={idle}"])
+    if code:
+        raise Exit(code=code)
+
+
 @task(help={"out": OUT_HELP})
 def clean(c: Context, out: str = "build") -> None:
     """Remove the output folder."""
@@ -117,4 +127,4 @@ def schema(c: Context) -> None:
         print(f"wrote {path.relative_to(ROOT)}")
 
 
-ns = Collection(pdf, deck, build, check, brand, preview, watch, clean, test, bench, schema)
+ns = Collection(pdf, deck, build, check, brand, preview, watch, serve, clean, test, bench, schema)

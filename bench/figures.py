@@ -42,7 +42,7 @@ def _env() -> dict[str, str]:
     ``src`` goes on PYTHONPATH only when the interpreter does not import this checkout already:
     an extra path entry costs every import a look-up.
     """
-    env = dict(os.environ)
+    env = dict(os.environ, DOCGEN_RESIDENT="0")  # a new process: never a resident server's worker
     if CACHE:
         env["DOCGEN_CACHE_DIR"] = CACHE[0]
     if not _installed_here():
@@ -84,10 +84,11 @@ def docgen(*args: str) -> list[str]:
 
 
 def measure_size(article: Path, out: Path, runs: int, peer_steps: dict[str, list[str]] | None,
-                 first: bool = False) -> dict[str, Any]:
+                 first: bool = False, served: dict[str, str] | None = None) -> dict[str, Any]:
     """Every figure for one article; ``peer_steps`` are the peers' commands, timed beside the cold
-    build of both artifacts. ``first`` adds the seed's extras: a first build (empty disk cache,
-    new output folder) and ``invoke check``."""
+    build of both artifacts, and so is a build through a resident server when ``served`` (the
+    environment that finds it) is given. ``first`` adds the seed's extras: a first build (empty
+    disk cache, new output folder) and ``invoke check``."""
     from docgen.app.build import build, check
 
     src = ["-s", str(article)]
@@ -124,6 +125,9 @@ def measure_size(article: Path, out: Path, runs: int, peer_steps: dict[str, list
         return seconds
 
     steps: dict[str, Callable[[], float]] = {"both_cold_s": cold_both}
+    if served is not None:
+        steps["both_served_s"] = lambda: run_process(docgen("build", *build_args),
+                                                     extra_env=served)[0]
     for name, argv in (peer_steps or {}).items():
         steps[f"peer_{name}_s"] = lambda argv=argv: run_process(argv, cwd=article.parent)[0]
     row |= interleaved(runs, steps)

@@ -19,6 +19,7 @@ import argparse
 import compileall
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         figures.CACHE[:] = [str(work / "cache")]
         os.environ["DOCGEN_CACHE_DIR"] = figures.CACHE[0]  # the warm builds in this process too
         articles = write_articles(work / "src", scales)
+        server, served = _start_server(work)
         labels = {s: ("seed" if s == 1 else f"{s}x") for s in scales}
         sizes: dict[str, dict[str, Any]] = {}
         for scale in scales:
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 md = peers.write_markdown(article)
                 steps = found.commands(md, work)
             sizes[label] = figures.measure_size(article, work / f"out-{scale}", runs, steps,
-                                                first=scale == 1)
+                                                first=scale == 1, served=served)
             sizes[label]["scale"] = scale
             if steps is not None:
                 sizes[label]["peer_outputs"] = peers.outputs(md, work)
@@ -83,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             growth[key] = sizes[b][f"{key}_s"] / sizes[a][f"{key}_s"]
         print("measuring a large brand with an SVG logo ...", file=sys.stderr, flush=True)
         result["big_brand"] = brand.measure_brand(runs, work)
+        server.terminate()
+        server.wait(timeout=60)
         print("measuring --jobs ...", file=sys.stderr, flush=True)
         result["jobs"] = figures.measure_jobs(figures.copies(articles[scales[1]], 4),
                                               work / "out-jobs", runs)
@@ -94,6 +98,24 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     _print(result)
     return 0
+
+
+def _start_server(work: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    """Start ``docgen serve`` for the cold builds through a resident process; return it and the
+    environment in which ``docgen build`` finds it."""
+    runtime = work / "run"
+    runtime.mkdir(mode=0o700)
+    served = {"XDG_RUNTIME_DIR": str(runtime), "DOCGEN_RESIDENT": "1"}
+    env = {**figures._env(), **served}
+    server = subprocess.Popen(figures.docgen("serve", "--idle", "3600", "-q"), cwd=ROOT, env=env)
+    probe = ("import sys; from docgen.app.resident import socket_path; "
+             "sys.exit(0 if socket_path().exists() else 1)")
+    deadline = time.monotonic() + 60
+    while subprocess.run([sys.executable, "-c", probe], env=env, check=False).returncode:
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise RuntimeError("docgen serve did not start")
+        time.sleep(0.2)
+    return server, served
 
 
 def _print(result: dict[str, Any]) -> None:

@@ -1,3 +1,3 @@
-from docgen.app.cli import main
+from docgen.app.launch import main
 
 main()

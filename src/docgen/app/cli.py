@@ -27,6 +27,7 @@ VERBS = {
     "preview": "build, then write PNGs of every page and slide and a contact sheet",
     "watch": "build, then rebuild whenever the article, the brand or an asset changes",
     "brand": "show what docgen makes of the brand: colours, contrast, fonts, logos, unused keys",
+    "serve": "keep docgen loaded so builds start warm, until idle (docs/performance.md)",
 }
 
 
@@ -38,6 +39,11 @@ def parser() -> argparse.ArgumentParser:
     verbs = main.add_subparsers(dest="verb", required=True, metavar="VERB")
     for verb, help_text in VERBS.items():
         sub = verbs.add_parser(verb, help=help_text, description=help_text)
+        if verb == "serve":
+            sub.add_argument("--idle", type=float, default=900.0,
+                             help="seconds without a build before the server exits (default 900)")
+            sub.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+            continue
         sub.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
                          help=f"article YAML files (default: {DEFAULT_SOURCE})")
         sub.add_argument("--source", "-s", action="append", type=Path, default=[],
@@ -84,6 +90,8 @@ def run(argv: list[str] | None = None) -> int:
         print("docgen: error: the working folder no longer exists (cd to an existing folder and "
               "run docgen again)", file=sys.stderr)
         return 1
+    if args.verb == "serve":
+        return _serve(args)
     if getattr(args, "pdf_standard", None):
         os.environ[PDF_STANDARD_ENV] = args.pdf_standard  # read by the renderer, forked children too
     sources = [*args.sources, *args.more_sources] or [DEFAULT_SOURCE]
@@ -124,6 +132,22 @@ def run(argv: list[str] | None = None) -> int:
                      "are unchanged; please report this with the source file; --verbose shows "
                      "details)"), file=sys.stderr)
         return 1
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from docgen.app.resident import serve, socket_path
+
+    if not args.quiet:
+        print(f"docgen: serving builds at {socket_path()} (Ctrl+C stops; idle after "
+              f"{args.idle:g} s)", flush=True)
+    try:
+        serve(args.idle, log=not args.quiet)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(escape(f"docgen: error: cannot serve builds: {exc}"), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _brand(args: argparse.Namespace, sources: list[Path]) -> int:
