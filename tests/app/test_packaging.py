@@ -46,4 +46,4 @@ def test_the_wheel_carries_fonts_and_licences(tmp_path: Path) -> None:
         assert f"docgen/assets/fonts/{font}" in names
     assert "docgen/py.typed" in names
     entry = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))
-    assert b"docgen = docgen.app.cli:main" in entry
+    assert b"docgen = docgen.app.launch:main" in entry
