@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from docgen.model import Span, Text
+from docgen.model import Text
 
 NBSP = "\u00a0"
 EN_DASH, EM_DASH, ELLIPSIS = "–", "—", "…"
@@ -104,11 +105,14 @@ def smarten(text: Text, language: str = "en") -> Text:
     for i, span in enumerate(spans):
         before = spans[i - 1].text if i else ""
         after = spans[i + 1].text if i + 1 < len(spans) else ""
+        if span.code:  # code is shown exactly as typed: `--force` stays two hyphens
+            out.append(span)
+            continue
         new = smarten_str(span.text, language, before, after)
         if new[:1] in (EN_DASH, EM_DASH) and out and out[-1].text.endswith(" "):
             prev = out[-1]  # the space before a dash that starts this run: glue it too
-            out[-1] = Span(prev.text[:-1] + NBSP, prev.bold, prev.italic, prev.href)
-        out.append(span if new == span.text else Span(new, span.bold, span.italic, span.href))
+            out[-1] = replace(prev, text=prev.text[:-1] + NBSP)
+        out.append(span if new == span.text else replace(span, text=new))
     return Text(tuple(out))
 
 
@@ -127,9 +131,9 @@ def unquote(text: Text) -> Text:
         return text  # "a" and "b": two quotations, not one quoted text
     spans = list(text.spans)
     lead = len(spans[0].text) - len(spans[0].text.lstrip())
-    spans[0] = Span(spans[0].text[lead + 1 :], spans[0].bold, spans[0].italic, spans[0].href)
+    spans[0] = replace(spans[0], text=spans[0].text[lead + 1 :])
     last = spans[-1].text.rstrip()
-    spans[-1] = Span(last[:-1], spans[-1].bold, spans[-1].italic, spans[-1].href)
+    spans[-1] = replace(spans[-1], text=last[:-1])
     return Text(tuple(s for s in spans if s.text))
 
 
@@ -140,7 +144,7 @@ def nest_quotes(text: Text, language: str = "en") -> Text:
     table = str.maketrans({outer_open: inner_open, outer_close: inner_close})
     if outer_open == outer_close:
         return text
-    spans = tuple(Span(s.text.translate(table), s.bold, s.italic, s.href) for s in text.spans)
+    spans = tuple(s if s.code else replace(s, text=s.text.translate(table)) for s in text.spans)
     return Text(spans)
 
 

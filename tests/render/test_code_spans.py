@@ -11,10 +11,14 @@ from pypdf import PdfReader
 from docgen.render.deck import render_deck
 from docgen.render.pdf import render_pdf
 from docgen.source import load
+from docgen.source.inline import parse_inline
+from docgen.typography import nest_quotes, smarten
 from tests.conftest import MINIMAL, WriteArticle
 
-ARTICLE = MINIMAL.replace("      - A paragraph.\n", "      - Run `invoke build` before *every* release.\n"
-                          "    key_points:\n      - Run `docgen check` on save\n")
+ARTICLE = MINIMAL.replace(
+    "      - A paragraph.\n",
+    "      - Run `invoke build --force` before *every* release -- \"twice\".\n"
+    "    key_points:\n      - Run `docgen check` on save\n")
 
 
 def test_the_handout_draws_code_in_liberation_mono(write_article: WriteArticle) -> None:
@@ -29,8 +33,16 @@ def test_the_handout_draws_code_in_liberation_mono(write_article: WriteArticle) 
     for page in reader.pages:
         page.extract_text(visitor_text=visit)
     mono = [t for t, f in fonts.items() if "LiberationMono" in f]
-    assert any("invoke build" in t for t in mono), fonts
+    assert any("invoke build --force" in t for t in mono), fonts  # typography leaves code alone
     assert not any("release" in t for t in mono)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "release — “twice”" in text.replace("\u00a0", " ")  # and still sets the prose
+
+
+def test_typography_leaves_code_spans_as_typed() -> None:
+    text = parse_inline('Use `--force "now"` -- "then"')
+    assert [s.text for s in smarten(text).spans] == ["Use ", '--force "now"', " — “then”"]
+    assert [s.text for s in nest_quotes(smarten(text)).spans][1] == '--force "now"'
 
 
 def test_the_slide_sets_code_in_courier_new(write_article: WriteArticle) -> None:

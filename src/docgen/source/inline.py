@@ -432,33 +432,45 @@ def _join(tokens: list[list[str]]) -> list[list[str]]:
 
 
 def _linkify(tokens: list[list[str]], on_link: LinkCheck | None) -> list[list[str]]:
-    """Make links of bare ``https://…`` and ``mailto:…`` addresses left in the text runs."""
+    """Make links of bare ``https://…`` and ``mailto:…`` addresses left in the text runs.
+
+    Walks back from the end as markdown-it's core rule does: a link's content is skipped back
+    to the nearest link start (so text before a link nested in a link's label is still read).
+    """
     finder = links.linkifier()
-    out: list[list[str]] = []
-    in_link = False
-    for i, (kind, content) in enumerate(tokens):
-        if kind == "link_open":
-            in_link = True
-        elif kind == "link_close":
-            in_link = False
-        if kind != "text" or in_link or not finder.test(content):
-            out.append([kind, content])
+    out: list[list[list[str]]] = []  # pieces, last first
+    i = len(tokens)
+    while i > 0:
+        i -= 1
+        kind, content = tokens[i]
+        if kind == "link_close":
+            j = i - 1
+            while j > 0 and tokens[j][0] != "link_open":
+                j -= 1
+            out.append(tokens[j:i + 1])
+            i = j
+            continue
+        if kind != "text" or not finder.test(content):
+            out.append([tokens[i]])
             continue
         found = finder.match(content) or []
         if found and found[0].index == 0 and i > 0 and tokens[i - 1][0] == "special":
             found = found[1:]  # http\://… stays text
+        pieces: list[list[str]] = []
         last = 0
         for match in found:
             href = links.encode_url(match.url)
             if on_link is not None and on_link(href):
                 continue
             if match.index > last:
-                out.append(["text", content[last:match.index]])
-            out += [["link_open", href], ["text", links.shown_url(match.text)], ["link_close", ""]]
+                pieces.append(["text", content[last:match.index]])
+            pieces += [["link_open", href], ["text", links.shown_url(match.text)],
+                       ["link_close", ""]]
             last = match.last_index
         if last < len(content):
-            out.append(["text", content[last:]])
-    return out
+            pieces.append(["text", content[last:]])
+        out.append(pieces)
+    return [token for piece in reversed(out) for token in piece]
 
 
 def _spans(tokens: list[list[str]]) -> list[Span]:

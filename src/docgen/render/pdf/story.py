@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -352,11 +353,11 @@ def chunks(text: Text, size: int = CHUNK_WORDS) -> list[Text]:
                 continue
             count += 1
             if (count >= size and _SENTENCE_END.search(token)) or count >= 2 * size:
-                pieces[-1].append(Span(buf, span.bold, span.italic, span.href))
+                pieces[-1].append(replace(span, text=buf))
                 pieces.append([])
                 buf, count = "", 0
         if buf:
-            pieces[-1].append(Span(buf, span.bold, span.italic, span.href))
+            pieces[-1].append(replace(span, text=buf))
     return [Text(tuple(p)) for p in pieces if any(s.text.strip() for s in p)] or [text]
 
 
