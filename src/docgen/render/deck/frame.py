@@ -184,7 +184,12 @@ def from_template(width: int, height: int, roles: dict[str, Layout], package) ->
             tuple(filled_shapes(lay.part, lay.master, theme)),
         )
         if key == "content":
-            fonts = (_family(theme.fonts[0]), _family(theme.fonts[1]))
+            # Headings are measured for both the theme's heading font and the title style's own.
+            title_font = _title_font(lay, theme)
+            heading = _family(theme.fonts[0])
+            if title_font and _family(title_font) != heading:
+                heading = _family("")
+            fonts = (heading, _family(theme.fonts[1]))
             text_ink = theme.text(lay.master)
     return Frame(width, height, out, fonts, text_ink)
 
@@ -197,6 +202,15 @@ def _family(name: str) -> FontFamily | None:
 
 _P = f"{{{n.P}}}"
 _A = f"{{{n.A}}}"
+
+
+def _title_font(lay: Layout, theme: Theme) -> str:
+    """The font the master's title style names ("+mj-lt" resolved to the theme's), or ""."""
+    master = lay.master.root
+    latin = master.find(f"{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr/{_A}latin") \
+        if master is not None else None
+    face = latin.get("typeface", "") if latin is not None else ""
+    return {"+mj-lt": theme.fonts[0], "+mn-lt": theme.fonts[1]}.get(face, face)
 
 
 def _title_size(lay: Layout) -> float | None:

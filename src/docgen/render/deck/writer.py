@@ -185,7 +185,9 @@ class SlideWriter:
                     else:
                         props = (f'sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
                                  f'lang="{lang}" cap="none"')
-                    out.append(f'<a:r><a:rPr {props}>{fill}<a:latin typeface="{face}"/>{other}'
+                    # A template title keeps its title style's font (a code span keeps Courier New).
+                    latin = "" if box.inherit and not run.code else f'<a:latin typeface="{face}"/>'
+                    out.append(f'<a:r><a:rPr {props}>{fill}{latin}{other}'
                                f"{link}</a:rPr><a:t>{xml_text(part.text)}</a:t></a:r>")
             out.append("</a:p>")
         out.append("</p:txBody>")
