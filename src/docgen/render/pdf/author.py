@@ -121,10 +121,17 @@ def author_box(b: StoryBuilder) -> Flowable:
     right: list[Flowable] = []
     qr_size = 76.0
     link_w = 0.0
+    pad = 16.0
+    g = s.grid
+    room = g.side - pad / 2 if g.side else g.measure / 2
+    size = 8.5
     if brand_link:
         shown = brand_link.split("://", 1)[-1].removeprefix("www.").rstrip("/")
         link_text = Text((Span(shown, href=brand_link),))
-        link_w = stringWidth(shown, hf.name(), 8.5) + 2
+        link_w = stringWidth(shown, hf.name(), size) + 2
+        if link_w > room:  # the address on one line: smaller, down to 7 pt, before it wraps
+            size = max(7.0, size * room / link_w)
+            link_w = min(room, stringWidth(shown, hf.name(), size) + 2)
         qr_link = sect.add("Link")
         right = [
             tag(QRCode(brand_link, qr_size, s.colors.on_tint),
@@ -132,11 +139,9 @@ def author_box(b: StoryBuilder) -> Flowable:
             Spacer(1, 6),
             tag(Paragraph(m.text(link_text, hf, d.brand.location,
                                  link_color=s.colors.link_on_tint), b._style(
-                s.box_text, fontName=hf.name(), fontSize=8.5, leading=11, spaceAfter=0)),
+                s.box_text, fontName=hf.name(), fontSize=size, leading=11, spaceAfter=0)),
                 sect.add("P", links=b.links(link_text))),
         ]
-    pad = 16.0
-    g = s.grid
     if g.side:  # bio under the text column, QR code and link in the side column
         col = min(max(qr_size, link_w), g.side - pad / 2) if right else 0.0
         box = Columns(left, right, col, pad, g.gutter, s.colors.tint, s.colors.primary,

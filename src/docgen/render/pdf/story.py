@@ -24,7 +24,7 @@ from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.sections import Heading
 from docgen.render.pdf.styles import Styles
-from docgen.render.pdf.tagging import Node, tag
+from docgen.render.pdf.tagging import BULLETS, NO_LABELS, Node, tag
 from docgen.typography import nest_quotes, quote_marks, smarten, unquote
 
 __all__ = ["Heading", "StoryBuilder"]
@@ -158,6 +158,7 @@ class StoryBuilder:
         label = tag(Paragraph(self.marker.plain("Key points", self.heading, section.location,
                                                 bold=True), st.note_label), self.parent.add("P"))
         lst = self.parent.add("L")
+        lst.attrs = NO_LABELS
         items: list[Flowable] = [label]
         for point in section.key_points:
             shown = self.display(point, self.heading)
@@ -272,6 +273,7 @@ class StoryBuilder:
     def listing(self, block: ListBlock) -> list[Flowable]:
         s = self.s
         lst = self.parent.add("L")
+        lst.attrs = BULLETS
         items: list[Flowable] = []
         for i, t in enumerate(block.items):
             li = lst.add("LI")

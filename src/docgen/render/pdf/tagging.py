@@ -34,8 +34,8 @@ class Node(rl.PDFObject):
     elements, and every extra object per element made the garbage collector run more often.
     """
 
-    __slots__ = ("__InternalName__", "alt", "kids", "lang", "links", "name", "parent", "role",
-                 "top")
+    __slots__ = ("__InternalName__", "alt", "attrs", "kids", "lang", "links", "name", "parent",
+                 "role", "top")
 
     def __init__(self, role: str, parent: Node | None = None, alt: str | None = None,
                  links: dict[str, str] | None = None) -> None:
@@ -47,6 +47,7 @@ class Node(rl.PDFObject):
         self.name = ""  # the registered object's name, set when the file is written
         self.top = ""  # the root element's parent: the structure tree root's name
         self.lang = ""  # the root element's language
+        self.attrs = b""  # an attribute dictionary (/A), e.g. a list's numbering
         if parent is not None:
             parent.kids.append(self)
 
@@ -100,6 +101,8 @@ class Node(rl.PDFObject):
             parts.append(b"/Alt " + pdf_text(self.alt))
         if self.lang:
             parts.append(b"/Lang " + pdf_text(self.lang))
+        if self.attrs:
+            parts.append(b"/A " + self.attrs)
         # One kid is written alone: the usual form, and the one every reader walks.
         parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]")
                      + b" >>")
@@ -122,6 +125,12 @@ def _with_content(root: Node) -> list[Node]:
 
     visit(root)
     return out
+
+
+#: A bulleted list's attributes (PDF/UA asks lists with labels to say how they are numbered).
+BULLETS = b"<< /O /List /ListNumbering /Disc >>"
+#: ... and a list whose markers are decoration (artifacts).
+NO_LABELS = b"<< /O /List /ListNumbering /None >>"
 
 
 def tagger(canv: Canvas) -> Tagger | None:
