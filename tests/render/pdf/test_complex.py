@@ -77,3 +77,18 @@ def test_a_split_paragraph_keeps_every_character(make) -> None:
     assert len(first.blPara.lines) == 4 and len(rest.blPara.lines) == total - 4
     joined = "".join(f.text for f in first.frags) + " " + "".join(f.text for f in rest.frags)
     assert " ".join(joined.split()) == text
+
+
+def test_a_latin_word_the_brand_face_half_lacks_is_drawn_in_one_face() -> None:
+    from docgen.render.pdf.fonts import runs
+
+    family = bundled_family("Caladea")
+    assert family is not None
+    fam, fallbacks = register(family), Fallbacks("vi")
+    chunks, missing = runs("Tiếp and a few more plain words here", fam, False, False, fallbacks)
+    assert not missing
+    assert [text for text, _ in chunks] == ["Tiếp", " and a few more plain words here"]
+    assert chunks[0][1] is not None and chunks[1][1] is None  # not "T", "iế", "p": one face
+    # ... and text where the fallback is needed often is set in it throughout
+    chunks, _ = runs("Tiếp thị tạo ra nhu cầu", fam, False, False, fallbacks)
+    assert len(chunks) == 1 and chunks[0][1] is not None

@@ -38,6 +38,8 @@ from docgen.fonts.scripts import (
 _SPACES = re.compile(r"\s+")
 #: Named canvas callbacks that open and close an ActualText span around a shaped run.
 BEGIN, END = "docgen-actual-text", "docgen-actual-end"
+#: Named canvas callback that makes the next run select its font again (see :func:`reselect`).
+RESELECT = "docgen-reselect-font"
 
 
 def is_complex(text: str) -> bool:
@@ -269,6 +271,9 @@ def _finish(lines: list[Any], starts: list[int], runs: list[_Run], frags: list[A
         frag = frags[run.frag]
         a, d = getAscentDescent(frag.fontName, frag.fontSize)
         size, ascent, descent = max(size, frag.fontSize), max(ascent, a), min(descent, d)
+        data = getattr(run.text, "__shapeData__", None)
+        if data and data[0].y_offset:
+            words.append(_callback(frag, RESELECT, ""))
         if run.actual:
             words.append(_callback(frag, BEGIN, run.actual))
         words.append(frag.clone(text=run.text))
@@ -320,3 +325,10 @@ def actual_text(canvas: Any, _kind: str, label: str | None) -> None:
 def actual_end(canvas: Any, _kind: str, _label: str | None) -> None:
     """Close the span opened by :func:`actual_text`."""
     canvas._curr_tx_info["tx"]._code.append("EMC")
+
+
+def reselect(canvas: Any, _kind: str, _label: str | None) -> None:
+    """Make the next text select its font again. reportlab draws a shaped run whose first glyph
+    is raised (a mark) with a rise operator that looks at the operator before it, and fails when
+    the run continues in the font already selected (there is none)."""
+    canvas._curr_tx_info["tx"]._curSubset = -1

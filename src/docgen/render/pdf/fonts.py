@@ -23,7 +23,7 @@ from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
 from docgen.fonts.metrics import advance_widths
-from docgen.fonts.scripts import region_of
+from docgen.fonts.scripts import region_of, script
 from docgen.model import FontFace, FontFamily
 
 TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
@@ -184,9 +184,8 @@ def runs(
     fallbacks = fallbacks or _default()
     own = coverage(fam.path(bold, italic))
     region = region_of(text) if any(ord(c) >= 0x3000 for c in text) else ""
-    out: list[tuple[str, str | None]] = []
+    chars: list[tuple[str, str | None]] = []
     missing: list[str] = []
-    chunk: list[str] = []
     current: str | None = None
     for ch in text:
         if ch in _COLLAPSED:
@@ -198,20 +197,51 @@ def runs(
         else:
             font = fallbacks.name(ch, bold, region)
             if font is None:
-                if ord(ch) in own:
-                    font = None
-                else:
-                    if ch not in missing:
-                        missing.append(ch)
-                    continue
-        if font != current and chunk:
-            out.append(("".join(chunk), current))
-            chunk = []
+                if ch not in missing:
+                    missing.append(ch)
+                continue
+        chars.append((ch, font))
         current = font
-        chunk.append(ch)
-    if chunk:
-        out.append(("".join(chunk), current))
+    if any(font is not None for _, font in chars):
+        _whole_words(chars, fallbacks)
+    out: list[tuple[str, str | None]] = []
+    for ch, font in chars:
+        if out and out[-1][1] == font:
+            out[-1] = (out[-1][0] + ch, font)
+        else:
+            out.append((ch, font))
     return out, missing
+
+
+def _whole_words(chars: list[tuple[str, str | None]], fallbacks: Fallbacks) -> None:
+    """Draw a Latin-script word in one face: "Tiếp" with the brand's T, i, p and the fallback's ế
+    mixes two designs inside a word, so a word that needs a general fallback (DejaVu Sans) for
+    some letters is drawn all in it when it has them all."""
+    start = mixed = words = 0
+    for end in range(len(chars) + 1):
+        if end < len(chars) and not chars[end][0].isspace():
+            continue
+        word = chars[start:end]
+        fonts = {font for _, font in word}
+        words += bool(word)
+        if None in fonts and len(fonts) == 2:
+            other = next(f for f in fonts if f is not None)
+            if all(not script(c) for c, _ in word) and all(fallbacks.draws(other, c) for c, _ in word):
+                chars[start:end] = [(c, other) for c, _ in word]
+                mixed += 1
+        start = end + 1
+    # A text whose words often need the fallback (Vietnamese in a face without its letters) reads
+    # better in that one face throughout than switching faces word by word.
+    used = {font for _, font in chars if font is not None}
+    if mixed * 4 >= words and len(used) == 1:
+        other = used.pop()
+        if all(not script(c) and fallbacks.draws(other, c) for c, _ in chars if not c.isspace()):
+            chars[:] = [(c, other) for c, _ in chars]
+            return
+    for i in range(1, len(chars) - 1):  # a space between two such words joins them
+        before, after = chars[i - 1][1], chars[i + 1][1]
+        if chars[i][0] == " " and before is not None and before == after:
+            chars[i] = (" ", before)
 
 
 def _joins(ch: str) -> bool:

@@ -19,12 +19,14 @@ from reportlab.platypus import Paragraph as _Paragraph
 from docgen.render.pdf.complex import (
     BEGIN,
     END,
+    RESELECT,
     actual_end,
     actual_text,
     base_rtl,
     break_lines,
     cut_frags,
     is_complex,
+    reselect,
 )
 from docgen.render.pdf.tagging import Tagged
 
@@ -125,6 +127,7 @@ class Paragraph(Tagged, _Paragraph):
         if self.__dict__.get("_complex"):
             self.canv.setNamedCB(BEGIN, actual_text)
             self.canv.setNamedCB(END, actual_end)
+            self.canv.setNamedCB(RESELECT, reselect)
         super().draw()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
