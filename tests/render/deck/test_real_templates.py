@@ -176,4 +176,7 @@ def test_libreoffice_draws_one_page_per_slide(decks, tmp_path: Path) -> None:
 
     for name, rendered in decks.items():
         pdf = tmp_path / "pdf" / Path(name).with_suffix(".pdf").name
-        assert len(PdfReader(pdf).pages) == rendered.units, name
+        pages = PdfReader(pdf).pages
+        assert len(pages) == rendered.units, name
+        first = " ".join(pages[0].extract_text().split())
+        assert "Marketing" in first and "Sawyer" in first, (name, first)  # title and byline drawn

@@ -152,6 +152,7 @@ def test_a_layout_without_a_title_placeholder_gets_a_styled_text_box(seed_doc, t
         run = title.text_frame.paragraphs[0].runs[0]
         assert str(run.font.color.rgb) == "000000"  # the master's title colour (tx1), on white
         assert run.font.size <= Pt(44)  # the master's title size, or smaller to fit
+        assert run.font.bold and run.font.name == "+mj-lt"  # a heading, in the theme's heading font
     assert out.slides[2].shapes[0].text_frame.paragraphs[0].runs[0].font.size == Pt(44)
 
 

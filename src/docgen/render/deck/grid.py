@@ -172,7 +172,7 @@ class Kit:
         toks = tokens(text, bold=True)  # measured bold; on a template, written in its title style
         align = "" if self.frame.template and anchor == "" else "l"
         args = {"font": "heading", "color": color, "anchor": anchor, "align": align,
-                "inherit": self.frame.template}
+                "inherit": self.frame.template and self.title_ink.get(kind) is None}
         b = self.box("title", rect, [Para(toks)], top, floor, **args)
         if b is not None:
             return b, None
