@@ -78,9 +78,10 @@ class StoryBuilder:
         else:
             shown = smarten(text, self.doc.language)
         if not _has_nbsp(fam or self.body):
-            shown = Text(tuple(Span(s.text.replace(NBSP, " ").replace(NNBSP, " "), s.bold,
-                                    s.italic, s.href) if NBSP in s.text or NNBSP in s.text else s
-                               for s in shown.spans))
+            shown = Text(tuple(
+                replace(s, text=s.text.replace(NBSP, " ").replace(NNBSP, " "))
+                if (NBSP in s.text or NNBSP in s.text) and not s.code else s
+                for s in shown.spans))
         return shown
 
     @staticmethod
