@@ -74,6 +74,11 @@ BLOCKS = MINIMAL.removesuffix("      - A paragraph.\n")  # ends with '    blocks
         "the words on a line 'text: ...' under 'quote:', and indent 'by:' to line up with it)",
         id="by beside a one-line quote"),
     pytest.param(
+        "      - Of course, there were sports analogies: many of them\n",
+        ":8:9: error: 'Of course, there were sports analogies: many of…' was read as a block "
+        "kind and its value because of the ': ' (put the whole paragraph in double quotes: - "
+        '"Of course, there were sports analogies: many of them")', id="colon in a paragraph"),
+    pytest.param(
         "      - “Marketing: the basics”\n",
         ":8:9: error: the ': ' inside this text splits it: YAML reads only straight quotes (\" or "
         "') as quote marks, not “ ” (type straight double quotes around it: - \"Marketing: the "

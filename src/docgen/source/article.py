@@ -21,7 +21,7 @@ from docgen.model import (
 )
 from docgen.source.assets import Asset
 from docgen.source.images import probe_image
-from docgen.source.lint import double_quoted
+from docgen.source.lint import double_quoted, shorten
 from docgen.source.spec import (
     INVALID,
     Bool,
@@ -199,6 +199,12 @@ class BlockSpec(Spec):
         if kind is None:
             hint = suggest(key, BLOCK_KINDS)
             if not hint.startswith("did you mean"):
+                typed = _key_and_value(node)
+                if typed is not None and " " in key:  # a sentence, not a mistyped kind
+                    return ctx.error(
+                        key_node, f"'{shorten(typed)}' was read as a block kind and its value "
+                        "because of the ': '",
+                        f"put the whole paragraph in double quotes: - {double_quoted(typed)}")
                 hint = (
                     "a paragraph containing ': ' must be in double quotes; block kinds are "
                     + ", ".join(BLOCK_KINDS)
