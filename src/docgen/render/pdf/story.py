@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from docgen.errors import DocgenError, Location, Problem
 from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
-from docgen.model import Paragraph as Para
+from docgen.model import Paragraph as ParagraphBlock  # not reportlab's Paragraph (flowable)
 from docgen.quotes import pull_quote
 from docgen.render import format_date, picture
 from docgen.render.pdf.author import author_box
@@ -172,7 +172,7 @@ class StoryBuilder:
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
         for i, block in enumerate(blocks):
-            if isinstance(block, Para) and len(block.text.plain.split()) > LONG_PARAGRAPH_WORDS:
+            if isinstance(block, ParagraphBlock) and len(block.text.plain.split()) > LONG_PARAGRAPH_WORDS:
                 out.extend(self.long_paragraph(block))
             elif isinstance(block, ListBlock):
                 out.extend(self.listing(block))
@@ -181,7 +181,7 @@ class StoryBuilder:
                 out.append(self.block(block, lead_in=isinstance(follows, LEAD_INTO)))
         return out
 
-    def long_paragraph(self, block: Para) -> list[Flowable]:
+    def long_paragraph(self, block: ParagraphBlock) -> list[Flowable]:
         """A very long paragraph as consecutive Paragraphs with no space between them, tagged as
         one ``P`` element.
 
@@ -199,7 +199,7 @@ class StoryBuilder:
 
     def block(self, block: Block, lead_in: bool = False) -> Flowable:
         match block:
-            case Para():
+            case ParagraphBlock():
                 style = self.s.body
                 if lead_in or block.text.plain.rstrip().endswith(":"):
                     # A paragraph just before a quote, list or picture introduces it ("For
