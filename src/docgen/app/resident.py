@@ -130,11 +130,9 @@ def serve(idle: float = IDLE_SECONDS, log: bool = True) -> None:
     if not _private_folder(path.parent):
         raise OSError(f"{path.parent} is not a folder only you can open")
     import docgen.app.build  # everything a build imports, once
-    import docgen.app.cli
-    import docgen.render.deck
-    import docgen.render.pdf
-    import docgen.source  # noqa: F401
+    import docgen.app.cli  # noqa: F401
 
+    _warm_up()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the system
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     path.unlink(missing_ok=True)
@@ -157,6 +155,40 @@ def serve(idle: float = IDLE_SECONDS, log: bool = True) -> None:
     finally:
         listener.close()
         path.unlink(missing_ok=True)
+
+
+#: Rendered once when the server starts, with the built-in brand: it registers docgen's own fonts
+#: and fills the renderers' first-use state, all of which belong to docgen's code (the socket's
+#: digest covers them). Nothing of the user's is read, nothing is written.
+WARM_UP = """\
+title: Warm-up
+author:
+  name: docgen
+  bio: "A paragraph with *italic*, **bold** and a [link](https://example.com)."
+sections:
+  - heading: A section
+    key_points: [One point, Another point]
+    blocks:
+      - "A paragraph with *italic*, **bold** and a [link](https://example.com)."
+      - quote: {text: A quotation., by: Someone}
+      - list: [One, Two]
+      - callout: A callout.
+"""
+
+
+def _warm_up() -> None:
+    import tempfile
+
+    from docgen.render.deck import render_deck
+    from docgen.render.pdf import render_pdf
+    from docgen.source import load
+
+    with tempfile.TemporaryDirectory(prefix="docgen-warm-up-") as folder:
+        article = Path(folder) / "article.yaml"
+        article.write_text(WARM_UP, encoding="utf-8")
+        doc = load(article)
+        render_pdf(doc)
+        render_deck(doc)
 
 
 def _work(conn: socket.socket, log: bool) -> None:
