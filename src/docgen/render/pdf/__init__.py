@@ -12,6 +12,10 @@ from docgen._compat.reportlab import import_platypus  # noqa: E402
 
 import_platypus()  # before any module below imports reportlab.platypus
 
+from docgen._compat.reportlab_words import install  # noqa: E402
+
+install()  # long words split in linear time
+
 from docgen.render.pdf.document import render_pdf  # noqa: E402
 
 __all__ = ["render_pdf"]

@@ -7,6 +7,7 @@ reused; the caches are bounded and hold nothing that layout changes.
 
 from __future__ import annotations
 
+import copy
 import weakref
 from collections import OrderedDict
 from functools import lru_cache
@@ -97,6 +98,9 @@ class Paragraph(Tagged, _Paragraph):
 
     def breakLines(self, width: Any) -> Any:
         if not self.__dict__.get("_complex"):
+            kept = self.__dict__.pop("_kept_lines", None)
+            if kept is not None and kept[0] == width:
+                return kept[1]
             return super().breakLines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         lines, widest, starts = break_lines(self.frags, widths)
@@ -106,7 +110,9 @@ class Paragraph(Tagged, _Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         if not self.__dict__.get("_complex"):
-            return super().split(availWidth, availHeight)
+            parts = super().split(availWidth, availHeight)
+            _keep_rest(self, parts)
+            return parts
         self.wrap(availWidth, availHeight)
         lines = self.blPara.lines
         fit = int((availHeight + 1e-6) // self.style.leading)
@@ -138,6 +144,29 @@ class Paragraph(Tagged, _Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
         return size
+
+
+def _keep_rest(whole: Any, parts: list[Any]) -> None:
+    """Hand the lines after a page break to the paragraph that continues on the next page.
+
+    Why: reportlab joins the rest of a split paragraph up again and breaks its lines anew on the
+    next page, so a paragraph over many pages was broken into lines once per page: time
+    quadratic in its length (a 250,000-character token: 544 line breakings). Breaking is greedy,
+    so the lines after a break are the ones a fresh breaking at the same width makes; they are
+    reused when the rest is wrapped at that width (any other width breaks them anew). Only for
+    paragraphs of one style (reportlab's simple lines): lines of several fragments point into
+    the paragraph's own fragment list.
+    """
+    blpara = whole.__dict__.get("blPara")
+    widths = whole.__dict__.get("_wrapWidths")
+    if len(parts) != 2 or blpara is None or blpara.kind != 0 or not widths \
+            or getattr(whole.style, "endDots", None):
+        return  # (lines of several fragments index the paragraph's fragments: not reusable)
+    first, rest = parts
+    done = len(first.blPara.lines)
+    kept = copy.copy(blpara)
+    kept.lines = blpara.lines[done:]
+    rest._kept_lines = ([widths[-1], widths[-1]], kept)
 
 
 @lru_cache(maxsize=64)
