@@ -88,9 +88,10 @@ def is_hangul(ch: str) -> bool:
 
 def region_of(text: str) -> str:
     """Return "jp" for text with kana, "kr" for text with Hangul, else "" (the language decides)."""
-    if any(is_kana(c) for c in text):
+    wide = {c for c in text if c >= "\u1100"}  # kana and Hangul are above U+1100: most text
+    if any(is_kana(c) for c in wide):           # has no character to look at
         return "jp"
-    if any(is_hangul(c) for c in text):
+    if any(is_hangul(c) for c in wide):
         return "kr"
     return ""
 
@@ -115,6 +116,8 @@ def script(ch: str) -> str:
     "" means any general-purpose font will do (Latin, Greek, Cyrillic, punctuation, symbols).
     """
     cp = ord(ch)
+    if cp < 0x0530:  # Latin, Greek, Cyrillic (below Armenian, the first block below): most text
+        return ""
     for name, lo, hi in _SCRIPT_BLOCKS:
         if lo <= cp <= hi:
             return name
