@@ -218,6 +218,7 @@ class Brand:
     path: Path | None = None
     location: Location = NOWHERE
     template_location: Location = NOWHERE  # the brand file's ``template:`` line, for its errors
+    pdf_standard: str | None = None  # defaults.docgen.pdf-standard: the article's pdf: wins
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,9 @@ DOCGEN_DEFAULTS = Record("defaults.docgen", [
     Field("page-size", Str(description="letter or a4.", pattern="letter|a4",
                            pattern_hint="use letter or a4")),
     Field("template", Str(description="A corporate .pptx or .potx whose layouts the deck uses.")),
+    Field("pdf-standard", Str(description="pdf/a-2b: every handout of this brand is archival "
+                              "(PDF/A-2b) as well as accessible; an article's pdf: standard: wins.",
+                              pattern="pdf/ua-1|pdf/a-2b", pattern_hint="use pdf/a-2b or pdf/ua-1")),
 ], description="docgen's own settings in the brand file.")
 
 META = Record("meta", [
@@ -194,6 +197,7 @@ def read_brand(root_node: Node | None, ctx: Context, brand_path: Path) -> Brand 
         logo_alt=logos.alt if logos else "",
         heading_bold=options["headings"].get("weight", 700) >= 600,
         page_size=settings.get("page-size", "letter"), template=template, path=brand_path,
+        pdf_standard=settings.get("pdf-standard"),
         location=ctx.loc(root_node), template_location=template_at,
     )
 

@@ -86,3 +86,13 @@ def test_the_shipped_profile_is_the_documented_one() -> None:
     digest = hashlib.sha256(SRGB.read_bytes()).hexdigest()
     assert digest == "2a92d4bae450b76d8b0aa42193df974d75f62738ecebf74f01c5e75b12a95796"
     assert (SRGB.parent / "LICENSE-sRGB.txt").is_file()
+
+
+def test_a_brand_can_make_every_handout_archival(seed_doc: Document, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOCGEN_PDF_STANDARD", raising=False)
+    brand = dataclasses.replace(seed_doc.brand, pdf_standard="pdf/a-2b")
+    data = render_pdf(dataclasses.replace(seed_doc, brand=brand)).data
+    assert "pdfaid:part" not in " ".join(findings(write(data, tmp_path)))
+    plain = dataclasses.replace(seed_doc, brand=brand, pdf_standard="pdf/ua-1")
+    assert "pdfaid:part" in " ".join(findings(write(render_pdf(plain).data, tmp_path, "ua.pdf")))

@@ -23,8 +23,10 @@ SRGB = FONT_DIR.parent / "icc" / "sRGB.icc"
 
 def standard(doc: Document) -> tuple[int, str] | None:
     """Return the PDF/A (part, conformance) to claim: ``docgen --pdf-standard`` (which sets
-    ``DOCGEN_PDF_STANDARD``) wins over the article's ``pdf: standard:``; None for PDF/UA only."""
-    chosen = os.environ.get("DOCGEN_PDF_STANDARD") or doc.pdf_standard or ""
+    ``DOCGEN_PDF_STANDARD``) wins over the article's ``pdf: standard:``, which wins over the
+    brand's ``defaults: docgen: pdf-standard:``; None for PDF/UA only."""
+    chosen = (os.environ.get("DOCGEN_PDF_STANDARD") or doc.pdf_standard
+              or doc.brand.pdf_standard or "")
     return PDFA.get(chosen.strip().lower())
 
 
