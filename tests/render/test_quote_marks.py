@@ -35,8 +35,8 @@ def test_the_handout_prints_one_pair_and_nests_inner_quotes(write_article: Write
 def test_the_slide_and_its_notes_print_one_pair_and_nest_inner_quotes(
         write_article: WriteArticle) -> None:
     doc = load(write_article(MINIMAL + f"      - quote: {TYPED[0]}\n"))
-    slide = next(s for s in plan_deck(doc).slides if s.kind == "quote")
+    slide = next(s for s in plan_deck(doc).slides if s.kind in ("quote", "statement"))
     shown = "".join(r.text for b in slide.boxes if b.role != "footer" for p in b.paras
-                    for r in p.runs).replace("\u00a0", " ")
+                    for r in p.runs).replace("\u00a0", " ").replace("\v", " ")
     assert f"“{SHOWN}”" in " ".join(shown.split())
     assert f"“{SHOWN}”" in slide.notes.replace("\u00a0", " ")

@@ -22,6 +22,9 @@ _SIDE = 1000.0
 @lru_cache(maxsize=16)
 def modules(url: str) -> Matrix:
     """Return the QR matrix for ``url`` (error correction M), rows top to bottom, True for dark."""
+    from docgen._compat.reportlab_hooks import seal
+
+    seal()  # the deck imports reportlab only here: no hook of the working folder or HOME may run
     import reportlab
 
     return remember("qr", reportlab.Version, url.encode(), lambda: _matrix(url), _valid)

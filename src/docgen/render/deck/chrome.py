@@ -1,24 +1,30 @@
-"""The branded slides (title, section, closing) and the chrome on the others (footer, small logo).
+"""The branded slides (title, section, closing) and the chrome on the others (footer, number, logo).
 
-Built-in look: dark slides use the brand's primary colour as background with the white logo;
-light slides carry the normal logo small in the bottom-right corner and the brand footer, quietly,
-in the bottom margin. On a corporate template the template's look wins: no background, bar or
-rule of docgen's; subtitles, bylines and section numbers go into the layout's own text
-placeholder, the footer into its footer placeholder, and the logo only where it covers none of
-the template's art or placeholders.
+Built-in look: the title, section and closing layouts are set on the brand's primary colour with
+the white logo and an accent rule; light layouts carry the small logo, and every slide but the
+title shows its number (the slide-number placeholder) and light ones the brand's footer (the
+footer placeholder), quietly, in the bottom margin. The logos and rules are the layouts' own, so a
+slide added in PowerPoint has them too. On a corporate template the template's look wins: no
+background, bar or rule of docgen's; subtitles, bylines and section numbers go into the layout's
+own text placeholder, the footer into its footer placeholder, and the logo only where it covers
+none of the template's art or placeholders.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from docgen.infra.qr import modules
 from docgen.model import Document, Span, Text
 from docgen.render import format_date
+from docgen.render.deck import design as d
 from docgen.render.deck.fit import Para, tokens
 from docgen.render.deck.frame import Frame, Rect4
 from docgen.render.deck.grid import Kit
 from docgen.render.deck.ground import overlaps
-from docgen.render.deck.plan_types import Box, Picture, Rect, SlidePlan
+from docgen.render.deck.plan_types import Box, Code, Picture, Rect, SlidePlan
+from docgen.render.deck.typeset import display
+from docgen.scheme import scheme
 
 
 def logo_big(f: Frame) -> Rect4:
@@ -93,9 +99,9 @@ def _below_title(kit: Kit, role: str, h: float) -> Rect4 | None:
 
 def title_slide(kit: Kit, doc: Document) -> SlidePlan:
     """Title, subtitle, author and date on the brand colour, with the large white logo."""
-    title, full = kit.title(doc.title, "title")
+    title, full = kit.title(display(doc.title, doc.language), "title")
     notes = f"Full title: {full}" if full else ""
-    byline = [Para(tokens(doc.author.name, bold=True))]
+    byline = [Para(tokens(display(doc.author.name, doc.language), bold=True))]
     if doc.date is not None:
         byline.append(Para(tokens(format_date(doc.date, doc.language))))
     if kit.frame.template:
@@ -103,18 +109,29 @@ def title_slide(kit: Kit, doc: Document) -> SlidePlan:
         boxes = _template_text(kit, "title", [*subtitle, *byline])
         return SlidePlan("title", "title", title, boxes, _logo(kit, False, logo_small(kit.frame), "r",
                                                                "title"), (), notes)
-    f = kit.frame
-    wide = min(f.len(11.0), f.content_w)
     boxes: list[Box] = []
     if doc.subtitle is not None:
-        b = kit.box("subtitle", (f.margin, f.len(4.6), wide, f.len(1.05)), [Para(tokens(doc.subtitle))],
-                    28.0, 18.0, color=kit.soft_on_dark)
+        b = _slot(kit, "title", "subtitle", [Para(tokens(display(doc.subtitle, doc.language)))],
+                  (28.0, 24.0, 20.0, 18.0))
         boxes += [b] if b else []
-    b = kit.box("byline", (f.margin, f.len(5.8), wide, f.len(1.0)), byline, 20.0, 16.0,
-                color=kit.on_dark)
+    b = _slot(kit, "title", "byline", byline, (20.0, 18.0, 16.0))
     boxes += [b] if b else []
-    return SlidePlan("title", "title", title, tuple(boxes), _logo(kit, True, logo_big(f), "l"),
-                     _accent_bar(kit, 4.38), notes, kit.dark)
+    return SlidePlan("title", "title", title, tuple(boxes), (), (), notes)
+
+
+def _slot(kit: Kit, layout: str, name: str, paras: list[Para], sizes: tuple[float, ...],
+          color: str | None = None) -> Box | None:
+    """A box in the built-in layout's placeholder ``name``, in its style, at the first size that
+    fits."""
+    slot = d.design(kit.brand.palette).layout(layout).slot(name)
+    style = slot.style
+    for size in sizes:
+        b = kit.box(name, slot.rect, paras, size, size, font=style.font,
+                    color=color or style.colour, anchor=style.anchor, align=style.align,
+                    placeholder=(slot.type, slot.idx))
+        if b is not None:
+            return b
+    return None
 
 
 def _template_text(kit: Kit, role: str, paras: list[Para]) -> tuple[Box, ...]:
@@ -134,48 +151,68 @@ def _template_text(kit: Kit, role: str, paras: list[Para]) -> tuple[Box, ...]:
 
 
 def section_slide(kit: Kit, heading: Text, n: int, total: int) -> SlidePlan:
-    """A section opener: its number in the accent colour and the heading, large, on the brand."""
+    """A section opener: its number ("02 / 05") and the heading, large, on the brand colour."""
     title, full = kit.title(heading, "section")
     notes = f"Full title: {full}" if full else ""
     number = [Para(tokens(f"{n:02d} / {total:02d}", bold=True))]
     if kit.frame.template:
         label = _in_text_slot(kit, "section", "label", number, 24.0, 14.0)
         return SlidePlan("section", "section", title, (label,) if label else (), (), (), notes)
-    f = kit.frame
-    y = f.title("section")[0][1] - f.len(0.75)
-    label = kit.box("label", (f.margin, y, f.content_w, f.len(0.6)), number, 24.0, 24.0,
-                    font="heading", color=kit.label_on_dark)
-    return SlidePlan("section", "section", title, (label,) if label else (), (), (), notes, kit.dark)
+    label = _slot(kit, "section", "label", number, (24.0,))
+    return SlidePlan("section", "section", title, (label,) if label else (), (), (), notes)
 
 
-def closing_slide(kit: Kit, doc: Document) -> SlidePlan:
-    """Thanks, the brand name and its link, with the large white logo."""
-    title, _ = kit.title("Thank you", "title")
-    # Plain text: viewers draw links in the theme's link colour, unreadable on the brand colour.
-    link = [Para((Span(kit.brand.link),))] if kit.brand.link else []
+def closing_slide(kit: Kit, doc: Document, title: Box) -> SlidePlan:
+    """The call to action (or thanks), the brand's name, the link as words and as a QR code.
+
+    The link is plain text (viewers draw hyperlinks in the theme's link colour, unreadable on the
+    brand colour); the QR code carries the link itself, for a click in the slide show.
+    """
+    link = doc.cta.link if doc.cta is not None and doc.cta.link else kit.brand.link
+    shown = [Para((Span(_words_of(link)),))] if link else []
     if kit.frame.template:
-        boxes = _template_text(kit, "title", [Para(tokens(kit.brand.name)), *link])
-        return SlidePlan("closing", "title", title, boxes,
+        boxes = _template_text(kit, "title", [Para(tokens(kit.brand.name)), *shown])
+        return SlidePlan("closing", "closing", title, boxes,
                          _logo(kit, False, logo_small(kit.frame), "r", "title"), (), "")
-    f = kit.frame
-    wide = min(f.len(11.0), f.content_w)
-    boxes_: list[Box] = []
-    b = kit.box("subtitle", (f.margin, f.len(4.6), wide, f.len(0.7)), [Para(tokens(kit.brand.name))],
-                28.0, 18.0, color=kit.soft_on_dark)
-    boxes_ += [b] if b else []
+    boxes: list[Box] = []
+    b = _slot(kit, "closing", "body", [Para(tokens(display(kit.brand.name, doc.language)))],
+              (24.0, 20.0))
+    boxes += [b] if b else []
+    if shown:
+        b = _slot(kit, "closing", "link", shown, (24.0, 20.0, 18.0))
+        boxes += [b] if b else []
+    codes: tuple[Code, ...] = ()
+    rects: tuple[Rect, ...] = ()
     if link:
-        b = kit.box("link", (f.margin, f.len(5.4), wide, f.len(0.9)), link, 24.0, 18.0,
-                    color=kit.on_dark)
-        boxes_ += [b] if b else []
-    return SlidePlan("closing", "title", title, tuple(boxes_), _logo(kit, True, logo_big(f), "l"),
-                     _accent_bar(kit, 4.38), "", kit.dark)
+        tile, inner = _qr_boxes()
+        rects = (Rect(*tile, kit.brand.palette.background),)
+        ink = scheme(kit.brand.palette)[0].text
+        codes = (Code(*inner, modules(link), ink, link, f"QR code: {_words_of(link)}"),)
+    return SlidePlan("closing", "closing", title, tuple(boxes), (), rects, "", codes=codes)
 
 
-def footer(kit: Kit) -> Box | None:
+def _words_of(link: str) -> str:
+    """A link as people say it: no scheme, no trailing slash (``mailto:`` gives the address)."""
+    for prefix in ("https://", "http://", "mailto:"):
+        if link.lower().startswith(prefix):
+            link = link[len(prefix):]
+            break
+    return link.rstrip("/")
+
+
+def _qr_boxes() -> tuple[Rect4, Rect4]:
+    """The QR code's light tile and the code inside it (a quiet zone of about four modules)."""
+    x, y, w, _ = d.QR_TILE
+    pad = w // 9
+    return d.QR_TILE, (x + pad, y + pad, w - 2 * pad, w - 2 * pad)
+
+
+def footer(kit: Kit, layout: str = "bullets") -> Box | None:
     """Return the brand's footer line for light slides (the same box on each), or None.
 
-    On a template: in the content layout's footer placeholder if it has one; else docgen's
-    footer line where it covers none of the template's art, in a colour that reads there.
+    Built-in: in the layout's footer placeholder. On a template: in the content layout's footer
+    placeholder if it has one; else docgen's footer line where it covers none of the template's
+    art, in a colour that reads there.
     """
     if not kit.brand.footer:
         return None
@@ -190,17 +227,54 @@ def footer(kit: Kit) -> Box | None:
         rect = footer_rect(kit.frame)
         if any(overlaps(rect, a) for a in roles["content"].art) or kit.muted is None:
             return None
-    return kit.box("footer", footer_rect(kit.frame), paras, 12.0, 9.0, font="heading",
-                   color=kit.muted, max_lines=1)
+        return kit.box("footer", footer_rect(kit.frame), paras, 12.0, 9.0, font="heading",
+                       color=kit.muted, max_lines=1)
+    for size in (10.0, 9.0, 8.0):
+        b = _slot(kit, layout, "footer", paras, (size,))
+        if b is not None and b.lines == 1:
+            return b
+    return None
 
 
-def chrome(kit: Kit, slide: SlidePlan, footer_box: Box | None) -> SlidePlan:
-    """Add the small logo (and on light slides ``footer_box``) to every slide but title and closing."""
-    if slide.kind in ("title", "closing"):
+def number(kit: Kit, layout: str, n: int, made: dict[str, Box | None] | None = None) -> Box | None:
+    """The slide's number in the layout's slide-number placeholder (built-in template only).
+
+    One box per layout is fitted (for a number of four digits) and given each slide's number.
+    """
+    if kit.frame.template or not d.design(kit.brand.palette).layout(layout).has("number"):
+        return None
+    made = {} if made is None else made
+    if layout not in made:
+        made[layout] = _slot(kit, layout, "number", [Para((Span("8888", bold=True),))], (10.0,))
+    found = made[layout]
+    return None if found is None else replace(found, paras=(Para((Span(str(n), bold=True),)),),
+                                              lines=1)
+
+
+def chrome(kit: Kit, slide: SlidePlan, n: int, footers: dict[str, Box | None],
+           numbers: dict[str, Box | None] | None = None) -> SlidePlan:
+    """Add the number (all but the title slide) and the footer (light slides); on a template,
+    the small logo too (the built-in layouts carry their own). ``footers`` and ``numbers`` keep
+    the boxes made for each layout, made once."""
+    if slide.kind == "title":
+        return slide
+    if not kit.frame.template:
+        lay = d.design(kit.brand.palette).layout(slide.layout)
+        extra: list[Box] = []
+        num = number(kit, slide.layout, n, numbers)
+        extra += [num] if num else []
+        if lay.has("footer") and lay.master_shapes:
+            if slide.layout not in footers:
+                footers[slide.layout] = footer(kit, slide.layout)
+            found = footers[slide.layout]
+            extra += [found] if found else []
+        return replace(slide, boxes=slide.boxes + tuple(extra))
+    if slide.kind == "closing":
         return slide
     dark = slide.background is not None
     boxes = slide.boxes
-    if not dark and footer_box is not None and not (kit.frame.template and slide.kind == "section"):
+    footer_box = footers.setdefault("content", footer(kit))
+    if not dark and footer_box is not None and slide.kind != "section":
         boxes += (footer_box,)  # on a template, section layouts keep their own footer
     role = "section" if slide.kind == "section" else "content"
     logo = _logo(kit, dark, logo_small(kit.frame), "r", role)

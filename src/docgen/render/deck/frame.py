@@ -101,7 +101,7 @@ class Frame:
         """The title box of ``kind`` (content, section, title), its largest size, floor, anchor."""
         m, cw = self.margin, self.content_w
         own = {
-            "content": ((m, self.len(0.45), cw, self.len(1.2)), 36.0, 24.0, "b"),
+            "content": ((m, self.len(0.45), cw, self.len(1.2)), 32.0, 24.0, "b"),
             "section": ((m, self.len(2.6), cw, self.len(2.6)), 54.0, 32.0, "t"),
             "title": ((m, self.len(1.75), min(self.len(11.0), cw), self.len(2.45)), 54.0, 32.0, "b"),
         }[kind]

@@ -1,10 +1,10 @@
-"""The box builders: one set of margins, one title position, brand colours, on the slide's frame.
+"""The kit: text boxes fitted at the largest size that fits, titles, brand colours, on the frame.
 
 Everything is placed on the grid of :class:`~docgen.render.deck.frame.Frame` (drawn for 13.333 x
-7.5 in with 0.6 in margins, scaled to the slide); sizes step by 2 pt from each role's largest size
-down to its legible floor (quotes 24 pt, body 18 pt), both scaled with the slide's height. In
-template mode a text colour is set only where it reads on the layout's background; elsewhere the
-template's own colour shows.
+7.5 in with 0.6 in margins, scaled to the slide); the builders of each kind of slide
+(:mod:`.kinds`) ask for the sizes of the type scale, largest first, down to the legible floor
+(quotes 24 pt, body 18 pt), scaled with the slide's height. In template mode a text colour is
+set only where it reads on the layout's background; elsewhere the template's own colour shows.
 """
 
 from __future__ import annotations
@@ -12,21 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from docgen.model import Author, Brand, Callout, FontFamily, Image, Quote, Span, Text, merge_spans
-from docgen.render import picture
+from docgen.model import Brand, FontFamily, Span, Text, merge_spans
 from docgen.render.deck.fit import (
     Para,
-    Tokens,
     fit,
-    paginate,
-    sentences,
     tokens,
-    words,
 )
 from docgen.render.deck.fit import height as text_height
 from docgen.render.deck.frame import Frame, reads
 from docgen.render.deck.measure import deck_font_name, metrics
-from docgen.render.deck.plan_types import Box, Picture, Rect
+from docgen.render.deck.plan_types import Box
 from docgen.scheme import scheme
 
 IN = 914400
@@ -36,15 +31,6 @@ MAX_WORDS = 40  # the design rule: at most about 40 words on a slide
 SAFETY = 0.96
 
 Rect4 = tuple[int, int, int, int]
-
-
-def _picture(img: Image) -> dict[str, object]:
-    """A content picture's bytes and pixel size, from the model (read once, by the loader); an
-    SVG is read by the writer (through :mod:`docgen.svg`)."""
-    if img.path.suffix.lower() == ".svg":
-        return {}
-    data, width, height = picture(img)
-    return {"data": data, "pixels": (width, height)}
 
 
 def _bullet_char(family: FontFamily) -> str:
@@ -172,7 +158,9 @@ class Kit:
         toks = tokens(text, bold=True)  # measured bold; on a template, written in its title style
         align = "" if self.frame.template and anchor == "" else "l"
         args = {"font": "heading", "color": color, "anchor": anchor, "align": align,
-                "inherit": self.frame.template and self.title_ink.get(kind) is None}
+                "inherit": self.frame.template and self.title_ink.get(kind) is None,
+                # docgen's own content titles: two lines at most, above the accent rule
+                "max_lines": 2 if kind == "content" and not self.frame.template else None}
         b = self.box("title", rect, [Para(toks)], top, floor, **args)
         if b is not None:
             return b, None
@@ -184,170 +172,3 @@ class Kit:
             b = self.box("title", rect, [Para((*cut, Span("…", True), *tail))], floor, floor, **args)
         assert b is not None
         return b, "".join(t.text for t in toks)
-
-    def rule(self) -> tuple[Rect, ...]:
-        """The accent rule under a content title (none on a template: its look wins)."""
-        f = self.frame
-        if f.template:
-            return ()
-        return (Rect(f.margin, f.len(1.72), f.len(1.2), f.len(0.06), self.brand.palette.accent),)
-
-    def quote_bar(self) -> tuple[Rect, ...]:
-        f = self.frame
-        if f.template:
-            return ()
-        return (Rect(f.margin, f.body_y + f.len(0.1), f.len(0.08), f.len(3.5),
-                     self.brand.palette.secondary),)
-
-    # -- content pages ----------------------------------------------------------------------------
-    def body_pages(
-        self, paras: list[Para], max_units: int, top: float = 28.0, floor: float = 18.0
-    ) -> list[tuple[Box, ...]]:
-        f = self.frame
-        rect = (f.margin, f.body_y, f.content_w, f.body_h)
-        pages = paginate(paras, lambda u: list(u), self.fits(rect, floor), max_units, 40, balance=True)
-        out = []
-        for page in pages:
-            b = self.box("body", rect, page, top, floor)  # type: ignore[arg-type]
-            out.append((b,) if b else ())
-        return out
-
-    def quote_pages(self, q: Quote) -> list[tuple[Box, ...]]:
-        f = self.frame
-        rect = (f.margin + f.len(0.4), f.body_y, f.content_w - f.len(0.4), min(f.len(3.7), f.body_h))
-
-        def marked(units: list, first: bool, last: bool) -> list[Para]:
-            """A part of the quote: “ opens the first part, ” closes the last, … joins the parts."""
-            toks: Tokens = tuple(t for u in units for t in u)
-            head, tail = Span("“" if first else "…", italic=True), Span("”" if last else "…", italic=True)
-            return [Para((head, *toks, tail))]
-
-        def compose(units: list) -> list[Para]:  # for fitting: wide enough for any part's marks
-            toks: Tokens = tuple(t for u in units for t in u)
-            return [Para((Span("“…", italic=True), *toks, Span("…”", italic=True)))]
-
-        # The size steps down from 40 pt to the 24 pt floor (box() below) before a quote is split:
-        # pages are cut only where the floor or the ~40-word rule would be broken.
-        units = sentences(tokens(q.text, italic=True))
-        pages = paginate(units, compose, self.fits(rect, 24.0), 99, 40)
-        out: list[tuple[Box, ...]] = []
-        for i, page in enumerate(pages):
-            last = i == len(pages) - 1
-            paras = marked(page, i == 0, last)
-            b = self.box("quote", rect, paras, 40.0, 24.0, anchor="ctr")
-            boxes = [b] if b else []
-            if last and q.by:
-                a = self.box(
-                    "attribution",
-                    (rect[0], min(f.len(5.85), f.body_bottom - f.len(0.6)), rect[2], f.len(0.6)),
-                    [Para(tokens(f"— {q.by}"))],
-                    20.0,
-                    18.0,
-                    color=self.muted,
-                )
-                boxes += [a] if a else []
-            out.append(tuple(boxes))
-        return out
-
-    def callout_pages(self, c: Callout) -> list[tuple[Box, ...]]:
-        f = self.frame
-        rect, inset = (f.margin, f.body_y, f.content_w, f.body_h), f.len(0.5)
-
-        def compose(units: list) -> list[Para]:
-            return [Para(tuple(t for u in units for t in u))]
-
-        units = sentences(tokens(c.text, bold=True))
-        pages = paginate(units, compose, self.fits(rect, 24.0, "heading", inset), 99, 40)
-        out = []
-        for page in pages:
-            b = self.box(
-                "callout",
-                rect,
-                compose(page),
-                40.0,
-                24.0,
-                font="heading",
-                color=self.callout_ink,
-                anchor="ctr",
-                inset=inset,
-                fill=self.brand.palette.light,
-            )
-            out.append((b,) if b else ())
-        return out
-
-    def image(self, img: Image) -> tuple[tuple[Box, ...], Picture]:
-        boxes: tuple[Box, ...] = ()
-        f = self.frame
-        bottom = f.body_bottom
-        if img.caption is not None and img.caption.plain.strip():
-            for h in (0.75, 1.3, 1.9):
-                rect = (f.margin, bottom - f.len(h), f.content_w, f.len(h))
-                b = self.box(
-                    "caption",
-                    rect,
-                    [Para(tokens(img.caption))],
-                    20.0,
-                    18.0,
-                    color=self.muted,
-                )
-                if b:
-                    boxes = (b,)
-                    bottom = rect[1] - f.len(0.15)
-                    break
-        # Left-aligned on the content grid (x = the title's left), like the caption under it.
-        pic = Picture(img.path, img.alt, f.margin, f.body_y, f.content_w, bottom - f.body_y, align="l",
-                      **_picture(img))
-        return boxes, pic
-
-    def author_pages(self, author: Author) -> list[tuple[Box | Picture, ...]]:
-        f = self.frame
-        m, body_y, body_h = f.margin, f.body_y, f.body_h
-        text_w = f.content_w - (f.len(3.8) if author.photo else 0)
-        name = self.box(
-            "label",
-            (m, body_y, text_w, f.len(0.6)),
-            [Para(tokens(author.name, bold=True))],
-            28.0,
-            24.0,
-            font="heading",
-            color=self.heading_ink,
-        )
-        head: list[Box | Picture] = [name] if name else []
-        y = body_y + f.len(0.65)
-        if author.role:
-            role = self.box(
-                "label",
-                (m, y, text_w, f.len(0.5)),
-                [Para(tokens(author.role))],
-                20.0,
-                18.0,
-                color=self.muted,
-            )
-            head += [role] if role else []
-            y += f.len(0.6)
-        if author.photo:
-            p = author.photo
-            head.append(Picture(p.path, p.alt, m + text_w + f.len(0.4), body_y, f.len(3.4), body_h, "r",
-                                **_picture(p)))
-        rect = (m, y, text_w, body_y + body_h - y)
-        # One slide, ~40 words: name, role and the bio's first sentence(s); the full bio goes to the
-        # notes and the link to the closing slide.
-        budget = max(MAX_WORDS - words(tokens(author.name)) - words(tokens(author.role or "")), 12)
-        shown: list[Span] = []
-        for sentence in sentences(tokens(author.bio)):
-            if words((*shown, *sentence)) > budget:
-                break
-            shown += sentence
-        if not shown:  # a first sentence longer than the budget: its first words, then "…"
-            cut = list(tokens(author.bio))
-            while words(cut) > budget:
-                cut.pop()
-            shown = [*cut, Span("…")]
-        if shown:
-            shown[-1] = replace(shown[-1], text=shown[-1].text.rstrip())
-        b = None
-        while b is None and shown:
-            b = self.box("body", rect, [Para(tuple(shown))], 24.0, 18.0)
-            if b is None:  # narrower than expected (a photo beside it): fewer words
-                shown = [*shown[:-2], Span("…")] if len(shown) > 2 else []
-        return [(*head, *((b,) if b else ()))]

@@ -146,6 +146,14 @@ def choose(layouts: list[Layout], height: int) -> dict[str, Layout]:
     return {"title": title, "section": section, "content": content}
 
 
+#: Slide roles beyond title, section and content, and the role whose layout stands in for each on a
+#: template that was not made for docgen (the planner fills only its title, section and content
+#: layouts' placeholders).
+STAND_INS = {"agenda": "content", "bullets": "content", "cards2": "content", "cards3": "content",
+             "comparison": "content", "quote": "content", "statement": "content",
+             "picture": "content", "author": "content", "blank": "content", "closing": "title"}
+
+
 def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().lower()
 

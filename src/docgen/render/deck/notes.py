@@ -25,16 +25,18 @@ def xml_text(text: str) -> str:
     return _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", escape(text))
 
 
-def notes_paras(text: str) -> str:
-    """Paragraphs: one per line, ``\\v`` a line break, no empty runs."""
+def notes_paras(text: str, lang: str = "") -> str:
+    """Paragraphs: one per line, ``\\v`` a line break, no empty runs; each run in ``lang`` (an
+    escaped language tag), so a screen reader and the spelling checker read the right language."""
     out = []
+    rpr = f'<a:rPr lang="{lang}"/>' if lang else ""
     for line in text.split("\n"):
         runs = []
         for i, seg in enumerate(line.split("\v")):
             if i:
-                runs.append("<a:br/>")
+                runs.append(f"<a:br>{rpr}</a:br>" if rpr else "<a:br/>")
             if seg:
-                runs.append(f"<a:r><a:t>{xml_text(seg)}</a:t></a:r>")
+                runs.append(f"<a:r>{rpr}<a:t>{xml_text(seg)}</a:t></a:r>")
         out.append(f"<a:p>{''.join(runs)}</a:p>" if runs else "<a:p/>")
     return "".join(out)
 
@@ -42,7 +44,8 @@ def notes_paras(text: str) -> str:
 class NotesWriter:
     """Writes notes slides for one deck; the text goes into the master's body placeholder."""
 
-    def __init__(self, master: Part | None) -> None:
+    def __init__(self, master: Part | None, lang: str = "") -> None:
+        self.lang = lang
         body_idx, image_idx = _indexes(master)
         self.head = (f"{_DECL}<p:notes {_NS}><p:cSld><p:spTree>{_GROUP}"
                      '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr>'
@@ -56,7 +59,7 @@ class NotesWriter:
 
     def xml(self, text: str) -> bytes:
         """Return the notes slide saying ``text``."""
-        return self.head + notes_paras(text).encode() + self.tail
+        return self.head + notes_paras(text, self.lang).encode() + self.tail
 
 
 def _indexes(master: Part | None) -> tuple[str, str]:

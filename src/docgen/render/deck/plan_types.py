@@ -35,6 +35,8 @@ class Box:
     #: Styled by the template (its title style): the writer sets no bold, colour or alignment
     #: that the plan did not ask for, so the layout's own show through.
     inherit: bool = False
+    #: The opening quote mark hangs left of the text by this much (EMU), so the words align.
+    hang: int = 0
 
     @property
     def plain(self) -> str:
@@ -57,6 +59,8 @@ class Picture:
     #: The picture's bytes and size in pixels as the loader read them (empty: read ``path``).
     data: bytes = field(default=b"", repr=False)
     pixels: tuple[int, int] = (0, 0)
+    #: A layout picture placeholder to fill, as (type, idx) ("pic", 1); None: a free picture.
+    placeholder: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +75,23 @@ class Rect:
 
 
 @dataclass(frozen=True, slots=True)
+class Code:
+    """A QR code drawn as one vector shape (crisp at any size), linking to ``href``."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    modules: tuple[tuple[bool, ...], ...]  # rows top to bottom, True for dark
+    color: str
+    href: str
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
 class SlidePlan:
-    kind: str  # title, agenda, section, quote, bullets, image, callout, author, closing
-    layout: str  # key into the template's layout table: title, section, content
+    kind: str  # title, agenda, section, statement, quote, cards, comparison, bullets, image, ...
+    layout: str  # a slide role: the template's layout for it (``Template.layout``)
     title: Box
     boxes: tuple[Box, ...] = ()
     pictures: tuple[Picture, ...] = ()
@@ -81,6 +99,7 @@ class SlidePlan:
     notes: str = ""
     background: str | None = None
     continued: bool = False
+    codes: tuple[Code, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

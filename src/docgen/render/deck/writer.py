@@ -26,18 +26,18 @@ from docgen.render.deck.measure import LINE_PITCH, deck_font_name
 from docgen.render.deck.notes import NotesWriter, xml_text
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.writer import PackageWriter, Relationship, xml_attr
-from docgen.render.deck.plan_types import Box, DeckPlan, Picture, SlidePlan
+from docgen.render.deck.plan_types import Box, Code, DeckPlan, Picture, SlidePlan
 from docgen.render.deck.template import Template, open_template
+from docgen.render.deck.typeset import BREAK
+from docgen.render.deck.vector import code_xml, rect_xml
 
 _SLD_OPEN = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sld xmlns:a="{n.A}" ' \
             f'xmlns:p="{n.P}" xmlns:r="{n.R}"><p:cSld>'
 _SLD_CLOSE = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
 _SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
                 "</p:nvGrpSpPr><p:grpSpPr/>")
-# No ``p:style``: its effectRef idx="2" makes LibreOffice draw the theme's drop shadow under the rule
-# (an empty ``a:effectLst`` stops PowerPoint, not LibreOffice).
-_RECT_STYLE = ('<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
-               "</a:p></p:txBody>")
+_SLIDENUM = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+_CHROME = {"number": 1, "footer": 2, "logo": 3}  # written last, in this order
 _SVG_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 _SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"),
@@ -65,7 +65,7 @@ class SlideWriter:
         self.mono = xml_attr(deck_font_name(MONO))  # code spans: Courier New, Liberation Mono's twin
         self.lang = xml_attr(plan.language)
         self.notes_master = package.notes_master_name(tpl)
-        self.notes = NotesWriter(tpl.package.notes_master)
+        self.notes = NotesWriter(tpl.package.notes_master, self.lang)
         self.has_notes = False
         self.media: dict[object, str] = {}
         self.rels: list[Relationship] = []
@@ -75,7 +75,7 @@ class SlideWriter:
         """Write slide ``number``; return its part name."""
         name = f"/ppt/slides/slide{number}.xml"
         self.rels, self.rids = [], {}
-        layout = self.tpl.roles[sp.layout]
+        layout = self.tpl.layout(sp.layout)
         self._relate(n.RT_LAYOUT, layout.part.name)
         xml = self._slide_xml(sp, layout)
         if sp.notes:
@@ -106,18 +106,20 @@ class SlideWriter:
         title = layout.title
         out.append(self._shape(sp.title, 2, (title.type, title.idx) if title else None, "Title 1"))
         shape_id = 3
-        for r in sp.rects:
-            out.append(f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Rectangle {shape_id - 1}"/>'
-                       f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(r)}"
-                       '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-                       f'<a:solidFill><a:srgbClr val="{_hex(r.color)}"/></a:solidFill>'
-                       f"<a:ln><a:noFill/></a:ln><a:effectLst/></p:spPr>{_RECT_STYLE}</p:sp>")
+        for r in sp.rects:  # decorative: first, and marked so that screen readers skip them
+            out.append(rect_xml(r, shape_id))
             shape_id += 1
-        for box in sp.boxes:
-            out.append(self._shape(box, shape_id, box.placeholder, None))
-            shape_id += 1
-        for pic in sp.pictures:
-            out.append(self._picture(pic, shape_id))
+        # Reading order is visual order: top to bottom, then left to right; the footer line last.
+        content: list[Box | Picture | Code] = [*sp.boxes, *sp.pictures, *sp.codes]
+        content.sort(key=_reading_order)
+        for item in content:
+            if isinstance(item, Box):
+                out.append(self._shape(item, shape_id, item.placeholder, None))
+            elif isinstance(item, Picture):
+                out.append(self._picture(item, shape_id))
+            else:
+                rid = self._relate(n.RT_HYPERLINK, item.href, True) if item.href else ""
+                out.append(code_xml(item, shape_id, rid, xml_attr(item.alt)))
             shape_id += 1
         out.append(_SLD_CLOSE)
         return "".join(out)
@@ -130,7 +132,9 @@ class SlideWriter:
             head = (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{label}"/>'
                     '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
                     f'<p:nvPr><p:ph type="{xml_attr(ph[0])}"{idx}/></p:nvPr></p:nvSpPr>')
-            geometry = f"<p:spPr>{_xfrm(box)}</p:spPr>" if box.w > 0 else "<p:spPr/>"
+            fill = (f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr '
+                    f'val="{_hex(box.fill)}"/></a:solidFill>' if box.fill else "")
+            geometry = f"<p:spPr>{_xfrm(box)}{fill}</p:spPr>" if box.w > 0 else "<p:spPr/>"
         else:
             fill = (f'<a:solidFill><a:srgbClr val="{_hex(box.fill)}"/></a:solidFill>' if box.fill
                     else "<a:noFill/>")
@@ -167,10 +171,21 @@ class SlideWriter:
                           f'<a:buChar char="{xml_attr(box.bullet_char)}"/>')
             else:
                 bullet = "<a:buNone/>"
+                if box.hang:
+                    attrs += f' marL="{box.hang}" indent="{-box.hang}"'
             out.append(f'<a:p><a:pPr{attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
                        f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef>'
                        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')
+            if box.role == "number" and box.placeholder is not None:  # the slide number field
+                out.append(f'<a:fld id="{_SLIDENUM}" type="slidenum"><a:rPr sz="{sz}" '
+                           f'b="{int(para.runs[0].bold) if para.runs else 0}" lang="{self.lang}">'
+                           f'{fill}<a:latin typeface="{font}"/></a:rPr>'
+                           f"<a:t>{xml_text(para.plain)}</a:t></a:fld></a:p>")
+                continue
             for run in para.runs:
+                if run.text == BREAK:  # a line break placed where the plan balanced the lines
+                    out.append(f'<a:br><a:rPr sz="{sz}" lang="{self.lang}"/></a:br>')
+                    continue
                 link = ""
                 if run.href:
                     link = f'<a:hlinkClick r:id="{self._relate(n.RT_HYPERLINK, run.href, True)}"/>'
@@ -219,9 +234,11 @@ class SlideWriter:
             svg_rid = self._relate(n.RT_IMAGE, self.add_media(("svg", svg_path), clean, "svg"))
             svg = (f'<a:extLst><a:ext uri="{_SVG_URI}"><asvg:svgBlip xmlns:asvg="{_SVG_NS}" '
                    f'r:embed="{svg_rid}"/></a:ext></a:extLst>')
+        ph_ = (f'<p:nvPr><p:ph type="{xml_attr(pic.placeholder[0])}" idx="{pic.placeholder[1]}"/>'
+               "</p:nvPr>" if pic.placeholder else "<p:nvPr/>")
         return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id - 1}" '
                 f'descr="{xml_attr(pic.alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
-                f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}">{svg}</a:blip>'
+                f'</p:cNvPicPr>{ph_}</p:nvPicPr><p:blipFill><a:blip r:embed="{rid}">{svg}</a:blip>'
                 f'<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm>'
                 f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
@@ -261,6 +278,11 @@ def _svg_copies(path: Path) -> tuple[bytes, bytes]:
 
     clean = read_svg(path)
     return svg_png(clean.data, clean.width, clean.height), clean.data
+
+
+def _reading_order(item: Box | Picture | Code) -> tuple[int, int, int]:
+    role = getattr(item, "role", "")
+    return _CHROME.get(role, 0), item.y, item.x
 
 
 def _xfrm(shape: Box | Picture | object) -> str:

@@ -1,6 +1,6 @@
 """The PDF handout renderer (reportlab): ``render_pdf(doc, expected_pages) -> Rendered``."""
 
-from docgen.render.pdf._hooks import seal
+from docgen._compat.reportlab_hooks import seal
 
 seal()  # before reportlab's first import: it would run code from the working folder or HOME
 
