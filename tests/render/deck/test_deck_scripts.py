@@ -59,7 +59,7 @@ def test_runs_carry_their_scripts_language_and_font(deck: Rendered, sample: str,
 
 
 def test_latin_words_beside_other_scripts_are_runs_of_their_own(deck: Rendered) -> None:
-    texts = [(props, text) for props, text in runs(slides(deck)) if "means hello" in text]
+    texts = [(props, text) for props, text in runs(slides(deck)) if "means" in text]
     assert texts and all('lang="en"' in props and "a:cs" not in props for props, _ in texts)
 
 

@@ -22,6 +22,7 @@ from docgen.render.deck.fit import Para, tokens
 from docgen.render.deck.frame import Frame, Rect4
 from docgen.render.deck.grid import Kit
 from docgen.render.deck.ground import overlaps
+from docgen.render.deck.kinds import place
 from docgen.render.deck.plan_types import Box, Code, Picture, Rect, SlidePlan
 from docgen.render.deck.typeset import display
 from docgen.scheme import scheme
@@ -125,8 +126,9 @@ def _slot(kit: Kit, layout: str, name: str, paras: list[Para], sizes: tuple[floa
     fits."""
     slot = d.design(kit.brand.palette).layout(layout).slot(name)
     style = slot.style
+    rect = place(kit.frame, slot.rect)
     for size in sizes:
-        b = kit.box(name, slot.rect, paras, size, size, font=style.font,
+        b = kit.box(name, rect, paras, size, size, font=style.font,
                     color=color or style.colour, anchor=style.anchor, align=style.align,
                     placeholder=(slot.type, slot.idx))
         if b is not None:
@@ -184,7 +186,7 @@ def closing_slide(kit: Kit, doc: Document, title: Box) -> SlidePlan:
     codes: tuple[Code, ...] = ()
     rects: tuple[Rect, ...] = ()
     if link:
-        tile, inner = _qr_boxes()
+        tile, inner = _qr_boxes(place(kit.frame, d.QR_TILE))
         rects = (Rect(*tile, kit.brand.palette.background),)
         ink = scheme(kit.brand.palette)[0].text
         codes = (Code(*inner, modules(link), ink, link, f"QR code: {_words_of(link)}"),)
@@ -200,11 +202,14 @@ def _words_of(link: str) -> str:
     return link.rstrip("/")
 
 
-def _qr_boxes() -> tuple[Rect4, Rect4]:
-    """The QR code's light tile and the code inside it (a quiet zone of about four modules)."""
-    x, y, w, _ = d.QR_TILE
-    pad = w // 9
-    return d.QR_TILE, (x + pad, y + pad, w - 2 * pad, w - 2 * pad)
+def _qr_boxes(room: Rect4) -> tuple[Rect4, Rect4]:
+    """The QR code's light tile, square, at the right of ``room``, and the code inside it (a quiet
+    zone of about four modules)."""
+    x, y, w, h = room
+    side = min(w, h)
+    tile = (x + w - side, y + (h - side) // 2, side, side)
+    pad = side // 9
+    return tile, (tile[0] + pad, tile[1] + pad, side - 2 * pad, side - 2 * pad)
 
 
 def footer(kit: Kit, layout: str = "bullets") -> Box | None:

@@ -16,6 +16,7 @@ from docgen.model import Author, Callout, Image, Quote, Span, Text
 from docgen.render import picture
 from docgen.render.deck import design as d
 from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
+from docgen.render.deck.frame import Frame
 from docgen.render.deck.grid import PT, SAFETY, Kit, Rect4
 from docgen.render.deck.measure import LINE_PITCH, text_width
 from docgen.render.deck.plan_types import Box, Picture, Rect
@@ -40,6 +41,17 @@ class Page:
     @property
     def boxes(self) -> tuple[Box, ...]:
         return tuple(i for i in self.items if isinstance(i, Box))
+
+
+def place(f: Frame, rect: Rect4) -> Rect4:
+    """A box of the built-in design (13.333 x 7.5 in) on the frame ``f``: the same box on the
+    built-in template; elsewhere across the content width and down the body area in proportion."""
+    if (f.width, f.height) == (d.SLIDE_W, d.SLIDE_H) and not f.template:
+        return rect
+    x, y, w, h = rect
+    sx, sy = f.content_w / d.CONTENT_W, f.body_h / d.BODY_H
+    return (f.margin + round((x - d.M) * sx), f.body_y + round((y - d.BODY_Y) * sy),
+            round(w * sx), round(h * sy))
 
 
 def run_in(toks: Tokens) -> Tokens:
@@ -75,14 +87,7 @@ class Kinds:
 
     # -- geometry ------------------------------------------------------------------------------
     def place(self, rect: Rect4) -> Rect4:
-        """A box of the built-in design, on this slide's frame (the same box on the built-in)."""
-        f = self.f
-        if self.builtin and (f.width, f.height) == (d.SLIDE_W, d.SLIDE_H):
-            return rect
-        x, y, w, h = rect
-        sx, sy = f.content_w / d.CONTENT_W, f.body_h / d.BODY_H
-        return (f.margin + round((x - d.M) * sx), f.body_y + round((y - d.BODY_Y) * sy),
-                round(w * sx), round(h * sy))
+        return place(self.f, rect)
 
     def slot(self, role: str, name: str) -> tuple[Rect4, tuple[str, int] | None]:
         """The box of a layout's placeholder, and the placeholder to fill (built-in only)."""
