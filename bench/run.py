@@ -65,28 +65,30 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DOCGEN_CACHE_DIR"] = figures.CACHE[0]  # the warm builds in this process too
         articles = write_articles(work / "src", scales)
         server, served = _start_server(work)
-        labels = {s: ("seed" if s == 1 else f"{s}x") for s in scales}
-        sizes: dict[str, dict[str, Any]] = {}
-        for scale in scales:
-            label, article = labels[scale], articles[scale]
-            print(f"measuring {label} ...", file=sys.stderr, flush=True)
-            steps = None
-            if not isinstance(found, str):
-                md = peers.write_markdown(article)
-                steps = found.commands(md, work)
-            sizes[label] = figures.measure_size(article, work / f"out-{scale}", runs, steps,
-                                                first=scale == 1, served=served)
-            sizes[label]["scale"] = scale
-            if steps is not None:
-                sizes[label]["peer_outputs"] = peers.outputs(md, work)
-        a, b = labels[scales[-2]], labels[scales[-1]]
-        growth: dict[str, Any] = {"from": a, "to": b, "linear": scales[-1] / scales[-2]}
-        for key in ("pdf_cold", "deck_cold", "both_cold", "pdf_warm", "deck_warm", "both_warm"):
-            growth[key] = sizes[b][f"{key}_s"] / sizes[a][f"{key}_s"]
-        print("measuring a large brand with an SVG logo ...", file=sys.stderr, flush=True)
-        result["big_brand"] = brand.measure_brand(runs, work)
-        server.terminate()
-        server.wait(timeout=60)
+        try:
+            labels = {s: ("seed" if s == 1 else f"{s}x") for s in scales}
+            sizes: dict[str, dict[str, Any]] = {}
+            for scale in scales:
+                label, article = labels[scale], articles[scale]
+                print(f"measuring {label} ...", file=sys.stderr, flush=True)
+                steps = None
+                if not isinstance(found, str):
+                    md = peers.write_markdown(article)
+                    steps = found.commands(md, work)
+                sizes[label] = figures.measure_size(article, work / f"out-{scale}", runs, steps,
+                                                    first=scale == 1, served=served)
+                sizes[label]["scale"] = scale
+                if steps is not None:
+                    sizes[label]["peer_outputs"] = peers.outputs(md, work)
+            a, b = labels[scales[-2]], labels[scales[-1]]
+            growth: dict[str, Any] = {"from": a, "to": b, "linear": scales[-1] / scales[-2]}
+            for key in ("pdf_cold", "deck_cold", "both_cold", "pdf_warm", "deck_warm", "both_warm"):
+                growth[key] = sizes[b][f"{key}_s"] / sizes[a][f"{key}_s"]
+            print("measuring a large brand with an SVG logo ...", file=sys.stderr, flush=True)
+            result["big_brand"] = brand.measure_brand(runs, work)
+        finally:  # never leave a server behind, whatever failed
+            server.terminate()
+            server.wait(timeout=60)
         print("measuring --jobs ...", file=sys.stderr, flush=True)
         result["jobs"] = figures.measure_jobs(figures.copies(articles[scales[1]], 4),
                                               work / "out-jobs", runs)

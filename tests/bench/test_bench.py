@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SIZE_FIGURES = {
     "check_cold_s", "pdf_cold_s", "deck_cold_s", "both_cold_s",
     "check_warm_s", "pdf_warm_s", "deck_warm_s", "both_warm_s",
-    "up_to_date_s", "up_to_date_imports", "peak_rss_mb", "pages", "slides",
+    "up_to_date_s", "up_to_date_imports", "peak_rss_mb", "pages", "slides", "both_served_s",
 }
 TARGETS = {"warm_both_seed", "up_to_date", "check_cold", "both_largest", "rss_largest", "growth",
            "vs_peers_seed"}
