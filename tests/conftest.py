@@ -30,6 +30,11 @@ sections:
 """
 
 
+# Tests set SOURCE_DATE_EPOCH where they mean it; without this, CI's exported one (for its release
+# build) would stamp every test artifact with the commit's date instead of the article's.
+os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def font_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Keep the font cache of the whole run (and its subprocesses) out of the user's home."""
