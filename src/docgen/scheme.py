@@ -46,8 +46,6 @@ ROLES: dict[str, Role] = {
     "heading_on_light": Role("callout and author-box headings", ("primary",), "light", TEXT),
     "link_on_light": Role("links in the author box", ("link",), "light", TEXT),
     "muted_on_light": Role("quiet text in the author box", ("muted",), "light", TEXT),
-    "quote_on_light": Role("quotes on the deck's tinted cards and statements (24 pt and up)",
-                           ("secondary", "primary"), "light", LARGE),
 }
 
 

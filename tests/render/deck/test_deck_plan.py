@@ -57,7 +57,8 @@ def test_titles_name_the_section_and_what_the_slide_shows(seed_doc: Document) ->
     assert "Off the Battlefield: In Their Words (1 of 2)" in titles
     assert "Off the Battlefield: In Their Words (2 of 2, Continued)" in titles
     assert "Off the Battlefield: Key Points" in titles
-    assert titles[-2:] == ["About the Author", "Thank You"]  # Title Case, as the headings
+    # Title Case, as the headings
+    assert titles[-2:] == ["About the Author", "Find Your Next Market Opportunity"]
 
 
 def test_continued_slides_say_so(stress_doc: Document) -> None:
@@ -107,21 +108,34 @@ def test_every_quote_is_on_a_slide_in_full(seed_doc: Document) -> None:
 
 
 def test_rules_and_cards_are_sized_to_their_text(seed_doc: Document) -> None:
+    """The handout's quote looks (docgen.quotes): a quote beside an accent rule as tall as its
+    words, the hero under a short one, each card edged by one as tall as the cards."""
+    kinds = set()
     for slide in plan_deck(seed_doc).slides:
+        text = content(slide)
         if slide.kind in ("statement", "quote"):
+            kinds.add(slide.kind)
             (rule,) = slide.rects
-            text = content(slide)
             top, bottom = min(b.y for b in text), max(b.y + b.h for b in text)
-            assert abs(rule.y - top) < 0.15 * IN and abs(rule.y + rule.h - bottom) < 0.2 * IN
             quote = next(b for b in text if b.role == "quote")
             lines_h = quote.lines * quote.size * LINE_PITCH * PT
             assert quote.h < lines_h + 0.1 * IN  # the box is as tall as its lines
             assert top >= BODY_Y and bottom <= BODY_BOTTOM
+            if slide.kind == "quote":  # beside the words, as tall as they are
+                assert rule.x + rule.w < quote.x and rule.h > rule.w
+                assert abs(rule.y - top) < 0.15 * IN and abs(rule.y + rule.h - bottom) < 0.2 * IN
+            else:  # above the words, short
+                assert rule.w <= 1.2 * IN and rule.h < 0.1 * IN
+                assert 0 < top - (rule.y + rule.h) < 0.4 * IN
         if slide.kind == "cards":
-            cards = content(slide)
-            assert len({(c.y, c.h) for c in cards}) == 1  # one height: the longest card's
-            tallest = max(c.lines * c.size * LINE_PITCH * PT + 2 * c.inset for c in cards)
-            assert cards[0].h < tallest + 0.2 * IN
+            kinds.add(slide.kind)
+            assert len({(c.y, c.h) for c in text}) == 1  # one height: the longest card's
+            tallest = max(c.lines * c.size * LINE_PITCH * PT + 2 * c.inset for c in text)
+            assert text[0].h < tallest + 0.2 * IN
+            assert len(slide.rects) == len(text)
+            for rule, card in zip(slide.rects, text, strict=True):
+                assert (rule.y, rule.h) == (card.y, card.h) and rule.x + rule.w == card.x
+    assert kinds == {"statement", "quote", "cards"}
 
 
 def test_no_title_or_quote_ends_on_a_word_alone(seed_doc: Document, stress_doc: Document) -> None:
@@ -195,24 +209,24 @@ def test_the_featured_quote_is_the_sections_hero(seed_doc: Document) -> None:
 
 
 def test_the_close_is_the_author_and_a_call_to_action(seed_doc: Document) -> None:
-    plan = plan_deck(seed_doc)
+    plan = plan_deck(dataclasses.replace(seed_doc, cta=None))
     author, closing = plan.slides[-2:]
     bio = " ".join(shown(b) for b in author.boxes)
     assert seed_doc.author.bio.plain in " ".join(bio.split())  # the whole bio
-    assert shown(closing.title) == "Thank You"
+    assert shown(closing.title) == "Thank You"  # without a call to action
     (code,) = closing.codes
     assert code.href == seed_doc.brand.link and "rocketmarketdevelopment.com" in code.alt
     assert any(shown(b) == "www.rocketmarketdevelopment.com" for b in closing.boxes)
     cta = CallToAction(Text((Span("Book your strategy session"),)), "mailto:hi@example.com")
     closing = plan_deck(dataclasses.replace(seed_doc, cta=cta)).slides[-1]
-    assert shown(closing.title) == "Book your strategy session"
+    assert shown(closing.title) == "Book Your Strategy Session"  # in the headings' case
     assert closing.codes[0].href == "mailto:hi@example.com"
     assert any(shown(b) == "hi@example.com" for b in closing.boxes)
 
 
 def test_no_link_no_code(seed_doc: Document) -> None:
     brand = dataclasses.replace(seed_doc.brand, link=None)
-    closing = plan_deck(dataclasses.replace(seed_doc, brand=brand)).slides[-1]
+    closing = plan_deck(dataclasses.replace(seed_doc, brand=brand, cta=None)).slides[-1]
     assert not closing.codes and not closing.rects
 
 
@@ -255,3 +269,24 @@ def test_a_colour_scheme_for_the_tinted_statement(seed_doc: Document) -> None:
             for box in (slide.title, *slide.boxes):
                 need = 3.0 if box.size >= 18 else 4.5
                 assert contrast(box.color or k.text, light) >= need, box.role
+
+
+def test_quotes_look_as_in_the_handout(seed_doc: Document) -> None:
+    """docgen.quotes: a quote italic in ink, the hero (the handout's pull quote) in the primary
+    colour, both with the opening mark hanging."""
+    from docgen.quotes import pull_quote
+
+    k = scheme(seed_doc.brand.palette)[0]
+    slides = plan_deck(seed_doc).slides
+    for slide in slides:
+        for box in slide.boxes:
+            if box.role != "quote":
+                continue
+            assert all(r.italic for p in box.paras for r in p.runs if r.text.strip())
+            want = {"quote": k.text, "statement": k.heading_on_light, "cards": k.on_light}
+            assert box.color == want[slide.kind], slide.kind
+            if slide.kind != "cards" and box.plain.startswith("“"):
+                assert box.hang > 0
+    heroes = [shown(b) for s in slides if s.kind == "statement" for b in s.boxes if b.role == "quote"]
+    pulls = [pull_quote(s) for s in seed_doc.sections]
+    assert [h.strip("“”") for h in heroes] == [q.text.plain for q in pulls if q is not None]

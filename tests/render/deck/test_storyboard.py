@@ -39,12 +39,13 @@ def test_every_quote_of_the_seed_is_shown_once(seed_doc: Document) -> None:
 
 
 def test_the_hero_is_featured_else_the_shortest_that_makes_a_point() -> None:
+    """The same quote as the handout's pull quote: 4 to 40 words, or marked featured."""
     blocks = (q("Too short."), q(words(9)), q(words(6)), q(words(6, "other")))
     section = Section(t("S"), blocks)
     assert hero(section) is blocks[2]  # 6 words, the first of two
     featured = q(words(30), featured=True)
     assert hero(dataclasses.replace(section, blocks=(*blocks, featured))) is featured
-    assert hero(Section(t("S"), (q(words(25)), q("Two words.")))) is None
+    assert hero(Section(t("S"), (q(words(45)), q("Two words.")))) is None
 
 
 def test_the_hero_opens_the_section_with_its_introduction(seed_doc: Document) -> None:
@@ -79,7 +80,7 @@ def test_runs_of_short_quotes_group_into_threes_and_twos() -> None:
 
 
 def test_paragraphs_after_the_last_slide_are_kept() -> None:
-    section = Section(t("S"), (Paragraph(t("Intro.")), q(words(30)), Paragraph(t("Outro."))))
+    section = Section(t("S"), (Paragraph(t("Intro.")), q(words(45)), Paragraph(t("Outro."))))
     (part,) = storyboard(_doc(section))
     assert [b.kind for b in part.beats] == ["quote"]
     assert part.beats[0].lead_ins == ((t("Intro."),),)

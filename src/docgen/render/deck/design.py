@@ -31,7 +31,7 @@ GUTTER = int(0.4 * IN)
 #: The cards' padding and the space between a quote's rule and its words.
 CARD_INSET = int(0.3 * IN)
 RULE_GAP = int(0.35 * IN)
-RULE_W = int(0.08 * IN)
+RULE_W = int(0.06 * IN)  # docgen.quotes.QUOTE: 1/6 of the body size (24 pt)
 
 Rect4 = tuple[int, int, int, int]
 
@@ -128,6 +128,9 @@ SECTION_TITLE = inches(0.6, 2.6, 12.133, 2.6)
 DARK_NUMBER = inches(0.6, 6.86, 0.55, 0.3)
 QUOTE_RECT = (M + RULE_W + RULE_GAP, BODY_Y, CONTENT_W - RULE_W - RULE_GAP, int(3.85 * IN))
 ATTRIBUTION_RECT = (QUOTE_RECT[0], int(5.95 * IN), QUOTE_RECT[2], int(0.55 * IN))
+#: The hero's words on the statement layout: on the grid's left edge (the mark hangs), under a
+#: short rule.
+PULL_RECT = (M, BODY_Y + int(0.3 * IN), CONTENT_W, int(3.55 * IN))
 CAPTION_RECT = inches(0.6, 5.85, 12.133, 0.7)
 PHOTO_RECT = inches(0.6, 1.95, 3.4, 4.6)
 AUTHOR_X = int(4.4 * IN)  # the author's text, right of the photo
@@ -154,7 +157,7 @@ def design(palette: Palette) -> Design:
     heading = Style(32.0, "heading", k.heading, bold=True, anchor="b")
     body = Style(24.0, "body", k.text, bullet="•", bullet_colour=k.bullet, space_before=0.5)
     plain = Style(24.0, "body", k.text)
-    quote = Style(32.0, "body", k.quote, italic=True, anchor="ctr")
+    quote = Style(32.0, "body", k.text, italic=True, anchor="ctr")  # docgen.quotes.QUOTE
     by = Style(18.0, "heading", k.muted)
     quiet = Style(10.0, "heading", k.muted, anchor="ctr")
     number = Style(10.0, "heading", k.heading, bold=True, anchor="ctr")
@@ -202,7 +205,7 @@ def design(palette: Palette) -> Design:
               Style(24.0, "heading", k.on_primary, bold=True), "www.example.com"),
          Slot("number", "sldNum", 12, DARK_NUMBER, dark_number)),
         p.primary, dark_art, master_shapes=False)
-    cards = Style(24.0, "body", k.quote, italic=True, fill=tint, inset=CARD_INSET)
+    cards = Style(24.0, "body", k.on_light, italic=True, fill=tint, inset=CARD_INSET)
     left, right = columns(2)
     lead_h = int(0.6 * IN)
     head_h = int(0.65 * IN)
@@ -236,10 +239,10 @@ def design(palette: Palette) -> Design:
                 Slot("by", "body", 2, ATTRIBUTION_RECT, by, "Who said it")),
         LayoutDesign("statement", "Statement", "cust", (
             title(style=Style(32.0, "heading", k.heading_on_light, bold=True, anchor="b")),
-            Slot("quote", "body", 1, QUOTE_RECT, Style(44.0, "body", k.quote_on_light, italic=True,
-                                                       anchor="ctr"), "Statement"),
-            Slot("by", "body", 2, ATTRIBUTION_RECT, Style(18.0, "heading", k.muted_on_light),
-                 "Who said it"),
+            Slot("quote", "body", 1, PULL_RECT, Style(44.0, "body", k.heading_on_light, italic=True,
+                                                      anchor="ctr"), "Statement"),  # PULL_QUOTE
+            Slot("by", "body", 2, (M, ATTRIBUTION_RECT[1], CONTENT_W, ATTRIBUTION_RECT[3]),
+                 Style(18.0, "heading", k.muted_on_light), "Who said it"),
             Slot("number", "sldNum", 12, NUMBER_RECT, Style(10.0, "heading", k.heading_on_light,
                                                             bold=True, anchor="ctr")),
             Slot("footer", "ftr", 11, FOOTER_RECT, Style(10.0, "heading", k.muted_on_light,

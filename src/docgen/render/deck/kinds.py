@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from docgen.model import Author, Callout, Image, Quote, Span, Text
+from docgen.quotes import PULL_QUOTE, QUOTE, QuoteLook
 from docgen.render import picture
 from docgen.render.deck import design as d
 from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
@@ -161,37 +162,53 @@ class Kinds:
     def by_para(self, q: Quote) -> list[Para]:
         return [Para(tokens(display(f"— {q.by}", self.language)))] if q.by else []
 
+    def colour(self, look: QuoteLook, tinted: bool) -> str:
+        """The colour of a quote's words in ``look`` (a palette role), as it reads on the slide's
+        ground (white, or the tint of statements and cards)."""
+        if look.colour == "primary":
+            return self.k.heading_on_light if tinted else self.k.heading
+        return self.k.on_light if tinted else self.k.text
+
     def quote_block(self, role: str, q: Quote, sizes: Sequence[float], paras: list[Para] | None = None,
                     by: bool = True) -> tuple[Item, ...] | None:
-        """A quote (or part) with its attribution, centred in the body beside a rule of its height.
+        """A quote (or part) with its attribution, centred in the body, as the handout sets it.
 
-        The same style as the handout's pull quotes: italic words in the quote colour, the
-        attribution smaller and quieter, a rule in the accent colour at the left of both.
+        The looks are the handout's (:mod:`docgen.quotes`): a quote italic in ink beside an accent
+        rule as tall as the words and attribution (``QUOTE``); the hero on the statement layout
+        larger, in the primary colour, under a short accent rule (``PULL_QUOTE``); the opening
+        mark hanging; the attribution in the heading face, smaller and quieter.
         """
+        look = PULL_QUOTE if role == "statement" else QUOTE
+        tinted = role == "statement"
         rect, ph = self.slot(role, "quote")
-        colour = self.k.quote_on_light if role == "statement" else self.k.quote
-        b = self.fitted("quote", rect, paras or self.quote_paras(q), sizes, color=colour,
-                        ph=ph, balance=True)
+        b = self.fitted("quote", rect, paras or self.quote_paras(q), sizes,
+                        color=self.colour(look, tinted), ph=ph, balance=True)
         if b is None:
             return None
         by_box = None
         if by and q.by:
             by_rect, by_ph = self.slot(role, "by")
-            muted = self.k.muted_on_light if role == "statement" else self.k.muted
+            muted = self.k.muted_on_light if tinted else self.k.muted
             by_box = self.fitted("attribution", by_rect, self.by_para(q), (18.0,), font="heading",
                                  color=muted, ph=by_ph)
-        gap = self.f.len(0.12)
+        f = self.f
+        gap = f.len(0.12)
         quote_h = self.text_h(b)
-        total = quote_h + (gap + self.text_h(by_box) if by_box else 0)
-        top = self.f.body_y + max(0, (self.f.body_h - total) * 9 // 20)  # a little above centre
+        above = f.len(0.3) if look.rule == "top" and self.builtin else 0
+        total = above + quote_h + (gap + self.text_h(by_box) if by_box else 0)
+        top = f.body_y + max(0, (f.body_h - total) * 9 // 20) + above  # a little above centre
         items: list[Item] = [self.hung(self.shrink(b, top))]
         if by_box is not None:
             items.append(self.shrink(by_box, top + quote_h + gap))
         if self.builtin:  # a template's own look has no rule of docgen's
-            x = rect[0] - self.f.len((d.RULE_GAP + d.RULE_W) / d.IN)
-            items.insert(0, Rect(x, top + self.f.len(0.08), self.f.len(d.RULE_W / d.IN),
-                                 max(total - self.f.len(0.1), self.f.len(0.3)),
-                                 self.kit.brand.palette.accent))
+            accent = self.kit.brand.palette.accent
+            if look.rule == "top":
+                items.insert(0, Rect(rect[0], top - above, f.len(1.0), f.len(d.RULE_W / d.IN),
+                                     accent))
+            else:
+                x = rect[0] - f.len((d.RULE_GAP + d.RULE_W) / d.IN)
+                items.insert(0, Rect(x, top + f.len(0.08), f.len(d.RULE_W / d.IN),
+                                     max(total - f.len(0.1), f.len(0.3)), accent))
         return tuple(items)
 
     def statement(self, q: Quote) -> list[Page] | None:
@@ -226,6 +243,10 @@ class Kinds:
         """Two or three short quotes side by side, each on a tinted card sized to the longest."""
         role = "cards3" if len(quotes) == 3 else "cards2"
         slots = [self.slot(role, f"card{i + 1}") for i in range(len(quotes))]
+        rule = self.f.len(d.RULE_W / d.IN) if self.builtin else 0
+        # Each card edged, as a quote is, by an accent rule down its left side (beside the card's
+        # tint, not under it).
+        slots = [((x + rule, y, w - rule, h), ph) for (x, y, w, h), ph in slots]
         tint = self.kit.brand.palette.light
         paras = [self.quote_paras(q) + [replace(p, space_before=0.6) for p in self.by_para(q)]
                  for q in quotes]
@@ -239,13 +260,16 @@ class Kinds:
                 break
         if size is None:
             return [p for q in quotes for p in self.quote(q)]
-        boxes = [self.fitted("quote", r, p, (size,), color=self.k.quote_on_light, inset=inset,
+        boxes = [self.fitted("quote", r, p, (size,), color=self.colour(QUOTE, True), inset=inset,
                              fill=tint, ph=ph, balance=True)
                  for (r, ph), p in zip(slots, paras, strict=True)]
         height = max(self.text_h(b) for b in boxes if b) + self.f.len(0.1)
         top = self.f.body_y + max(0, (self.f.body_h - height) * 9 // 20)
-        cards = tuple(replace(b, y=top, h=height) for b in boxes if b)
-        return [Page(role, cards)]
+        cards: list[Item] = [replace(b, y=top, h=height) for b in boxes if b]
+        if rule:
+            cards[:0] = [Rect(c.x - rule, top, rule, height, self.kit.brand.palette.accent)
+                         for c in cards if isinstance(c, Box)]
+        return [Page(role, tuple(cards))]
 
     # -- lists ----------------------------------------------------------------------------------
     def bullets(self, items: tuple[Text, ...], layout: str = "bullets", numbered: bool = False

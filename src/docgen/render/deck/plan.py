@@ -94,7 +94,9 @@ class _Planner:
         drafts += [_Draft("author", "author", pg.items, fixed=self.text(self.label("About the Author")),
                           continued=pg.continued, cue=Cue("author", piece=pg.part, pieces=len(author)))
                    for pg in author]
-        closing = self.text(doc.cta.text) if doc.cta is not None else self.text(self.label("Thank You"))
+        # The call to action is the closing slide's title: in the headings' case, as titles are.
+        closing = self.text(self.label.heading(doc.cta.text) if doc.cta is not None
+                            else self.label("Thank You"))
         drafts.append(_Draft("closing", "closing", fixed=closing, cue=Cue("closing")))
         return self.finish(drafts, parts)
 

@@ -2,8 +2,8 @@
 
 Plain data, no geometry and no XML, so the choices are tested on their own:
 
-- one **hero** quote per section, on a slide of its own right after the divider: the quote marked
-  ``featured: true``, else the shortest that still makes a point (4 to 20 words);
+- one **hero** quote per section, on a slide of its own right after the divider: the handout's
+  pull quote (``featured: true``, else the shortest that still makes a point, 4 to 40 words);
 - runs of short quotes as **cards**, three to a slide when each has at most 16 words, else two
   when both together have at most 40; a quote left alone, or a longer one, gets a **quote** slide;
 - **key points** as bullets, or as a **comparison** when the points set two subjects side by side
@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, Section, Span, Text
+from docgen.quotes import pull_quote
 
-HERO_WORDS = (4, 20)
 CARD3_WORDS = 16
 CARD2_WORDS = 30
 SLIDE_WORDS = 40
@@ -93,14 +93,10 @@ def storyboard(doc: Document) -> tuple[Part, ...]:
 
 
 def hero(section: Section) -> Quote | None:
-    """The section's hero quote: the first featured one, else the shortest that makes a point."""
-    quotes = [b for b in section.blocks if isinstance(b, Quote)]
-    featured = next((q for q in quotes if q.featured), None)
-    if featured is not None:
-        return featured
-    low, high = HERO_WORDS
-    fit = [q for q in quotes if low <= count_words(q.text) <= high]
-    return min(fit, key=lambda q: count_words(q.text), default=None)  # the first of equals
+    """The section's hero quote: the handout's pull quote (:func:`docgen.quotes.pull_quote`), so
+    both outputs single out the same words: the first featured one, else the shortest that makes
+    a point."""
+    return pull_quote(section)
 
 
 def _part(section: Section, number: int, subjects: tuple[str, str] | None) -> Part:

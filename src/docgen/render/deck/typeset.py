@@ -50,6 +50,20 @@ class Labels:
         self.title_case = not headings or len(titled) * 2 >= len(headings)
         self._done: dict[str, str] = {}
 
+    def heading(self, text: Text) -> Text:
+        """``text`` set as a heading: in Title Case when the article's headings are (its runs'
+        styles kept), else as typed."""
+        if not self.title_case:
+            return text
+        cased = title_case(text.plain)
+        if len(cased) != len(text.plain):
+            return text
+        spans, at = [], 0
+        for s in text.spans:
+            spans.append(Span(cased[at:at + len(s.text)], s.bold, s.italic, s.href))
+            at += len(s.text)
+        return Text(tuple(spans))
+
     def __call__(self, words: str) -> str:
         found = self._done.get(words)
         if found is None:
