@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -69,3 +71,45 @@ def test_emoji_beyond_the_bmp_extract_as_themselves(scripts_pdf: Rendered, tmp_p
     text = run("pdftotext", "-enc", "UTF-8", write(scripts_pdf.data, tmp_path), "-")
     for emoji in "🚀🙏🌍🤝🎉":
         assert emoji in text
+
+
+def _colour_font() -> None:
+    """Skip without a colour emoji font (fail in CI, which installs fonts-noto-color-emoji)."""
+    from docgen.fonts.emoji import picture
+
+    if picture("🚀") is None:
+        if os.environ.get("DOCGEN_REQUIRE_TOOLS") == "1":
+            pytest.fail("no colour emoji font (fonts-noto-color-emoji) though DOCGEN_REQUIRE_TOOLS=1")
+        pytest.skip("no colour emoji font on this machine")
+
+
+@pytest.mark.tools
+def test_emoji_are_colour_pictures_over_invisible_glyphs(scripts_pdf: Rendered,
+                                                         tmp_path: Path) -> None:
+    _colour_font()
+    pdf = write(scripts_pdf.data, tmp_path)
+    images = [line.split() for line in run("pdfimages", "-list", pdf).splitlines()[2:]]
+    pictures = [row for row in images if row[2] == "image"]
+    # every emoji of the body, the title (a complex paragraph) and the running title, once each
+    assert len(pictures) >= 8 and all(row[3:5] == ["136", "128"] for row in pictures)
+    assert {row[0] for row in pictures} == {"1", "2", "3"}
+    text = run("pdftotext", "-enc", "UTF-8", pdf, "-")
+    assert all(e in text for e in "🚀🙏🌍🤝🎉✨")  # the glyphs are still there, drawn invisibly
+    assert b"3 Tr" in _content(scripts_pdf.data)
+
+
+def _content(data: bytes) -> bytes:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return b"".join(page.get_contents().get_data() for page in reader.pages)
+
+
+def test_the_pdfua_checker_finds_nothing_in_the_multi_script_handout(scripts_pdf: Rendered,
+                                                                     tmp_path: Path) -> None:
+    """ActualText spans and emoji pictures sit inside tagged content without breaking PDF/UA."""
+    from pdfua import Severity, validate
+
+    report = validate(str(write(scripts_pdf.data, tmp_path)))
+    assert [(f.rule_id, f.message) for f in report.findings
+            if f.severity in (Severity.ERROR, Severity.WARNING)] == []

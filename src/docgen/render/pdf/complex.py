@@ -18,7 +18,7 @@ here instead, and handed back as the lines reportlab draws:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +34,7 @@ from docgen.fonts.scripts import (
     is_rtl,
     needs_shaping,
 )
+from docgen.render.pdf import emoji
 
 _SPACES = re.compile(r"\s+")
 #: Named canvas callbacks that open and close an ActualText span around a shaped run.
@@ -67,19 +68,24 @@ class _Run:
     text: Any = ""
     width: float = 0.0
     actual: str = ""  # the logical text, when the drawn glyphs differ from it
+    before: list[Any] = field(default_factory=list)  # callbacks drawn before the run (emoji)
+    after: list[Any] = field(default_factory=list)  # ... and after it
 
 
 def break_lines(frags: list[Any], widths: list[float]) -> tuple[Any, float, list[int]]:
     """Return (reportlab ParaLines of kind 1, widest line, logical start of each line)."""
-    text, owner = _logical(frags)
+    marks: dict[int, list[Any]] = {}
+    text, owner = _logical(frags, marks)
     if not text:
         return ParaLines(kind=1, lines=[]), 0.0, []
     rtl = base_rtl(text)
     levels = _levels(text, rtl)
     breaks = _opportunities(text)
-    runs = _runs(text, owner, levels, breaks)
+    runs = _runs(text, owner, levels, breaks, set(marks))
     for run in runs:
         _measure(run, text, frags[run.frag])
+        run.before = [m for m in marks.get(run.start, ()) if m.cbDefn.name != emoji.END]
+        run.after = [m for m in marks.get(run.end, ()) if m.cbDefn.name == emoji.END]
     lines: list[Any] = []
     starts: list[int] = []
     current: list[_Run] = []
@@ -101,11 +107,15 @@ def break_lines(frags: list[Any], widths: list[float]) -> tuple[Any, float, list
     return ParaLines(kind=1, lines=lines), widest, starts
 
 
-def _logical(frags: list[Any]) -> tuple[str, list[int]]:
-    """Return the paragraph's text with white space collapsed, and each character's frag."""
+def _logical(frags: list[Any], marks: dict[int, list[Any]] | None = None) -> tuple[str, list[int]]:
+    """Return the paragraph's text with white space collapsed, and each character's frag;
+    ``marks`` receives the callback frags (a colour emoji's) by the position they stand before."""
     chars: list[str] = []
     owner: list[int] = []
     for i, f in enumerate(frags):
+        if marks is not None and hasattr(f, "cbDefn"):
+            marks.setdefault(len(chars), []).append(f)
+            continue
         for c in _SPACES.sub(" ", f.text):
             if c == " " and (not chars or chars[-1] == " "):
                 continue
@@ -125,6 +135,10 @@ def cut_frags(frags: list[Any], at: int) -> tuple[list[Any], list[Any]]:
     seen = 0
     last = ""
     for f in frags:
+        if hasattr(f, "cbDefn"):  # a callback stays with the character it stands before
+            closes = seen == at and f.cbDefn.name == emoji.END
+            (head if seen < at or closes else tail).append(f)
+            continue
         kept = []
         for c in _SPACES.sub(" ", f.text):
             if c == " " and (not seen or last == " "):
@@ -182,13 +196,14 @@ def _thai_words(text: str) -> tuple[int, ...]:
     return tuple(thaibreak.boundaries(text))
 
 
-def _runs(text: str, owner: list[int], levels: list[int], breaks: set[int]) -> list[_Run]:
+def _runs(text: str, owner: list[int], levels: list[int], breaks: set[int],
+          marked: set[int]) -> list[_Run]:
     runs: list[_Run] = []
     for i, c in enumerate(text):
         space = c == " "
         last = runs[-1] if runs else None
         if (last is not None and not space and not last.space and last.frag == owner[i]
-                and last.level == levels[i] and i not in breaks):
+                and last.level == levels[i] and i not in breaks and i not in marked):
             last.end = i + 1
         else:
             runs.append(_Run(i, i + 1, owner[i], levels[i], space))
@@ -271,6 +286,7 @@ def _finish(lines: list[Any], starts: list[int], runs: list[_Run], frags: list[A
         frag = frags[run.frag]
         a, d = getAscentDescent(frag.fontName, frag.fontSize)
         size, ascent, descent = max(size, frag.fontSize), max(ascent, a), min(descent, d)
+        words.extend(run.before)
         data = getattr(run.text, "__shapeData__", None)
         if data and data[0].y_offset:
             words.append(_callback(frag, RESELECT, ""))
@@ -279,6 +295,7 @@ def _finish(lines: list[Any], starts: list[int], runs: list[_Run], frags: list[A
         words.append(frag.clone(text=run.text))
         if run.actual:
             words.append(_callback(frag, END, ""))
+        words.extend(run.after)
     spaces = sum(1 for r in runs if r.space)
     lines.append(FragLine(extraSpace=room - width, wordCount=spaces + 1, lineBreak=False,
                           words=words, fontSize=size, ascent=ascent, descent=descent,

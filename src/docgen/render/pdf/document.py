@@ -30,7 +30,7 @@ from docgen.render import Rendered, build_time, document_text, locator
 from docgen.render.pdf import archive, xmp
 from docgen.render.pdf.fonts import Fallbacks, register
 from docgen.render.pdf.markup import Marker
-from docgen.render.pdf.paragraph import forget_layout
+from docgen.render.pdf.paragraph import forget_layout, register_callbacks
 from docgen.render.pdf.story import Heading, StoryBuilder
 from docgen.render.pdf.styles import Styles, make_styles
 from docgen.render.pdf.tagging import Node, Tagger, artifact
@@ -303,6 +303,7 @@ def _layout(
 
     def stamp_canvas(canv: Canvas, _doc: BaseDocTemplate) -> None:
         canv.setDateFormatter(lambda *_: stamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
+        register_callbacks(canv)  # running lines are reportlab paragraphs and may hold emoji
         canv.showOutline()
         if tagger is not None:
             canv.hooks = tagger

@@ -14,6 +14,7 @@ from docgen.fonts import bundled_family
 from docgen.fonts.scripts import script
 from docgen.infra.xmlescape import escape, quoteattr
 from docgen.model import Span, Text
+from docgen.render.pdf import emoji
 from docgen.render.pdf.fonts import Fallbacks, Registered, describe, missing_problem, register, runs
 
 MONO = "Liberation Mono"  # code spans; Courier New's metric twin, shipped with docgen
@@ -95,7 +96,10 @@ class Marker:
             if font is None:
                 out.append(f"<font name={own}>{escape(chunk)}</font>" if own else escape(chunk))
                 continue
-            out.append(f"<font name={quoteattr(font)}>{escape(chunk)}</font>")
+            source = self.fallbacks.families.get(font) if self.fallbacks else None
+            coloured = (emoji.markup(chunk, font) if source is not None
+                        and source.family == "Noto Emoji" else None)
+            out.append(f"<font name={quoteattr(font)}>{coloured or escape(chunk)}</font>")
             self._warn_fallback(chunk, fam, where, font)
         inner = "".join(out)
         if span.bold and not bold:

@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
+from docgen.render.pdf import emoji
 from docgen.render.pdf.complex import (
     BEGIN,
     END,
@@ -91,8 +92,11 @@ class Paragraph(Tagged, _Paragraph):
         """Mark a paragraph whose text needs :mod:`complex` layout; right-align a right-to-left one."""
         frags = self.frags
         text = "".join(getattr(f, "text", "") for f in frags)
+        # An emoji's colour callbacks (onDraw) travel with its run (see complex.break_lines);
+        # pictures and line breaks keep reportlab's own layout.
         self._complex = (is_complex(text) and not self.bulletText
-                         and not any(hasattr(f, "cbDefn") or hasattr(f, "lineBreak") for f in frags))
+                         and not any(hasattr(f, "lineBreak") or getattr(getattr(f, "cbDefn", None),
+                                     "kind", "onDraw") != "onDraw" for f in frags))
         if self._complex and self.style.alignment == TA_LEFT and base_rtl(text):
             self.style = _rtl_style(self.style)
 
@@ -130,10 +134,7 @@ class Paragraph(Tagged, _Paragraph):
         return parts
 
     def draw(self) -> None:
-        if self.__dict__.get("_complex"):
-            self.canv.setNamedCB(BEGIN, actual_text)
-            self.canv.setNamedCB(END, actual_end)
-            self.canv.setNamedCB(RESELECT, reselect)
+        register_callbacks(self.canv)
         super().draw()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -167,6 +168,14 @@ def _keep_rest(whole: Any, parts: list[Any]) -> None:
     kept = copy.copy(blpara)
     kept.lines = blpara.lines[done:]
     rest._kept_lines = ([widths[-1], widths[-1]], kept)
+
+
+def register_callbacks(canvas: Any) -> None:
+    """Make the drawing callbacks of complex runs and colour emoji known to ``canvas``."""
+    canvas.setNamedCB(BEGIN, actual_text)
+    canvas.setNamedCB(END, actual_end)
+    canvas.setNamedCB(RESELECT, reselect)
+    emoji.register(canvas)
 
 
 @lru_cache(maxsize=64)
