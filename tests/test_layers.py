@@ -25,8 +25,6 @@ KNOWN = {
         "check reads a brand's template with the deck's own reader, so check ok means build works",
     ("docgen.render.deck.template", "docgen.source.defaults"):
         "the built-in template is made for docgen's built-in brand",
-    ("docgen.render.pdf.svgdraw", "docgen.source.brand_type"):
-        "an SVG's font names are mapped to shipped fonts as the brand's are",
 }
 
 

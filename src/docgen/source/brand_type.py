@@ -10,11 +10,11 @@ classification (OS/2 and post tables), else from the name.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.fonts import bundled_family
+from docgen.fonts.kinds import FALLBACK, GENERIC, kind_of_name
 from docgen.model import FontFace, FontFamily
 from docgen.source.assets import resolve_asset
 from docgen.source.fontcheck import font_problem
@@ -28,18 +28,6 @@ if TYPE_CHECKING:
 WEIGHTS = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300, "normal": 400,
            "regular": 400, "medium": 500, "semi-bold": 600, "demi-bold": 600, "bold": 700,
            "extra-bold": 800, "ultra-bold": 800, "black": 900}
-FALLBACK = {"sans": "Carlito", "serif": "Caladea", "mono": "Liberation Mono"}
-GENERIC = {"sans-serif": "sans", "serif": "serif", "monospace": "mono", "system-ui": "sans",
-           "ui-sans-serif": "sans", "ui-serif": "serif", "ui-monospace": "mono", "cursive": "sans",
-           "fantasy": "sans", "math": "serif", "-apple-system": "sans",
-           "blinkmacsystemfont": "sans"}
-#: Well-known names that hold the CSS word for the other kind ("Open Sans" is sans, obviously; "PT
-#: Serif" serif): checked in order, so "Noto Sans Mono" is mono and "Source Serif" serif.
-_KIND_WORDS = (("mono", r"mono|code|courier|consol|menlo|typewriter"),
-               ("serif", r"serif(?!\w)|slab|garamond|times|georgia|roman|cambria|caslon|baskerville|"
-                         r"bodoni|didot|merriweather|playfair|lora|crimson|libre baskerville|"
-                         r"book|bembo|minion|charter|palatino|cormorant|spectral|alegreya(?! sans)"),
-               ("sans", r"."))
 TWINS = {"calibri": "Carlito", "cambria": "Caladea", "courier new": "Liberation Mono"}
 
 
@@ -172,11 +160,6 @@ def typography_record() -> Record:
         Field("monospace-block", Unused("typography.monospace-block")),
         Field("emphasis", Unused("typography.emphasis")),
     ], unknown="warn", description="Fonts (brand.yml): base, headings and link are used.")
-
-
-def kind_of_name(name: str) -> str:
-    lowered = name.lower()
-    return next(kind for kind, words in _KIND_WORDS if re.search(words, lowered))
 
 
 def kind_of_file(path: Path) -> str | None:

@@ -29,7 +29,7 @@ logging.getLogger("svglib").propagate = False
 def _font_map() -> Any:
     from svglib.fonts import FontMap
 
-    from docgen.source.brand_type import FALLBACK, GENERIC, kind_of_name
+    from docgen.fonts.kinds import FALLBACK, GENERIC, kind_of_name
 
     class ShippedFonts(FontMap):
         """Every SVG font family maps to the shipped family of its kind (sans, serif, mono)."""
