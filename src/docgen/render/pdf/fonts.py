@@ -23,7 +23,7 @@ from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
 from docgen.fonts.metrics import advance_widths
-from docgen.fonts.scripts import region_of, script
+from docgen.fonts.scripts import is_hangul, is_kana, region_of, script
 from docgen.model import FontFace, FontFamily
 
 TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
@@ -155,8 +155,13 @@ class Fallbacks:
         else:
             if source not in self._chars:
                 text = self._text() if callable(self._text) else self._text
-                self._chars[source] = {c for c in frozenset(text)
-                                       if source in (self.chain.find(c), self.chain.find(c, "jp"))}
+                chars_in = frozenset(text)
+                # the Han designs the document's runs can ask for (see region_of): no other
+                # CJK file is opened
+                regions = {""} | {"jp" for c in chars_in if is_kana(c)} | \
+                    {"kr" for c in chars_in if is_hangul(c)}
+                self._chars[source] = {c for c in chars_in
+                                       if any(self.chain.find(c, r) == source for r in regions)}
             self._chars[source].add(ch)
             chars = frozenset(self._chars[source])
             path = static_face(source.path, weight, chars)
