@@ -361,7 +361,8 @@ class Kinds:
 
     def author(self, author: Author) -> list[Page]:
         """Name, role and the whole biography (continued on another slide if it must), the photo
-        at the left when there is one."""
+        at the left when there is one; without one the text moves to the grid's left edge and
+        keeps its measure (about 65 characters a line at 24 pt)."""
         f = self.f
         offset = 0
         items: list[Item] = []
@@ -373,19 +374,19 @@ class Kinds:
         else:
             offset = self.slot("author", "photo")[0][2] + f.len(0.4)
         (nx, ny, nw, nh), nph = self.slot("author", "name")
-        grow = (nx - offset, ny, nw + offset, nh)
+        grow = (nx - offset, ny, nw, nh)
         name = self.fitted("label", grow, [Para(tokens(display(author.name, self.language),
                                                           bold=True))],
                            (28.0, 24.0), font="heading", color=self.k.heading, ph=nph)
         items += [name] if name else []
         if author.role:
             (rx, ry, rw, rh), rph = self.slot("author", "role")
-            role = self.fitted("label", (rx - offset, ry, rw + offset, rh),
+            role = self.fitted("label", (rx - offset, ry, rw, rh),
                                [Para(tokens(display(author.role, self.language)))], (20.0, 18.0),
                                font="heading", color=self.k.muted, ph=rph)
             items += [role] if role else []
         (bx, by, bw, bh), bph = self.slot("author", "bio")
-        rect = (bx - offset, by, bw + offset, bh)
+        rect = (bx - offset, by, bw, bh)
         units = sentences(tokens(display(author.bio, self.language)))
         parts = paginate(units, lambda u: [Para(tuple(t for x in u for t in x))],
                          self.kit.fits(rect, 20.0), 99, 80)
