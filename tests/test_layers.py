@@ -23,8 +23,6 @@ SIDEWAYS = {("source", "render"), ("render", "source")}
 KNOWN = {
     ("docgen.source.brand", "docgen.render.deck.template"):
         "check reads a brand's template with the deck's own reader, so check ok means build works",
-    ("docgen.render.deck.template", "docgen.source.defaults"):
-        "the built-in template is made for docgen's built-in brand",
 }
 
 

@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Callable
 
 from docgen.render.deck.template import builtin_bytes
+from docgen.source.defaults import default_brand
 
 LAYOUT = "ppt/slideLayouts/slideLayout1.xml"
 LAYOUT_RELS = "ppt/slideLayouts/_rels/slideLayout1.xml.rels"
@@ -18,7 +19,7 @@ SHAPE = ('<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}">{link}</p:cNvPr><p:cN
 
 def craft(edit: Callable[[dict[str, bytes]], None]) -> bytes:
     """Return the built-in template with ``edit`` applied to its members (name -> bytes)."""
-    with zipfile.ZipFile(io.BytesIO(builtin_bytes())) as z:
+    with zipfile.ZipFile(io.BytesIO(builtin_bytes(default_brand()))) as z:
         members = {n: z.read(n) for n in z.namelist()}
     edit(members)
     out = io.BytesIO()

@@ -138,9 +138,8 @@ def _template(package: TemplatePackage, name: str | None, where: Location) -> Te
 BUILTIN_W, BUILTIN_H = 12192000, 6858000  # 13.333 x 7.5 in
 
 
-def builtin_bytes(brand: Brand | None = None) -> bytes:
-    """The built-in template for ``brand`` (default: docgen's own brand) as .pptx bytes."""
+def builtin_bytes(brand: Brand) -> bytes:
+    """The built-in template made for ``brand``, as .pptx bytes."""
     from docgen.render.deck.master import builtin_template
-    from docgen.source.defaults import default_brand
 
-    return builtin_template(brand or default_brand())
+    return builtin_template(brand)
