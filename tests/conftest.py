@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from docgen.model import Document
 from docgen.source import load
@@ -29,6 +30,12 @@ sections:
       - A paragraph.
 """
 
+
+# CI (and every landing) runs the property tests on a fixed sequence of examples, so a run's result
+# depends on the code only; a developer's plain run draws new examples and may find new bugs.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") or os.environ.get("DOCGEN_REQUIRE_TOOLS"):
+    settings.load_profile("ci")
 
 # Tests set SOURCE_DATE_EPOCH where they mean it; without this, CI's exported one (for its release
 # build) would stamp every test artifact with the commit's date instead of the article's.

@@ -63,7 +63,8 @@ def _entity(ref: str) -> str:
 
 
 _HOST_START = re.compile(r"(?:(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):)?(?P<slashes>//)?")
-_HOST = re.compile(r"[A-Za-z0-9+_.\-\u0080-\U0010ffff]*")
+_HOST = re.compile(r"[^%/?;#'{}|\\^`<>\" \r\n\t]*")  # mdurl: a host ends at these
+_LABEL = re.compile(r"[+a-z0-9A-Z_-]{0,63}")  # a valid label once non-ASCII letters count as 'x'
 
 
 def _ascii_host(url: str) -> str:
@@ -78,11 +79,19 @@ def _ascii_host(url: str) -> str:
     host_start = url.rfind("@", start, end) + 1 or start
     host = _HOST.match(url, host_start, end)
     assert host is not None
-    if host.group().isascii():
+    labels: list[str] = []
+    for label in host.group().split("."):
+        if not _LABEL.fullmatch(re.sub(r"[^\x00-\x7f]", "x", label)):
+            # as mdurl: the host ends inside the label, at its first character no host may hold
+            labels.append(_LABEL.match(label).group())  # type: ignore[union-attr]
+            break
+        labels.append(label)
+    end = host_start + len(".".join(labels))
+    if url[host_start:end].isascii():
         return url
-    labels = ("xn--" + label.encode("punycode").decode() if not label.isascii() else label
-              for label in host.group().split("."))
-    return url[:host_start] + ".".join(labels) + url[host.end():]
+    labels = ["xn--" + label.encode("punycode").decode() if not label.isascii() else label
+              for label in labels]
+    return url[:host_start] + ".".join(labels) + url[end:]
 
 
 def encode_url(url: str) -> str:
