@@ -101,10 +101,10 @@ def test_notes_are_a_script(seed_deck: Rendered, seed_doc: Document) -> None:
     everything = "\n".join(notes)
     assert all(p.replace("'", "’") in everything for p in paras)
     assert notes[3].startswith("A few people said there is little difference")
-    assert "Source: one of the answers the article quotes; it gives no name." in notes[3]
+    assert "Source: an answer quoted in the article, without a name." in notes[3]
     cards = notes[titles.index("Explanation Through Analogies: In Their Words (2 of 2)")]
-    assert "Left card: Of course, there were sports analogies:" in cards
-    assert "Middle card: A few theatre analogies:" in cards
+    assert "Left card: Of course, there were sports analogies: “Marketing puts" in cards
+    assert "Middle card: A few theatre analogies: “Marketing is the backstage" in cards
     points = notes[titles.index("Off the Battlefield: Key Points")]
     assert "Sales is the boots on the ground: as one answer put it, “Marketing is the master" in points
     assert seed_doc.author.links[0].url in notes[-2]

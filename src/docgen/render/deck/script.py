@@ -138,9 +138,10 @@ class Script:
             for i, lead in enumerate(beat.lead_ins):
                 if len(beat.quotes) > 1 and beat.quotes:  # cards: which card the words lead into
                     position = _position(i, len(beat.quotes))
-                    said = " ".join(self.text(t) for t in lead)
-                    out.append(f"{position} card: {said}" if said else f"{position} card:")
-                    out.append(f"{self.quoted(beat.quotes[i])} {self._source(beat.quotes[i])}")
+                    said = " ".join([self.text(t) for t in lead])
+                    q = beat.quotes[i]
+                    out.append(" ".join(x for x in (f"{position} card:", said, self.quoted(q),
+                                                    self._source(q)) if x))
                 else:
                     out += [self.text(t) for t in lead]
         if len(beat.quotes) == 1 and cue.pieces == 1:
@@ -176,7 +177,7 @@ class Script:
     def _source(self, q: Quote) -> str:
         if q.by:
             return f"Source: {self.text(q.by)}."
-        return "Source: one of the answers the article quotes; it gives no name."
+        return "Source: an answer quoted in the article, without a name."
 
     def _backing(self, beat: Beat, part: Part | None) -> list[str]:
         """For each point, the quote of the section that says the same (three shared words)."""
@@ -191,9 +192,9 @@ class Script:
                 out.append(f"{self.text(point)}: as one answer put it, {self.quoted(best)}")
         if out:
             out.insert(0, "Each point, with the answer behind it:")
-        else:
-            out.append("Sum up the part in your own words before moving on: these points are "
-                       "what the answers in it have in common.")
+        elif sum(len(t.plain.split()) for t in beat.lead_ins[0]) < 30:  # little prose to say
+            out.append("Sum up this part in your own words before moving on; the points on the "
+                       "slide are its summary.")
         return out
 
     def _author(self, cue: Cue) -> list[str]:
