@@ -43,11 +43,16 @@ def code_digest() -> str:
     return digest.hexdigest()[:20]
 
 
-def socket_path() -> Path:
-    """Return where this code's server listens: in a folder only the user may open."""
+def socket_folder() -> Path:
+    """Return the folder of the user's servers' sockets (only the user may open it)."""
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     base = Path(runtime) if os.path.isabs(runtime) else Path("/tmp")
-    return base / f"docgen-{os.getuid()}" / f"{code_digest()}.sock"
+    return base / f"docgen-{os.getuid()}"
+
+
+def socket_path() -> Path:
+    """Return where a server of this code listens."""
+    return socket_folder() / f"{code_digest()}.sock"
 
 
 def _private_folder(folder: Path) -> bool:
@@ -86,6 +91,8 @@ def _receive(conn: socket.socket) -> object:
 def forward(argv: list[str]) -> int | None:
     """Run ``docgen ARGV`` in a server's worker and return its exit code; None to build here."""
     if not argv or argv[0] not in FORWARDED or os.environ.get(SWITCH) == "0" or os.name != "posix":
+        return None
+    if not os.path.isdir(socket_folder()):  # no server ever ran: skip hashing docgen's files
         return None
     path = socket_path()
     if not path.exists() or not _private_folder(path.parent):
