@@ -56,15 +56,6 @@ class Node(rl.PDFObject):
         """Return a new child element (appended: children are made in reading order)."""
         return Node(role, self, alt, links)
 
-    def walk(self) -> Iterator[Node]:
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Node):
-                yield from kid.walk()
-
-    def has_content(self) -> bool:
-        return any(not isinstance(k, Node) or k.has_content() for k in self.kids)
-
     def __repr__(self) -> str:
         return f"Node({self.role!r}, {len(self.kids)} kids)"
 
