@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
@@ -80,3 +81,16 @@ def test_the_template_is_made_per_brand(seed_doc: Document) -> None:
     a, b = template.builtin_bytes(seed_doc.brand), template.builtin_bytes(other)
     assert a != b and template.builtin_bytes(seed_doc.brand) == a  # same brand, same bytes
     assert b"7A1F5C" in zipfile.ZipFile(io.BytesIO(b)).read("ppt/theme/theme1.xml")
+
+
+@pytest.mark.slow
+def test_the_template_alone_opens_cleanly(seed_doc: Document, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A person may save the built-in template and use it: openxml-audit finds nothing in it."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "builtin.pptx"
+    path.write_bytes(template.builtin_bytes(seed_doc.brand))
+    result = subprocess.run([sys.executable, "-m", "openxml_audit", str(path)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0 and "Errors: 0" in result.stdout, result.stdout[-2000:]

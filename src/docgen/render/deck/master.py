@@ -21,6 +21,8 @@ from docgen.render.deck.design import Art, Design, LayoutDesign, Slot, Style, de
 from docgen.render.deck.measure import deck_font_name
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.writer import PackageWriter, Relationship, xml_attr
+from docgen.render.deck.package import VIEW_PROPS
+from docgen.render.deck.vector import DECORATIVE
 from docgen.scheme import scheme
 
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -81,10 +83,12 @@ def _template(brand: Brand, light_key: str, dark_key: str) -> bytes:
             '<p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>'
             '<p:sldSz cx="12192000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/>'
             "</p:presentation>")
+    out.add("/ppt/viewProps.xml", n.CT_VIEW_PROPS, VIEW_PROPS)  # PowerPoint "repairs" one without
     out.add("/ppt/presentation.xml", n.CT_PRESENTATION, pres.encode(), [
         Relationship("rId1", n.RT_MASTER, MASTER), Relationship("rId2", n.RT_THEME, THEME),
         Relationship("rId3", n.RT_PRES_PROPS, "/ppt/presProps.xml"),
-        Relationship("rId4", n.RT_TABLE_STYLES, "/ppt/tableStyles.xml")])
+        Relationship("rId4", n.RT_TABLE_STYLES, "/ppt/tableStyles.xml"),
+        Relationship("rId5", n.RT_VIEW_PROPS, "/ppt/viewProps.xml")])
     out.relate_package([Relationship("rId1", n.RT_OFFICE_DOC, "/ppt/presentation.xml")])
     return out.to_bytes()
 
@@ -184,8 +188,8 @@ def _picture(shape_id: int, art: Art, media: _Media, rid: str, svg: str, brand: 
 def _rect(shape_id: int, art: Art) -> str:
     """A brand rule: a plain filled rectangle, no outline, no style (no theme shadow)."""
     x, y, w, h = art.rect
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Rule {shape_id}"/><p:cNvSpPr/>'
-            '<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Rule {shape_id}">{DECORATIVE}</p:cNvPr>'
+            '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
             f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_fill(art.colour)}<a:ln><a:noFill/>'
             '</a:ln></p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p>'

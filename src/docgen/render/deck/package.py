@@ -25,7 +25,7 @@ _R_ID = f"{{{n.R}}}id"
 _DROP = ("notesMasterIdLst", "handoutMasterIdLst", "sldIdLst", "embeddedFontLst", "custShowLst",
          "custDataLst", "smartTags", "photoAlbum", "modifyVerifier")
 _SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # p14:sectionLst lists the template's slides
-_VIEW = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:viewPr xmlns:a="{n.A}" '
+VIEW_PROPS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:viewPr xmlns:a="{n.A}" '
          f'xmlns:p="{n.P}" xmlns:r="{n.R}"><p:normalViewPr><p:restoredLeft sz="15620"/>'
          '<p:restoredTop sz="94660"/></p:normalViewPr><p:gridSpacing cx="76200" cy="76200"/>'
          "</p:viewPr>").encode()
@@ -72,7 +72,7 @@ def finish(out: PackageWriter, tpl: Template, slides: list[str], notes_master: s
                 [Relationship(r.rid, r.reltype, r.target) for r in theme.rels])
         out.add(notes_master, n.CT_NOTES_MASTER, default_master(),
                 [Relationship("rId1", n.RT_THEME, theme_name)])
-    out.add("/ppt/viewProps.xml", n.CT_VIEW_PROPS, _VIEW)
+    out.add("/ppt/viewProps.xml", n.CT_VIEW_PROPS, VIEW_PROPS)
     out.add("/ppt/presProps.xml", n.CT_PRES_PROPS, _PRES_PROPS)
     pres_xml, pres_rels = _presentation(tpl, slides, notes_master)
     out.add(PRESENTATION, n.CT_PRESENTATION, pres_xml, pres_rels)
