@@ -290,3 +290,16 @@ def test_quotes_look_as_in_the_handout(seed_doc: Document) -> None:
     heroes = [shown(b) for s in slides if s.kind == "statement" for b in s.boxes if b.role == "quote"]
     pulls = [pull_quote(s) for s in seed_doc.sections]
     assert [h.strip("“”") for h in heroes] == [q.text.plain for q in pulls if q is not None]
+
+
+def test_a_cards_attribution_sits_at_its_foot(seed_doc: Document) -> None:
+    section = seed_doc.sections[2]
+    blocks = tuple(dataclasses.replace(b, by="A head of sales") if isinstance(b, Quote)
+                   and b.text.plain.startswith("Marketing puts") else b for b in section.blocks)
+    doc = dataclasses.replace(seed_doc, sections=(dataclasses.replace(section, blocks=blocks),))
+    (cards,) = [s for s in plan_deck(doc).slides if s.kind == "cards"]
+    quotes = [b for b in cards.boxes if b.role == "quote"]
+    (by,) = [b for b in cards.boxes if b.role == "attribution"]
+    assert shown(by) == "— A head of sales" and by.placeholder == ("body", 11)
+    assert by.x == quotes[0].x and by.y + by.h == quotes[0].y + quotes[0].h  # the first card's foot
+    assert by.size < quotes[0].size and by.font == "heading"

@@ -148,6 +148,16 @@ def columns(n: int, y: int = BODY_Y, h: int = BODY_H) -> list[Rect4]:
     return [(M + i * (w + GUTTER), y, w, h) for i in range(n)]
 
 
+def _cards(n: int, card: Style, by: Style) -> list[Slot]:
+    """``n`` tinted cards across the body, each with a slot for its attribution at its foot."""
+    out = []
+    for i, (x, y, w, h) in enumerate(columns(n)):
+        out.append(Slot(f"card{i + 1}", "body", i + 1, (x, y, w, h), card, "Quote"))
+        out.append(Slot(f"by{i + 1}", "body", 11 + i, (x, y + h - int(1.3 * IN), w, int(1.3 * IN)),
+                        by, "Who said it"))
+    return out
+
+
 @lru_cache(maxsize=16)
 def design(palette: Palette) -> Design:
     """Return the built-in template's design in the brand's colours (checked by :mod:`docgen.scheme`)."""
@@ -206,6 +216,7 @@ def design(palette: Palette) -> Design:
          Slot("number", "sldNum", 12, DARK_NUMBER, dark_number)),
         p.primary, dark_art, master_shapes=False)
     cards = Style(24.0, "body", k.on_light, italic=True, fill=tint, inset=CARD_INSET)
+    card_by = Style(18.0, "heading", k.muted_on_light, inset=CARD_INSET, anchor="b")
     left, right = columns(2)
     lead_h = int(0.6 * IN)
     head_h = int(0.65 * IN)
@@ -217,8 +228,7 @@ def design(palette: Palette) -> Design:
         cover,
         content("bullets", "Title and Content", "obj", Slot("body", "body", 1, BODY_RECT, body)),
         section,
-        content("cards2", "Two Content", "twoObj",
-                *(Slot(f"card{i + 1}", "body", i + 1, r, cards) for i, r in enumerate(columns(2)))),
+        content("cards2", "Two Content", "twoObj", *_cards(2, cards, card_by)),
         content("comparison", "Comparison", "twoTxTwoObj",
                 Slot("left_head", "body", 1, (cl, top, cw, head_h), column_head, "Heading"),
                 Slot("left", "body", 2, (cl, top + head_h + int(0.15 * IN), cw,
@@ -247,8 +257,7 @@ def design(palette: Palette) -> Design:
                                                             bold=True, anchor="ctr")),
             Slot("footer", "ftr", 11, FOOTER_RECT, Style(10.0, "heading", k.muted_on_light,
                                                          anchor="ctr"))), tint),
-        content("cards3", "Three Content", "cust",
-                *(Slot(f"card{i + 1}", "body", i + 1, r, cards) for i, r in enumerate(columns(3)))),
+        content("cards3", "Three Content", "cust", *_cards(3, cards, card_by)),
         content("agenda", "Agenda", "cust",
                 Slot("body", "body", 1, BODY_RECT, Style(28.0, "body", k.text, bullet="1.",
                                                          bullet_colour=k.bullet, space_before=0.4))),

@@ -248,8 +248,7 @@ class Kinds:
         # tint, not under it).
         slots = [((x + rule, y, w - rule, h), ph) for (x, y, w, h), ph in slots]
         tint = self.kit.brand.palette.light
-        paras = [self.quote_paras(q) + [replace(p, space_before=0.6) for p in self.by_para(q)]
-                 for q in quotes]
+        paras = [self.quote_paras(q) for q in quotes]
         inset = self.f.len(d.CARD_INSET / d.IN)
         sizes = (28.0, 24.0) if len(quotes) == 2 else (24.0,)
         size = None
@@ -263,12 +262,27 @@ class Kinds:
         boxes = [self.fitted("quote", r, p, (size,), color=self.colour(QUOTE, True), inset=inset,
                              fill=tint, ph=ph, balance=True)
                  for (r, ph), p in zip(slots, paras, strict=True)]
-        height = max(self.text_h(b) for b in boxes if b) + self.f.len(0.1)
+        bys: list[Box | None] = []
+        for i, ((x, _, w, _), _) in enumerate(slots):  # "— Name" at a card's foot, as in QUOTE
+            (_, by, _, bh), by_ph = self.slot(role, f"by{i + 1}")
+            bys.append(self.fitted("attribution", (x, by, w, bh), self.by_para(quotes[i]), (18.0,),
+                                   font="heading", color=self.k.muted_on_light, inset=inset,
+                                   ph=by_ph) if quotes[i].by else None)
+        gap = self.f.len(0.15)
+        height = max(self.text_h(b) + (gap + self.text_h(a) - 2 * inset if a else 0)
+                     for b, a in zip(boxes, bys, strict=True) if b) + self.f.len(0.1)
         top = self.f.body_y + max(0, (self.f.body_h - height) * 9 // 20)
-        cards: list[Item] = [replace(b, y=top, h=height) for b in boxes if b]
+        cards: list[Item] = []
+        for b, a in zip(boxes, bys, strict=True):
+            if b is None:
+                continue
+            cards.append(replace(b, y=top, h=height))
+            if a is not None:  # on the card, at its foot
+                cards.append(replace(a, y=top + height - self.text_h(a), h=self.text_h(a),
+                                     anchor="b"))
         if rule:
             cards[:0] = [Rect(c.x - rule, top, rule, height, self.kit.brand.palette.accent)
-                         for c in cards if isinstance(c, Box)]
+                         for c in cards if isinstance(c, Box) and c.role == "quote"]
         return [Page(role, tuple(cards))]
 
     # -- lists ----------------------------------------------------------------------------------
