@@ -11,11 +11,12 @@ checked by the caller through ``on_link``: a link it refuses stays text.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
 from docgen.model import Span, Text
 from docgen.source import links
+from docgen.source.emphasis import Delim, emphasis, is_punct, pair
+from docgen.source.inline_runs import join, linkify, spans
 from docgen.source.links import link_problem
 
 __all__ = ["link_problem", "parse_inline"]
@@ -23,7 +24,6 @@ __all__ = ["link_problem", "parse_inline"]
 LinkCheck = Callable[[str], str | None]
 _SPECIAL = frozenset("*_[]\\`<:")  # a text with none of these is one plain run
 _TERMINATORS = frozenset("\n!#$%&*+-:<=>@[\\]^_`{}~")
-_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _WHITESPACE = frozenset("\t\n\x0b\x0c\r \xa0\u1680\u202f\u205f\u3000") | frozenset(
     chr(c) for c in range(0x2000, 0x200B))
 _MAX_NESTING = 20
@@ -36,21 +36,13 @@ def parse_inline(source: str, on_link: LinkCheck | None = None) -> Text:
     state = _State(source, on_link)
     state.tokenize()
     for delims in state.all_delims:
-        _pair(delims)
+        pair(delims)
     for delims in state.all_delims:
-        _emphasis(state.tokens, delims)
-    tokens = _join(state.tokens)
+        emphasis(state.tokens, delims)
+    tokens = join(state.tokens)
     if links.MAY_HAVE_BARE_URL.search(source) and links.linkifier().pretest(source):
-        tokens = _linkify(tokens, on_link)
-    return Text(tuple(_spans(tokens)))
-
-
-class _Delim:
-    __slots__ = ("close", "end", "length", "marker", "open", "token")
-
-    def __init__(self, marker: str, length: int, token: int, can_open: bool, can_close: bool):
-        self.marker, self.length, self.token, self.end = marker, length, token, -1
-        self.open, self.close = can_open, can_close
+        tokens = linkify(tokens, on_link)
+    return Text(tuple(spans(tokens)))
 
 
 class _State:
@@ -61,9 +53,9 @@ class _State:
         self.on_link = on_link
         self.tokens: list[list[str]] = []  # [type, content]: text, special, code, br, open/close
         self.pending = ""
-        self.delims: list[_Delim] = []
+        self.delims: list[Delim] = []
         self.all_delims = [self.delims]
-        self.saved: list[list[_Delim]] = []
+        self.saved: list[list[Delim]] = []
         self.cache: dict[int, int] = {}
         self.level = self.link_level = 0
         self.last_runs: dict[int, int] | None = None
@@ -224,7 +216,7 @@ class _State:
         length, can_open, can_close = self._scan_delims(marker)
         for _ in range(length):
             self.push("text", marker)
-            self.delims.append(_Delim(marker, length, len(self.tokens) - 1, can_open, can_close))
+            self.delims.append(Delim(marker, length, len(self.tokens) - 1, can_open, can_close))
         self.pos += length
         return True
 
@@ -236,7 +228,7 @@ class _State:
             pos += 1
         last = src[start - 1] if start > 0 else " "
         nxt = src[pos] if pos < self.max else " "
-        last_punct, next_punct = _punct(last), _punct(nxt)
+        last_punct, next_punct = is_punct(last), is_punct(nxt)
         last_space, next_space = last in _WHITESPACE, nxt in _WHITESPACE
         left = not (next_space or (next_punct and not (last_space or last_punct)))
         right = not (last_space or (last_punct and not (next_space or next_punct)))
@@ -343,10 +335,6 @@ def _skip_space(src: str, pos: int, end: int) -> int:
     return pos
 
 
-def _punct(ch: str) -> bool:
-    return ch in _ASCII_PUNCT or unicodedata.category(ch)[0] in "PS"
-
-
 def _last_runs(src: str) -> dict[int, int]:
     """Return, for each length of a run of backticks, where the last such run starts."""
     runs: dict[int, int] = {}
@@ -359,147 +347,3 @@ def _last_runs(src: str) -> dict[int, int]:
     return runs
 
 
-def _pair(delims: list[_Delim]) -> None:
-    """Match each closing ``*``/``_`` run with its opener (CommonMark's "process emphasis",
-    with its rule of three and markdown-it's lower bounds for the search)."""
-    bottoms: dict[str, list[int]] = {}
-    header, last_token = 0, -2
-    jumps: list[int] = []
-    for closer_idx, closer in enumerate(delims):
-        jumps.append(0)
-        if delims[header].marker != closer.marker or last_token != closer.token - 1:
-            header = closer_idx
-        last_token = closer.token
-        if not closer.close:
-            continue
-        bottom = bottoms.setdefault(closer.marker, [-1] * 6)
-        slot = (3 if closer.open else 0) + closer.length % 3
-        opener_idx = header - jumps[header] - 1
-        new_bottom = opener_idx
-        while opener_idx > bottom[slot]:
-            opener = delims[opener_idx]
-            if opener.marker != closer.marker:
-                opener_idx -= jumps[opener_idx] + 1
-                continue
-            if opener.open and opener.end < 0:
-                odd = (opener.close or closer.open) and (opener.length + closer.length) % 3 == 0 \
-                    and (opener.length % 3 != 0 or closer.length % 3 != 0)
-                if not odd:
-                    last_jump = jumps[opener_idx - 1] + 1 \
-                        if opener_idx > 0 and not delims[opener_idx - 1].open else 0
-                    jumps[closer_idx] = closer_idx - opener_idx + last_jump
-                    jumps[opener_idx] = last_jump
-                    closer.open = opener.close = False
-                    opener.end = closer_idx
-                    new_bottom, last_token = -1, -2
-                    break
-            opener_idx -= jumps[opener_idx] + 1
-        if new_bottom != -1:
-            bottoms[closer.marker][(3 if closer.open else 0) + closer.length % 3] = new_bottom
-
-
-def _emphasis(tokens: list[list[str]], delims: list[_Delim]) -> None:
-    """Turn matched delimiters into em/strong tokens (two adjacent pairs make one strong)."""
-    i = len(delims) - 1
-    while i >= 0:
-        start = delims[i]
-        if start.end == -1:
-            i -= 1
-            continue
-        end = delims[start.end]
-        strong = i > 0 and delims[i - 1].end == start.end + 1 \
-            and delims[i - 1].marker == start.marker and delims[i - 1].token == start.token - 1 \
-            and delims[start.end + 1].token == end.token + 1
-        kind = "strong" if strong else "em"
-        tokens[start.token] = [f"{kind}_open", ""]
-        tokens[end.token] = [f"{kind}_close", ""]
-        if strong:
-            tokens[delims[i - 1].token][1] = ""
-            tokens[delims[start.end + 1].token][1] = ""
-            i -= 1
-        i -= 1
-
-
-def _join(tokens: list[list[str]]) -> list[list[str]]:
-    """Merge neighbouring text tokens (markdown-it's fragments_join)."""
-    out: list[list[str]] = []
-    for token in tokens:
-        if token[0] == "text" and out and out[-1][0] == "text":
-            out[-1] = ["text", out[-1][1] + token[1]]
-        else:
-            out.append(token)
-    return out
-
-
-def _linkify(tokens: list[list[str]], on_link: LinkCheck | None) -> list[list[str]]:
-    """Make links of bare ``https://…`` and ``mailto:…`` addresses left in the text runs.
-
-    Walks back from the end as markdown-it's core rule does: a link's content is skipped back
-    to the nearest link start (so text before a link nested in a link's label is still read).
-    """
-    finder = links.linkifier()
-    out: list[list[list[str]]] = []  # pieces, last first
-    i = len(tokens)
-    while i > 0:
-        i -= 1
-        kind, content = tokens[i]
-        if kind == "link_close":
-            j = i - 1
-            while j > 0 and tokens[j][0] != "link_open":
-                j -= 1
-            out.append(tokens[j:i + 1])
-            i = j
-            continue
-        if kind != "text" or not finder.test(content):
-            out.append([tokens[i]])
-            continue
-        found = finder.match(content) or []
-        if found and found[0].index == 0 and i > 0 and tokens[i - 1][0] == "special":
-            found = found[1:]  # http\://… stays text
-        pieces: list[list[str]] = []
-        last = 0
-        for match in found:
-            href = links.encode_url(match.url)
-            if on_link is not None and on_link(href):
-                continue
-            if match.index > last:
-                pieces.append(["text", content[last:match.index]])
-            pieces += [["link_open", href], ["text", links.shown_url(match.text)],
-                       ["link_close", ""]]
-            last = match.last_index
-        if last < len(content):
-            pieces.append(["text", content[last:]])
-        out.append(pieces)
-    return [token for piece in reversed(out) for token in piece]
-
-
-def _spans(tokens: list[list[str]]) -> list[Span]:
-    """Return the tokens as runs of one style each, neighbours of one style merged."""
-    spans: list[Span] = []
-    bold = italic = 0
-    href: str | None = None
-    for kind, content in tokens:
-        if kind in ("text", "special", "code", "br"):
-            text = "\n" if kind == "br" else content
-            if not text:
-                continue
-            span = Span(text, bold > 0, italic > 0, href, kind == "code")
-            last = spans[-1] if spans else None
-            if last and (last.bold, last.italic, last.href, last.code) == \
-                    (span.bold, span.italic, span.href, span.code):
-                spans[-1] = Span(last.text + text, span.bold, span.italic, href, span.code)
-            else:
-                spans.append(span)
-        elif kind == "em_open":
-            italic += 1
-        elif kind == "em_close":
-            italic -= 1
-        elif kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold -= 1
-        elif kind == "link_open":
-            href = content
-        elif kind == "link_close":
-            href = None
-    return spans
