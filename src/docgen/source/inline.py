@@ -11,17 +11,14 @@ checked by the caller through ``on_link``: a link it refuses stays text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from docgen.model import Span, Text
 from docgen.source import links
 from docgen.source.emphasis import Delim, emphasis, is_punct, pair
-from docgen.source.inline_runs import join, linkify, spans
+from docgen.source.inline_runs import LinkCheck, join, linkify, spans
 from docgen.source.links import link_problem
 
 __all__ = ["link_problem", "parse_inline"]
 
-LinkCheck = Callable[[str], str | None]
 _SPECIAL = frozenset("*_[]\\`<:")  # a text with none of these is one plain run
 _TERMINATORS = frozenset("\n!#$%&*+-:<=>@[\\]^_`{}~")
 _WHITESPACE = frozenset("\t\n\x0b\x0c\r \xa0\u1680\u202f\u205f\u3000") | frozenset(
