@@ -303,3 +303,11 @@ def test_a_cards_attribution_sits_at_its_foot(seed_doc: Document) -> None:
     assert shown(by) == "— A head of sales" and by.placeholder == ("body", 11)
     assert by.x == quotes[0].x and by.y + by.h == quotes[0].y + quotes[0].h  # the first card's foot
     assert by.size < quotes[0].size and by.font == "heading"
+
+
+def test_docgens_words_follow_the_articles_language(seed_doc: Document) -> None:
+    titles = [shown(s.title) for s in plan_deck(dataclasses.replace(seed_doc, language="de",
+                                                                    cta=None)).slides]
+    assert "Off the Battlefield: Kernpunkte" in titles
+    assert "Off the Battlefield: In ihren Worten (2 von 2, Fortsetzung)" in titles
+    assert titles[1] == "Agenda" and titles[-2:] == ["Über den Autor", "Vielen Dank"]

@@ -17,20 +17,15 @@ from docgen.model import Document, Span, Text
 from docgen.render.deck import chrome, grid
 from docgen.render.deck.frame import Frame
 from docgen.render.deck.kinds import Kinds, Page
+from docgen.render.deck.labels import Labels
 from docgen.render.deck.layouts import STAND_INS
 from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
 from docgen.render.deck.script import Cue, Script
 from docgen.render.deck.storyboard import Beat, Part, storyboard
-from docgen.render.deck.typeset import Labels, display
+from docgen.render.deck.typeset import display
 from docgen.scheme import scheme
 from docgen.typography import NBSP
-
-#: What each kind of beat adds to its section's heading in a slide title.
-QUALIFIERS = {"statement": "In a Nutshell", "quote": "In Their Words", "cards": "In Their Words",
-              "bullets": "Key Points", "comparison": "Key Points", "list": "At a Glance",
-              "picture": "In Pictures", "callout": "Takeaway"}
-
 
 _NO_CUE = Cue("content")
 
@@ -62,7 +57,7 @@ class _Planner:
         self.kit = grid.Kit(doc.brand, frame)
         self.kinds = Kinds(self.kit, doc.language)
         sections = [s for s in doc.sections if not s.deck.skip]
-        self.label = Labels([s.heading.plain for s in sections])
+        self.label = Labels([s.heading.plain for s in sections], doc.language)
         self.warnings: list[Problem] = []
 
     def text(self, t: Text | str) -> Text:
@@ -80,7 +75,7 @@ class _Planner:
             for pg in pages:
                 count = sum(len(b.paras) for b in pg.boxes)
                 drafts.append(_Draft("agenda", "agenda", pg.items,
-                                     fixed=self.text(self.label("Agenda")), continued=pg.continued,
+                                     fixed=self.text(self.label("agenda")), continued=pg.continued,
                                      cue=Cue("agenda", piece=pg.part, pieces=len(pages),
                                              shows=(start, start + count))))
                 start += count
@@ -91,12 +86,12 @@ class _Planner:
             for beat in part.beats:
                 drafts += self.beat(part, beat, heading)
         author = self.kinds.author(doc.author)
-        drafts += [_Draft("author", "author", pg.items, fixed=self.text(self.label("About the Author")),
+        drafts += [_Draft("author", "author", pg.items, fixed=self.text(self.label("author")),
                           continued=pg.continued, cue=Cue("author", piece=pg.part, pieces=len(author)))
                    for pg in author]
         # The call to action is the closing slide's title: in the headings' case, as titles are.
         closing = self.text(self.label.heading(doc.cta.text) if doc.cta is not None
-                            else self.label("Thank You"))
+                            else self.label("thanks"))
         drafts.append(_Draft("closing", "closing", fixed=closing, cue=Cue("closing")))
         return self.finish(drafts, parts)
 
@@ -122,7 +117,7 @@ class _Planner:
             pages = k.callout(beat.callout)
         if pages is None:
             pages = k.bullets(beat.items, "bullets")
-        return [_Draft(kind, pg.layout, pg.items, heading, self.label(QUALIFIERS[kind]),
+        return [_Draft(kind, pg.layout, pg.items, heading, self.label(kind),
                        continued=pg.continued,
                        cue=Cue(kind, part, beat, pg.part, len(pages)))
                 for pg in pages]
@@ -211,8 +206,8 @@ class _Planner:
         for d in drafts:
             cont = ""
             if d.continued:
-                cont = self.label("Continued" if d.cue.pieces <= 2 else
-                                  f"Part {d.cue.piece + 1} of {d.cue.pieces}")
+                cont = (self.label("continued") if d.cue.pieces <= 2 else
+                        self.label("part", d.cue.piece + 1, d.cue.pieces))
             if d.slide is not None:
                 out.append((Text(tuple(Span(r.text.replace(SOFT_BREAK, ""), r.bold, r.italic)
                                        for p in d.slide.title.paras for r in p.runs)), ""))
@@ -224,7 +219,7 @@ class _Planner:
             if not d.continued:
                 seen[key] = seen.get(key, 0) + 1
             n, total = seen.get(key, 1), counts.get(key, 1)
-            suffix = ", ".join(x for x in (self.label(f"{n} of {total}") if total > 1 else "",
+            suffix = ", ".join(x for x in (self.label("of", n, total) if total > 1 else "",
                                            cont) if x)
             out.append((d.heading, f": {d.qualifier}" + (f" ({suffix})" if suffix else "")))
         return _unique(out)

@@ -14,7 +14,7 @@ from docgen.model import FontFamily, Span, Text
 from docgen.render.deck.fit import INDENT_EM, Para
 from docgen.render.deck.lines import faces, group_words
 from docgen.render.deck.measure import SOFT_BREAK, text_width
-from docgen.typography import balanced_breaks, nest_quotes, quote_marks, smarten, title_case, unquote
+from docgen.typography import balanced_breaks, nest_quotes, quote_marks, smarten, unquote
 
 #: A line break inside a paragraph (``a:br``): what python-pptx reads back as "\v" too.
 BREAK = "\v"
@@ -36,44 +36,6 @@ def marks(language: str) -> tuple[str, str]:
     """The language's opening and closing quote marks."""
     opening, closing, _, _ = quote_marks(language)
     return opening, closing
-
-
-class Labels:
-    """docgen's own words on slides, in the case the article's headings use.
-
-    An article whose headings are in Title Case ("What I Learned") gets "About the Author" and
-    "Key Points"; one in sentence case gets "About the author" and "Key points".
-    """
-
-    def __init__(self, headings: list[str]) -> None:
-        titled = [h for h in headings if h.strip() and title_case(h) == h]
-        self.title_case = not headings or len(titled) * 2 >= len(headings)
-        self._done: dict[str, str] = {}
-
-    def heading(self, text: Text) -> Text:
-        """``text`` set as a heading: in Title Case when the article's headings are (its runs'
-        styles kept), else as typed."""
-        if not self.title_case:
-            return text
-        cased = title_case(text.plain)
-        if len(cased) != len(text.plain):
-            return text
-        spans, at = [], 0
-        for s in text.spans:
-            spans.append(Span(cased[at:at + len(s.text)], s.bold, s.italic, s.href))
-            at += len(s.text)
-        return Text(tuple(spans))
-
-    def __call__(self, words: str) -> str:
-        found = self._done.get(words)
-        if found is None:
-            if self.title_case:
-                found = title_case(words)
-            else:
-                found = words[:1].upper() + words[1:].lower() if words[:1].isalpha() else words.lower()
-            if len(self._done) < 4096:
-                self._done[words] = found
-        return found
 
 
 def balanced(para: Para, family: FontFamily, width: float, size: float,
