@@ -2,8 +2,8 @@
 
 reportlab has no API for marked content, structure trees or extra catalog and page entries, so
 these helpers reach into its canvas and document objects. Every such access is here, written
-for the reportlab versions in :data:`SUPPORTED`; :func:`check_version` turns any other version
-into a located build error instead of a broken file or a traceback.
+for the reportlab versions in :data:`SUPPORTED`; on any other version the handout is built
+untagged with a warning (:func:`unsupported_problem`), never a broken file or a traceback.
 """
 
 from __future__ import annotations
@@ -16,20 +16,28 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from docgen.errors import DocgenError, Problem
+from docgen.errors import Problem
 
 #: reportlab (major, minor) versions whose internals this module was written for and tested on.
 SUPPORTED = ((4, 4), (5, 1))
 
 
-def check_version(version: str = reportlab.Version) -> None:
-    """Raise :class:`DocgenError` unless ``version`` is one this module knows."""
-    parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
-    if parts not in SUPPORTED:
-        known = ", ".join(f"{a}.{b}.x" for a, b in SUPPORTED)
-        raise DocgenError(Problem(
-            f"docgen's tagged PDF needs reportlab {known}, but reportlab {version} is installed",
-            None, "install the pinned versions: pip install -r requirements.txt"))
+def supported(version: str = reportlab.Version) -> bool:
+    """Return whether this module was written for (and tested on) reportlab ``version``."""
+    return tuple(int(p) for p in version.split(".")[:2] if p.isdigit()) in SUPPORTED
+
+
+def unsupported_problem(version: str = reportlab.Version, archival: bool = False) -> Problem:
+    """Return what a build on an untested reportlab says: a warning (the handout is built
+    untagged, through reportlab's public API only), or an error when an archival standard was
+    asked for (its metadata and output intent need these internals too)."""
+    known = ", ".join(f"{a}.{b}.x" for a, b in SUPPORTED)
+    hint = "install the pinned versions: pip install -r requirements.txt"
+    if archival:
+        return Problem(f"a PDF/A handout needs reportlab {known}, but reportlab {version} is "
+                       "installed", None, hint)
+    return Problem(f"reportlab {version} is newer than docgen's tagged-PDF code (written for "
+                   f"{known}): the handout is built untagged", None, hint, "warning")
 
 
 class PageHooks(Protocol):

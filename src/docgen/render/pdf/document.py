@@ -23,7 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.doctemplate import LayoutError
 
 import docgen
-from docgen._compat.reportlab_tags import TaggingCanvas, check_version
+from docgen._compat.reportlab_tags import TaggingCanvas, supported, unsupported_problem
 from docgen.errors import DocgenError, Problem
 from docgen.model import Document
 from docgen.render import Rendered, build_time, document_text, locator
@@ -200,6 +200,12 @@ def render_pdf(doc: Document, expected_pages: int | None = None, *,
     the hint. ``tagged=False`` leaves out the structure tree and marked content (for measuring
     what tagging costs; every build is tagged).
     """
+    notes: list[Problem] = []
+    if tagged and not supported():
+        problem = unsupported_problem(archival=archive.standard(doc) is not None)
+        if problem.severity == "error":
+            raise DocgenError(problem)
+        tagged, notes = False, [problem]
     brand = doc.brand
     body = register(brand.body_font, brand.location)
     heading = register(brand.heading_font, brand.location)
@@ -224,7 +230,8 @@ def render_pdf(doc: Document, expected_pages: int | None = None, *,
     guess = expected_pages if expected_pages and expected_pages > 0 else None
     story = builder.build()
     if guess is None:
-        total = _layout(doc, styles, story, running, builder.root, total=0)[1]
+        total = _layout(doc, styles, story, running, builder.root if tagged else None,
+                        total=0)[1]
     else:  # a rebuild: start with the final pass, trusting the last page count
         data, total = _layout(doc, styles, story, running, builder.root if tagged else None,
                               total=guess)
@@ -237,7 +244,7 @@ def render_pdf(doc: Document, expected_pages: int | None = None, *,
                               total=total)
         if final != total:  # pragma: no cover - the footer never changes the flow
             raise DocgenError("the page count changed between layout passes")
-    return Rendered(data, total, "pages", [*marker.warnings, *marker.fallback_warnings])
+    return Rendered(data, total, "pages", [*notes, *marker.warnings, *marker.fallback_warnings])
 
 
 #: reportlab's flowable class -> what a reader of the source calls it.
@@ -274,7 +281,6 @@ def _layout(
     info = _info(doc, stamp)
     tagger = None
     if not counting and root is not None:
-        check_version()
         tagger = Tagger(root, doc.language)
         pdfa = archive.standard(doc)
         tagger.metadata = xmp.packet(info, pdfa)
