@@ -42,6 +42,17 @@ if os.environ.get("CI") or os.environ.get("DOCGEN_REQUIRE_TOOLS"):
 os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+@pytest.fixture(autouse=True)
+def environment() -> object:
+    """Give every test the environment it started with: the command line, run in-process, sets
+    variables for its forked children (``--pdf-standard``), which must not reach the next test."""
+    saved = dict(os.environ)
+    yield
+    if os.environ != saved:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def font_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Keep the font cache of the whole run (and its subprocesses) out of the user's home."""

@@ -72,6 +72,7 @@ def ours(source: str) -> list[Span]:
 @example("[a [b](c)](d)")
 @example("`a``b` ``c`")
 @example("<https://x.comété*>")
+@example("<https://été*>")
 @example("[a](https://été.com/x) https://x.été.com/a")
 def test_spans_equal_markdown_it(source: str) -> None:
     assert ours(source) == reference(source)
