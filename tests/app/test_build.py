@@ -169,3 +169,15 @@ def test_same_source_same_bytes(write_article: WriteArticle, tmp_path: Path,
     one = build(source, tmp_path / "one").artifacts
     two = build(source, tmp_path / "two", force=True).artifacts
     assert [a.sha256 for a in one] == [a.sha256 for a in two]
+
+
+def test_a_warning_met_by_the_loader_and_a_renderer_is_reported_once(
+        write_article: WriteArticle, tmp_path: Path) -> None:
+    template = Path(__file__).resolve().parents[1] / "fixtures" / "templates" / \
+        "hcl-16x9-10in-external-link.pptx"
+    source = write_article(MINIMAL + "brand: brand.yml\n", files={
+        "brand.yml": "meta:\n  name: Acme\ndefaults:\n  docgen:\n    template: corp.pptx\n",
+        "corp.pptx": template.read_bytes()})
+    result = build(source, tmp_path / "out", ["deck"])
+    links = [p for p in result.warnings if "external link" in p.message]
+    assert len(links) == 1, links

@@ -115,8 +115,12 @@ def build(source: Path, out_dir: Path, targets: Iterable[str] = TARGETS, *,
               else records.reusable(key, wanted, root, contents))
     rendered = _render([t for t in wanted if t not in reused], doc, parallel,
                        _last_units(entry, "pdf"))
+    seen = set(warnings)  # the loader and a renderer may both meet one thing (a template's link)
     for result, _ in rendered.values():
-        warnings.extend(result.warnings)
+        for problem in result.warnings:
+            if problem not in seen:
+                seen.add(problem)
+                warnings.append(problem)
     built = {}
     for target, (result, seconds) in rendered.items():
         artifact = Artifact(out_dir / f"{doc.slug}{SUFFIX[target]}", target, result.units,
