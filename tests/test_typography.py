@@ -6,10 +6,14 @@ import pytest
 
 from docgen.model import Span, Text
 from docgen.typography import (
+    LAST_LINE,
     NBSP,
     balanced_breaks,
+    break_cost,
+    greedy_breaks,
     nest_quotes,
     quote_marks,
+    sense_breaks,
     smarten,
     smarten_str,
     title_case,
@@ -84,3 +88,65 @@ def test_balanced_breaks_never_leave_one_word_alone() -> None:
     assert min(len(line) for line in lines) >= 2
     assert balanced_breaks([], 1, 10) == [0]
     assert balanced_breaks([50], 1, 10) == [0]
+
+
+def _lines(text: str, measure: float, **kw: bool) -> list[str]:
+    """Break ``text`` (one unit per character, a space is one) with the words' sense."""
+    words = text.split()
+    starts = balanced_breaks([len(w) for w in words], 1, measure, words) if not kw else \
+        sense_breaks([len(w) for w in words], 1, measure, words, **kw)
+    return [" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
+
+
+@pytest.mark.parametrize(("text", "measure", "lines"), [
+    # after a comma and before "and", not "Marketing, and / all Marketing"
+    ("All Selling is Marketing, and all Marketing is Selling.", 40,
+     ["All Selling is Marketing,", "and all Marketing is Selling."]),
+    # before a preposition, not after it: "in concert / to execute", not "concert to / execute"
+    ("The two work in concert to execute the battle plan together.", 40,
+     ["The two work in concert", "to execute the battle plan together."]),
+    # a sentence's end wins over even lines
+    ("Marketing is targeting your quarry. Sales is going in for the kill.", 45,
+     ["Marketing is targeting your quarry.", "Sales is going in for the kill."]),
+    # never an article at a line's end, even for evener lines
+    ("Managing Partner, Rocket Market Development LLC", 32,
+     ["Managing Partner,", "Rocket Market Development LLC"]),
+])
+def test_balanced_breaks_with_words_break_on_sense(text: str, measure: float,
+                                                   lines: list[str]) -> None:
+    assert _lines(text, measure) == lines
+
+
+def test_sense_breaks_fill_mends_a_short_last_line_and_keeps_the_lines_above() -> None:
+    text = ("Marketing AND Sales are the front door, working together, to identify prospects and "
+            "communicate what the company offers to its customers with Ops, Finance, IT, etc., as "
+            "the back door to support everything.")
+    words = text.split()
+    starts = greedy_breaks([len(w) for w in words], 1, 66)
+    greedy = [" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
+    assert greedy[-1] == "everything."
+    mended = _lines(text, 66, fill=True)
+    assert len(mended) == len(greedy) and mended[:-2] == greedy[:-2]  # only the last two change
+    assert len(mended[-1]) >= 66 * LAST_LINE and len(mended[-1].split()) >= 2
+    # the break that reads best among the nearest: "etc., / as", not "door to / support"
+    assert mended[-2:] == ["customers with Ops, Finance, IT, etc.,",
+                           "as the back door to support everything."]
+    # a last line that is long enough is left alone
+    assert _lines("one two three four five six seven", 20, fill=True) == \
+        ["one two three four", "five six seven"]
+
+
+def test_sense_breaks_take_a_spare_line_only_where_it_reads_much_better() -> None:
+    point = "Marketing is the plan, the reconnaissance, the strategy"
+    assert _lines(point, 30, spare_line=False) == \
+        ["Marketing is the plan, the", "reconnaissance, the strategy"]
+    assert _lines(point, 30, spare_line=True) == \
+        ["Marketing is the plan,", "the reconnaissance,", "the strategy"]
+    assert _lines("Partners in meeting sales goals", 22, spare_line=True) == \
+        ["Partners in meeting", "sales goals"]
+
+
+def test_break_cost_reads_punctuation_and_function_words() -> None:
+    assert break_cost("Marketing,", "and") < break_cost("Marketing", "is") == 0
+    assert break_cost("together.”", "Sales") < 0
+    assert break_cost("the", "battle") > 0 and break_cost("to", "execute") > 0

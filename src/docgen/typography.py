@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from docgen.model import Text
 
@@ -167,34 +168,218 @@ def title_case(text: str) -> str:
     return " ".join(out)
 
 
-def balanced_breaks(widths: Sequence[float], space: float, measure: float) -> list[int]:
+def balanced_breaks(widths: Sequence[float], space: float, measure: float,
+                    words: Sequence[str] | None = None) -> list[int]:
     """Return where lines start (token indices, the first is 0) for the fewest lines that fit
     ``measure``, with the lines as even as possible (so a title or quote never ends on one word).
 
     ``widths`` are the tokens' widths without their trailing space; ``space`` the width of one.
-    Binary search on the widest line allowed, greedy fill at each width: exact for minimising the
-    widest line at the fewest lines.
+    Without ``words``: binary search on the widest line allowed, greedy fill at each width (exact
+    for minimising the widest line at the fewest lines). With ``words`` (the tokens' text), lines
+    also break on sense: see :func:`sense_breaks`.
     """
     if not widths:
         return [0]
+    if words is not None and len(words) == len(widths):
+        return sense_breaks(widths, space, measure, words)
 
-    def greedy(limit: float) -> list[int]:
-        starts, line = [0], 0.0
-        for i, w in enumerate(widths):
-            need = w if line == 0 else line + space + w
-            if need > limit and line > 0:
-                starts.append(i)
-                line = w
-            else:
-                line = need
-        return starts
-
-    fewest = len(greedy(measure))
+    fewest = len(greedy_breaks(widths, space, measure))
     low, high = max(widths), measure
     for _ in range(24):
         mid = (low + high) / 2
-        if len(greedy(mid)) <= fewest:
+        if len(greedy_breaks(widths, space, mid)) <= fewest:
             high = mid
         else:
             low = mid
-    return greedy(high)
+    return greedy_breaks(widths, space, high)
+
+
+def greedy_breaks(widths: Sequence[float], space: float, limit: float) -> list[int]:
+    """Return where lines start when each takes as many tokens as fit ``limit`` (reportlab's way)."""
+    starts, line = [0], 0.0
+    for i, w in enumerate(widths):
+        need = w if line == 0 else line + space + w
+        if need > limit and line > 0:
+            starts.append(i)
+            line = w
+        else:
+            line = need
+    return starts
+
+
+#: Words that begin the phrase after them (conjunctions, prepositions, relative words): a line
+#: had better start with one than end on it ("in concert / to execute the plan").
+_LEADS = frozenset((
+    "about", "after", "against", "and", "as", "at", "because", "before", "between", "but", "by",
+    "for", "from", "if", "in", "into", "like", "nor", "of", "on", "onto", "or", "over", "so",
+    "than", "that", "through", "to", "under", "until", "when", "where", "which", "while", "who",
+    "with", "without", "yet",
+))
+#: Words that belong to the word after them (articles, possessives): never end a line on one.
+_DETERMINERS = frozenset(("a", "an", "the", "my", "your", "our", "their", "its", "his", "her",
+                          "this", "these", "those"))
+_CLAUSE_END = ",;:–—"
+_SENTENCE_END = ".!?…"
+#: Costs of a break, in the units of the evenness cost (a line 10 % off the mean costs 0.01).
+_AFTER_SENTENCE, _AFTER_CLAUSE, _BEFORE_LEAD, _AFTER_LEAD = -0.15, -0.15, -0.08, 0.1
+#: A last line shorter than this share of the measure is short (a third, and a little more so
+#: that a line measured a point shorter in print still counts).
+LAST_LINE = 0.36
+#: Display lines this far (a share of the mean line) from the mean are even enough.
+_EVEN = 0.15
+#: Text in the flow cares more for full lines than display text does: its breaks weigh less.
+_FILL_SENSE = 0.1
+#: A short last line is fixed by choosing among this many breaks in the line above it, where
+#: sense weighs this much.
+_FIX_CHOICES, _FIX_SENSE = 5, 1.0
+#: What one line more than the fewest costs, where a text may take one (``spare_line``).
+_SPARE_LINE = 0.3
+_OPENING, _CLOSING = "“‘\"'(«‹„‚", "”’\"')»›"
+
+
+def break_cost(before: str, after: str) -> float:
+    """Return what breaking a line between the words ``before`` and ``after`` costs: negative
+    after a sentence or clause ends and before a conjunction or preposition, positive when the
+    line would end on one or on an article ("Marketing, / and all" beats "Marketing, and / all")."""
+    return _ending(before) + _starting(after)
+
+
+@lru_cache(maxsize=4096)
+def _ending(word: str) -> float:
+    """What ending a line on ``word`` costs."""
+    tail = word.rstrip(_CLOSING)
+    if tail[-1:] in _SENTENCE_END:
+        return _AFTER_SENTENCE
+    if tail[-1:] in _CLAUSE_END:
+        return _AFTER_CLAUSE
+    return _AFTER_LEAD if tail.lower().lstrip(_OPENING) in _LEADS | _DETERMINERS else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _starting(word: str) -> float:
+    """What starting a line with ``word`` costs."""
+    return _BEFORE_LEAD if word.lower().strip(_OPENING + _CLOSING + ".,;:!?") in _LEADS else 0.0
+
+
+def sense_breaks(widths: Sequence[float], space: float, measure: float,
+                 words: Sequence[str], fill: bool = False, spare_line: bool = False) -> list[int]:
+    """Return line starts for the fewest lines that fit ``measure``, chosen for the shape of the
+    lines and for breaks on sense (:func:`break_cost`) together.
+
+    The shape: even lines (each line's distance from the mean line, as a share of it, costs
+    little up to :data:`_EVEN` and its square beyond), or with ``fill`` lines as full as the
+    measure allows (the squared room left in each line but the last) and a last line at least
+    :data:`LAST_LINE` full and of two words or more, where sense weighs less (first by moving the last
+    line's start back, see :func:`_fuller_last`; else by breaking every line anew).
+    ``spare_line``: one line more
+    is allowed where it reads much better (narrow notes: "the plan, / the reconnaissance, /
+    the strategy" rather than "the plan, the / reconnaissance, the strategy").
+    """
+    greedy = greedy_breaks(widths, space, measure)
+    lines = len(greedy)
+    if len(widths) < 2 or lines < 2:
+        return greedy
+    if fill:
+        fixed = _fuller_last(widths, space, measure, words, greedy)
+        if fixed is not None:
+            return fixed
+    weight = _FILL_SENSE if fill else 1.0
+    breaks = [0.0, *(weight * break_cost(words[i - 1], words[i]) for i in range(1, len(words))),
+              0.0]
+    found = _sense(widths, space, measure, breaks, fill, lines)
+    if spare_line and lines + 1 <= len(widths) and (found is None or found[0] > 0):
+        more = _sense(widths, space, measure, breaks, fill, lines + 1)
+        if more is not None and (found is None or more[0] + _SPARE_LINE < found[0]):
+            found = more
+    return greedy if found is None else found[1]
+
+
+def _fuller_last(widths: Sequence[float], space: float, measure: float, words: Sequence[str],
+                 greedy: list[int]) -> list[int] | None:
+    """Return ``greedy`` with only the last line's start moved back, so the last line is at
+    least :data:`LAST_LINE` of ``measure`` and of two words or more (what a typesetter does about a
+    short last line: the lines above keep their breaks), the break chosen for sense among the
+    few that keep the line above fullest; None when the line above cannot give enough."""
+    n, above = len(widths), greedy[-2]
+    if n - greedy[-1] >= 2 and _width(widths, space, greedy[-1], n) >= measure * LAST_LINE:
+        return greedy
+    found: list[tuple[float, int]] = []
+    for start in range(greedy[-1] - 1, above, -1):
+        last = _width(widths, space, start, n)
+        if last > measure:
+            break
+        if last < measure * LAST_LINE or n - start < 2:
+            continue
+        room = (measure - _width(widths, space, above, start)) / measure
+        found.append((room * room + _FIX_SENSE * break_cost(words[start - 1], words[start]),
+                      start))
+        if len(found) == _FIX_CHOICES:
+            break
+    if not found:
+        return None
+    return [*greedy[:-1], min(found)[1]]
+
+
+def _width(widths: Sequence[float], space: float, start: int, end: int) -> float:
+    return sum(widths[start:end]) + space * (end - start - 1)
+
+
+def _sense(widths: Sequence[float], space: float, measure: float, breaks: Sequence[float],
+           fill: bool, lines: int) -> tuple[float, list[int]] | None:
+    """Return the cost and line starts of the best breaks into exactly ``lines`` lines (None if
+    there are none of that shape); ``breaks[i]`` is what a line starting at token ``i`` costs.
+    Dynamic programming over the break positions; a line holds the tokens that fit the
+    measure, so the work is (tokens x tokens on a line x lines)."""
+    n = len(widths)
+    mean = (sum(widths) + space * (n - lines)) / lines
+    inf = float("inf")
+    # A line's shape costs (width - aim)^2 / scale^2, plus (for even lines) the square of how
+    # far beyond _EVEN of the mean it is: inlined below, this is the innermost loop.
+    aim, scale, even = (measure, measure, False) if fill else (mean, mean, True)
+
+    def shape(width: float) -> float:
+        off = abs(width - aim) / scale
+        return (0.1 * off * off + ((off - _EVEN) ** 2 if off > _EVEN else 0.0)) if even \
+            else off * off
+
+    # best[k][j]: the least cost of setting tokens j.. on k lines; choice[k][j]: the next start.
+    # One line: the last, from j to the end.
+    last = [inf] * (n + 1)
+    width = -space
+    for j in range(n - 1, -1, -1):
+        width += space + widths[j]
+        if width > measure and j < n - 1:
+            break
+        if fill:
+            last[j] = 0.0 if width >= measure * LAST_LINE and n - j >= 2 else inf
+        else:
+            last[j] = shape(width)
+    best, choice = [last], [[n] * (n + 1)]
+    for _ in range(2, lines + 1):
+        below = best[-1]
+        here, chosen = [inf] * (n + 1), [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            width = -space
+            for end in range(j + 1, n):
+                width += space + widths[end - 1]
+                if width > measure and end > j + 1:
+                    break
+                rest = below[end]
+                if rest == inf:
+                    continue
+                off = (width - aim) / scale
+                off = off * off
+                if even:
+                    off = 0.1 * off + ((off ** 0.5 - _EVEN) ** 2 if off > _EVEN * _EVEN else 0.0)
+                cost = off + rest + breaks[end]
+                if cost < here[j]:
+                    here[j], chosen[j] = cost, end
+        best.append(here)
+        choice.append(chosen)
+    if best[-1][0] == inf:  # no breaks of that shape (fill: the text is too short for one)
+        return None
+    starts, j = [0], 0
+    for k in range(lines - 1, 0, -1):
+        j = choice[k][j]
+        starts.append(j)
+    return best[-1][0], starts

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from docgen.errors import Problem
+from docgen.fonts.scripts import is_dictionary, is_ideographic
 
 #: reportlab (major, minor) versions whose internals this module was written for and tested on.
 SUPPORTED = ((4, 4), (5, 1))
@@ -53,12 +54,29 @@ class _SpacedText(PDFTextObject):
     reads, what ``pdfinfo -struct-text`` prints) has a space between the last word of a line and
     the first of the next. reportlab writes a paragraph's lines with ``_textOut(text, TStar=1)``
     and no trailing space; the space is drawn after the line's last word, where nothing shows it.
+
+    Not after a line of a script written without spaces (Chinese, Japanese, Thai...): there a
+    line breaks between two characters of one phrase. A line of shaped text ends with an empty
+    ``_textOut`` after its last run; its last character is the one of that run's logical text
+    (``actual``, set by :func:`docgen.render.pdf.complex.actual_text`), else the last drawn.
     """
 
+    _tail = ""  # the last character drawn on the current line
+    actual = ""  # the logical text of the shaped run being drawn, if any
+
     def _textOut(self, text: str, TStar: int = 0) -> None:
-        if TStar and text and not text[-1].isspace():
-            text += " "
+        if text:
+            self._tail = (self.actual or text)[-1]
+        if TStar:
+            if self._tail and not self._tail.isspace() and _spaced(self._tail):
+                text += " "
+            self._tail = ""
         super()._textOut(text, TStar)
+
+
+def _spaced(ch: str) -> bool:
+    """Return whether words of ``ch``'s script are separated by spaces."""
+    return ch < "\u0e00" or not (is_ideographic(ch) or is_dictionary(ch))
 
 
 class TaggingCanvas(Canvas):

@@ -286,8 +286,8 @@ def _section(v: dict[str, Any], node: Node, ctx: Context) -> Section:
 class CtaSpec(Spec):
     """``cta:``: a line alone (it links to the brand's link), or ``{text, link}``."""
 
-    description = ("The call to action on the closing slide: a short line, or {text, link} "
-                   "(default link: the brand's).")
+    description = ("The call to action on the deck's closing slide and the handout's closing "
+                   "band: a short line, or {text, link} (default link: the brand's).")
 
     def __init__(self) -> None:
         self.text = Inline(description="What the audience should do next, in a few words.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -117,21 +118,65 @@ def _families(doc: Document):  # type: ignore[no-untyped-def]
     return register(doc.brand.body_font), register(doc.brand.heading_font)
 
 
-def test_real_dashes_and_no_lonely_last_word_in_quotes(seed_doc: Document,
-                                                       seed_lines: list[Line]) -> None:
-    text = "\n".join(ln.text for ln in seed_lines)
+def quote_lines(seed_lines: list[Line], text: str) -> list[Line]:
+    """Return the printed lines of the quote ``text`` (on its first page)."""
+    first = find(seed_lines, "“" + text)[0]
+    block = [first]
+    for ln in seed_lines[seed_lines.index(first) + 1:]:
+        if block[-1].text.endswith("”") or ln.page != first.page:
+            break
+        block.append(ln)
+    return block
+
+
+def test_real_dashes_and_no_short_last_line_in_quotes(seed_doc: Document,
+                                                      seed_lines: list[Line]) -> None:
+    """No quote ends on a word alone or on a line under a third of its column; a block quote
+    keeps the column's width (only a short last line makes its lines any shorter)."""
+    text = " ".join(ln.text for ln in seed_lines)
     assert "linked – partners – in" in text and " - " not in text
-    quotes = [b for s in seed_doc.sections for b in s.blocks if isinstance(b, Quote)]
-    for q in quotes:
-        first = find(seed_lines, "“" + q.text.plain)[0]
-        index = seed_lines.index(first)
-        block = [first]
-        for ln in seed_lines[index + 1:]:
-            if block[-1].text.endswith("”") or ln.page != first.page:
-                break
-            block.append(ln)
-        if len(block) > 1:
+    column = 352 - 16
+    for section in seed_doc.sections:
+        pull = pull_quote(section)
+        for q in (b for b in section.blocks if isinstance(b, Quote)):
+            block = quote_lines(seed_lines, q.text.plain)
+            if len(block) < 2:
+                continue
             assert len(block[-1].text.split()) >= 2, block[-1].text
+            assert block[-1].x1 - block[-1].x0 >= column / 3, block[-1].text
+            if q is not pull and len(block) >= 3:  # (two lines share a short last one evenly)
+                widest = max(ln.x1 - ln.x0 for ln in block)
+                assert widest >= 0.85 * column, (q.text.plain, widest)
+
+
+def test_pull_quotes_break_on_sense(seed_lines: list[Line]) -> None:
+    """A pull quote's lines end after punctuation or before a conjunction or preposition."""
+    assert [ln.text for ln in quote_lines(seed_lines, "All Selling is Marketing")] == \
+        ["“All Selling is Marketing,", "and all Marketing is Selling.”"]
+    assert [ln.text for ln in quote_lines(seed_lines, "The two work in concert")] == \
+        ["“The two work in concert", "to execute the battle plan together.”"]
+
+
+def test_key_points_never_end_on_a_word_alone(seed_doc: Document, seed_pdf: Rendered,
+                                              tmp_path: Path) -> None:
+    s = make_styles(seed_doc.brand, *_families(seed_doc))
+    g = s.grid
+    side = [ln for ln in lines(seed_pdf.data, tmp_path) if ln.x0 >= g.left + g.measure + g.gutter]
+    points = [printed(p.plain) for sec in seed_doc.sections for p in sec.key_points]
+    text = printed(" ".join(ln.text for ln in side))
+    for point in points:
+        assert point in text, point
+    starts = {printed(p.split()[0]) for p in points}
+    for previous, ln in pairwise(side):
+        # a line that ends a point: the next line starts a point, or the label of a section
+        if printed(ln.text.split()[0]) in starts | {"Key"} and previous.text != "Key points":
+            assert len(previous.text.split()) >= 2, previous.text
+
+
+def test_a_lead_in_does_not_end_on_a_short_line(seed_lines: list[Line]) -> None:
+    last = next(ln for ln in seed_lines if ln.text.endswith("For example:"))
+    assert last.text != "For example:"
+    assert last.x1 - last.x0 >= 352 / 3
 
 
 def test_a_lead_in_is_on_the_page_of_what_it_introduces(seed_doc: Document,
@@ -144,17 +189,21 @@ def test_a_lead_in_is_on_the_page_of_what_it_introduces(seed_doc: Document,
                 assert lead.page == quote.page, para.text.plain
 
 
-def test_author_role_on_one_line_and_qr_beside_the_bio(seed_doc: Document,
-                                                       seed_lines: list[Line]) -> None:
+def test_author_role_breaks_only_after_its_comma(seed_doc: Document,
+                                                seed_lines: list[Line]) -> None:
     role = seed_doc.author.role or ""
-    assert any(printed(ln.text) == printed(role) for ln in seed_lines)
+    printed_role = [ln.text for ln in seed_lines if printed(ln.text) in printed(role)
+                    and ln.page == seed_lines[-1].page and ln.height < 12]
+    assert " ".join(printed_role) == role
+    assert all(ln.endswith(",") for ln in printed_role[:-1]), printed_role
 
 
-def test_no_page_ends_early_when_a_paragraph_follows(seed_pdf: Rendered,
+def test_no_page_ends_early_when_a_paragraph_follows(seed_doc: Document, seed_pdf: Rendered,
                                                      seed_lines: list[Line]) -> None:
     """The last text line of every page but the last is within a few lines of the frame's foot
     (unless the next page starts with a section heading, which needs room for its first lines)."""
-    frame_bottom = 792 - 0.95 * 72
+    g = make_styles(seed_doc.brand, *_families(seed_doc)).grid
+    frame_bottom = g.height - g.bottom
     for page in range(1, seed_pdf.units):
         body = [ln for ln in seed_lines if ln.page == page and 60 < ln.y0 < frame_bottom]
         nxt = [ln for ln in seed_lines if ln.page == page + 1 and 60 < ln.y0 < frame_bottom]

@@ -12,6 +12,7 @@ import docgen
 from docgen.model import Document
 from docgen.render import Rendered
 from docgen.render.pdf import render_pdf
+from docgen.typography import smarten_str
 
 from .conftest import run, write
 
@@ -53,7 +54,8 @@ def test_metadata(seed_pdf: Rendered, seed_doc: Document, tmp_path: Path) -> Non
     meta = r.metadata
     assert meta.title == seed_doc.title.plain
     assert meta.author == seed_doc.author.name
-    assert meta.subject == seed_doc.summary
+    assert meta.subject == smarten_str(seed_doc.summary or "")  # “What’s …”, as printed
+    assert '"' not in meta.subject and "'" not in meta.subject
     assert meta["/Keywords"] == ", ".join(seed_doc.keywords)
     assert meta["/Creator"] == f"docgen {docgen.__version__}"
     root = r.trailer["/Root"]

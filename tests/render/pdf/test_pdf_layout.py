@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pypdf
 
-from docgen.colour import contrast
+from docgen.colour import contrast, ensure_contrast, mix
 from docgen.model import Document, Palette
+from docgen.quotes import QUOTE, rule_colour
 from docgen.render import Rendered
 from docgen.render.pdf import render_pdf
 
@@ -45,14 +46,19 @@ def test_no_page_ends_with_a_heading(seed_doc: Document, seed_pdf: Rendered, tmp
         assert lines and lines[-1].strip() not in headings, f"page {page} ends with a heading"
 
 
-def test_running_header_and_footer_on_later_pages(seed_pdf: Rendered, tmp_path: Path) -> None:
+def test_running_header_and_footer_on_later_pages(seed_doc: Document, seed_pdf: Rendered,
+                                                  tmp_path: Path) -> None:
+    """The header is the article's title alone; the brand is in the footer, with the page."""
     path = write(seed_pdf.data, tmp_path)
     for page in range(2, seed_pdf.units + 1):
-        text = run("pdftotext", "-f", str(page), "-l", str(page), path, "-")
-        assert f"page {page} of {seed_pdf.units}" in text
-        assert "Rocket Market Development" in text
-        assert "Strategy, process and resources for growth" in text
-    assert "page 1 of" in body_text(path, margin=0)
+        header = run("pdftotext", "-raw", "-f", str(page), "-l", str(page), "-y", "0", "-H", "50",
+                     "-W", "612", path, "-").strip()
+        footer = run("pdftotext", "-raw", "-f", str(page), "-l", str(page), "-y", "742",
+                     "-H", "50", "-W", "612", path, "-")
+        assert header == seed_doc.title.plain
+        assert f"Page {page} of {seed_pdf.units}" in footer
+        assert "Rocket Market Development LLC · Strategy, process and resources for growth" in footer
+    assert "Page 1 of" in body_text(path, margin=0)
 
 
 ODD = Palette(primary="#102030", secondary="#204060", accent="#C03010", foreground="#111111",
@@ -72,9 +78,14 @@ def test_colours_come_only_from_the_brand_palette(seed_doc: Document, tmp_path: 
     brand = dataclasses.replace(seed_doc.brand, palette=ODD)
     data = render_pdf(dataclasses.replace(seed_doc, brand=brand)).data
     allowed = {getattr(ODD, f.name) for f in dataclasses.fields(ODD)}
+    # ... and what the design derives from them, each by its documented rule: a quote's rule
+    # (a tint of the primary colour), the running lines' hairlines, small text darkened to 5.5:1.
+    derived = {rule_colour(QUOTE, ODD), mix(ODD.primary, ODD.background, 0.82),
+               ensure_contrast(ODD.muted, ODD.background, 5.5),
+               ensure_contrast(ODD.muted, ODD.light, 5.5)}
     # reportlab's Table resets the fill to black after painting a cell background; nothing is
     # drawn in it before the next colour is set.
-    assert _colours(data, tmp_path) <= allowed | {"#000000"}
+    assert _colours(data, tmp_path) <= allowed | derived | {"#000000"}
 
 
 def test_palette_contrast_helper() -> None:

@@ -113,3 +113,18 @@ def test_the_pdfua_checker_finds_nothing_in_the_multi_script_handout(scripts_pdf
     report = validate(str(write(scripts_pdf.data, tmp_path)))
     assert [(f.rule_id, f.message) for f in report.findings
             if f.severity in (Severity.ERROR, Severity.WARNING)] == []
+
+
+def test_lines_join_by_their_script_in_the_text_layer(scripts_doc: Document,
+                                                      scripts_pdf: Rendered,
+                                                      tmp_path: Path) -> None:
+    """A line of Chinese or Japanese ends without a space (its words are not spaced: "可持续",
+    not "可持 续"); a line of a spaced script ends with one, a line ending in a shaped run too.
+    (poppler's -struct-text cannot show the shaped lines: it reads no ActualText and ends an
+    element at the first span's EMC; the content stream is read for those.)"""
+    text = run("pdfinfo", "-struct-text", write(scripts_pdf.data, tmp_path))
+    for paragraph in (b.text.plain for s in scripts_doc.sections[:2] for b in s.blocks
+                      if hasattr(b, "text") and not hasattr(b, "by")):
+        assert paragraph in text, paragraph
+    # An Arabic paragraph's first line ends after an ActualText span: with its space.
+    assert re.search(rb"EMC \( \) Tj T\*", _content(scripts_pdf.data))

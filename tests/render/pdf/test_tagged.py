@@ -61,7 +61,7 @@ def test_struct_text_reads_the_whole_article_in_order(
 
 def test_running_lines_are_artifacts(seed_pdf: Rendered, tmp_path: Path) -> None:
     text = " ".join(t for _, t in elements(struct_text(seed_pdf.data, tmp_path)))
-    assert "page 1 of" not in text and "page 2 of" not in text
+    assert "Page 1 of" not in text and "Page 2 of" not in text
     assert "Strategy, process and resources for growth" not in text
     assert text.count("Rocket Market Development") == text.count("Rocket Market Development LLC")
 

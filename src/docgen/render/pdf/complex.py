@@ -337,11 +337,14 @@ def actual_text(canvas: Any, _kind: str, label: str | None) -> None:
     tx = canvas._curr_tx_info["tx"]
     units = (label or "").encode("utf-16-be").hex().upper()
     tx._code.append(f"/Span <</ActualText <FEFF{units}>>> BDC")
+    tx.actual = label or ""  # (docgen's tagging text object ends a line by the script's rule)
 
 
 def actual_end(canvas: Any, _kind: str, _label: str | None) -> None:
     """Close the span opened by :func:`actual_text`."""
-    canvas._curr_tx_info["tx"]._code.append("EMC")
+    tx = canvas._curr_tx_info["tx"]
+    tx._code.append("EMC")
+    tx.actual = ""
 
 
 def reselect(canvas: Any, _kind: str, _label: str | None) -> None:

@@ -34,12 +34,19 @@ from docgen.render.pdf.paragraph import forget_layout, register_callbacks
 from docgen.render.pdf.story import Heading, StoryBuilder
 from docgen.render.pdf.styles import Styles, make_styles
 from docgen.render.pdf.tagging import Node, Tagger, artifact
+from docgen.typography import smarten_str
 
 
 class _Handout(BaseDocTemplate):
-    """Two page templates (cover, running) and an outline entry for every section heading."""
+    """Two page templates (cover, running) and an outline entry for every section heading.
 
-    def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str, str],
+    The running header is the article's title; the footer the brand's line and "Page N of M",
+    each with a hairline on the text's side. The footer is drawn when a page is finished: on the
+    page that ends with the closing band (:class:`~docgen.render.pdf.closing.ClosingBand`) it is
+    set on the band, in the band's colours.
+    """
+
+    def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str],
                  counting: bool, **kw):
         g = styles.grid
         super().__init__(
@@ -50,15 +57,22 @@ class _Handout(BaseDocTemplate):
         self.running = running
         self.total = 0
         self._right = ParagraphStyle("running-right", parent=styles.running, alignment=TA_RIGHT)
-        self._drawn: dict[tuple[str, bool, float], list[str]] = {}
+        self._on_band = (
+            ParagraphStyle("running-band", parent=styles.running,
+                           textColor=styles.colors.on_band_soft),
+            ParagraphStyle("running-band-right", parent=self._right,
+                           textColor=styles.colors.on_band_soft),
+        )
+        self._drawn: dict[tuple[str, str, float], list[str]] = {}
         frame = _CountingFrame if counting else Frame
         first = frame(g.left, g.bottom, g.measure, g.height - g.bottom, id="first",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         later = frame(g.left, g.bottom, g.measure, g.height - g.top - g.bottom, id="later",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("first", [first], onPage=self._first_page, autoNextPageTemplate="later"),
-            PageTemplate("later", [later], onPage=self._header_footer),
+            PageTemplate("first", [first], onPage=self._first_page, onPageEnd=self._footer,
+                         autoNextPageTemplate="later"),
+            PageTemplate("later", [later], onPage=self._header, onPageEnd=self._footer),
         ])
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -66,41 +80,46 @@ class _Handout(BaseDocTemplate):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline, flowable.key, level=0, closed=False)
 
-    def _line(self, canv: Canvas, markup: str, y: float, right: bool = False,
+    def _line(self, canv: Canvas, markup: str, y: float, style: ParagraphStyle,
               once: bool = False) -> None:
         """Draw one running line; unless used ``once``, it is parsed, wrapped and drawn once.
 
-        Brand, title and footer lines are the same on every page, drawn at the start of a page
+        Title and footer lines are the same on every page, drawn at the start or end of a page
         (the same graphics state each time): after the first page their operators are copied.
         A line with a link also adds an annotation to each page, so it is drawn every time.
         """
-        key = (markup, right, y)
+        key = (markup, style.name, y)
         ops = self._drawn.get(key)
         if ops is not None:
             canv._code.extend(ops)
             return
-        st = self._right if right else self.styles.running
-        p = Paragraph(markup, st)
+        p = Paragraph(markup, style)
         h = p.wrap(self.styles.grid.full, 100)[1]
         start, links = len(canv._code), len(canv._annotationrefs)
-        p.drawOn(canv, self.styles.grid.left, y - h + st.leading - st.fontSize * 0.25)
+        p.drawOn(canv, self.styles.grid.left, y - h + style.leading - style.fontSize * 0.25)
         if not once and len(canv._annotationrefs) == links:
             self._drawn[key] = canv._code[start:]
+
+    def _rule(self, canv: Canvas, y: float) -> None:
+        g = self.styles.grid
+        canv.setStrokeColor(self.styles.colors.hairline)
+        canv.setLineWidth(0.5)
+        canv.line(g.left, y, g.left + g.full, y)
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.total:  # the counting pass: the running lines never change the flow
             return
         g = self.styles.grid
+        on_band = getattr(canv, "_docgen_band", None) == canv.getPageNumber()
+        left, right = self._on_band if on_band else (self.styles.running, self._right)
         with artifact(canv, "Pagination", "Footer"):
             canv.saveState()
-            canv.setStrokeColor(self.styles.colors.tint)
-            canv.setLineWidth(0.75)
-            canv.line(g.left, g.footer_y + 12, g.left + g.full, g.footer_y + 12)
-            _, _, footer = self.running
+            if not on_band:
+                self._rule(canv, g.footer_y + g.rule)
+            _, footer = self.running
             if footer:
-                self._line(canv, footer, g.footer_y)
-            total = self.total or "?"
-            self._line(canv, f"page {canv.getPageNumber()} of {total}", g.footer_y, right=True,
+                self._line(canv, footer, g.footer_y, left)
+            self._line(canv, f"Page {canv.getPageNumber()} of {self.total}", g.footer_y, right,
                        once=True)
             canv.restoreState()
 
@@ -117,20 +136,18 @@ class _Handout(BaseDocTemplate):
     def _first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if self.total:
             self._paper(canv)
-        self._footer(canv, doc)
 
-    def _header_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+    def _header(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.total:  # the counting pass
             return
         self._paper(canv)
         g = self.styles.grid
-        brand, title, _ = self.running
+        title, _ = self.running
         with artifact(canv, "Pagination", "Header"):
             canv.saveState()
-            self._line(canv, brand, g.header_y)
-            self._line(canv, title, g.header_y, right=True)
+            self._line(canv, title, g.header_y, self.styles.running)
+            self._rule(canv, g.header_y - g.rule)
             canv.restoreState()
-        self._footer(canv, doc)
 
 
 def _no_draw(canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
@@ -212,15 +229,14 @@ def render_pdf(doc: Document, expected_pages: int | None = None, *,
     styles = make_styles(brand, body, heading)
     marker = Marker(styles.colors.link, Fallbacks(doc.language, lambda: document_text(doc)), locator(doc))
     g, size = styles.grid, styles.running.fontSize
-    brand_name = _one_line(brand.name, heading.name(True), size, g.full * 0.38)
-    title = _one_line(doc.title.plain, heading.name(), size, g.full * 0.58)
+    title = _one_line(doc.title.plain, heading.name(), size, g.full * 0.75)
+    footer = brand.footer or brand.name
     # Plain text: the running lines are page furniture (artifacts), and a link there would be an
     # annotation outside the structure tree; the cover's title keeps its links.
     running = (
-        marker.plain(brand_name, heading, brand.location, bold=True),
-        marker.plain(title, heading, doc.location),
-        marker.plain(_one_line(brand.footer or "", heading.name(), size, g.full * 0.75),
-                     heading, brand.location),
+        marker.plain(smarten_str(title, doc.language), heading, doc.location),
+        marker.plain(_one_line(smarten_str(footer, doc.language), heading.name(), size,
+                               g.full * 0.75), heading, brand.location),
     )
     builder = StoryBuilder(doc, styles, body, heading, marker)
     problems = list(marker.problems)
@@ -269,7 +285,7 @@ def _too_tall(message: str) -> tuple[str, str]:
 
 
 def _layout(
-    doc: Document, styles: Styles, story: list[Flowable], running: tuple[str, str, str],
+    doc: Document, styles: Styles, story: list[Flowable], running: tuple[str, str],
     root: Node | None, total: int,
 ) -> tuple[bytes, int]:
     """Lay ``story`` out; ``total == 0`` is the counting pass, which leaves ``story`` reusable.
@@ -331,7 +347,8 @@ def _layout(
 
 def _info(doc: Document, stamp: datetime) -> xmp.Info:
     """Return what :func:`_layout` writes into the information dictionary, for the XMP packet."""
-    return xmp.Info(title=doc.title.plain, author=doc.author.name, subject=doc.summary or "",
+    return xmp.Info(title=smarten_str(doc.title.plain, doc.language), author=doc.author.name,
+                    subject=smarten_str(doc.summary or "", doc.language),
                     keywords=", ".join(doc.keywords), creator=f"docgen {docgen.__version__}",
                     producer=f"docgen {docgen.__version__}", created=stamp,
                     language=doc.language)

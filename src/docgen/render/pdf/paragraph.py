@@ -39,7 +39,7 @@ _parsed: OrderedDict[tuple[str, str], tuple[str, tuple[Any, ...], bool, Any]] = 
 _fingerprints: weakref.WeakKeyDictionary[ParagraphStyle, str] = weakref.WeakKeyDictionary()
 
 
-def _fingerprint(style: ParagraphStyle) -> str:
+def style_key(style: ParagraphStyle) -> str:
     """Every attribute of a style, as text: styles are made anew for each build."""
     found = _fingerprints.get(style)
     if found is None:
@@ -69,7 +69,7 @@ class Paragraph(Tagged, _Paragraph):
             super().__init__(text, style, bulletText, frags, **kw)
             self._complex_setup()
             return
-        key = (text, _fingerprint(style))
+        key = (text, style_key(style))
         hit = _parsed.get(key)
         if hit is not None:
             _parsed.move_to_end(key)

@@ -16,8 +16,9 @@ from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Sect
 from docgen.model import Paragraph as ParagraphBlock  # not reportlab's Paragraph (flowable)
 from docgen.quotes import pull_quote
 from docgen.render import format_date, picture
-from docgen.render.pdf.author import author_box
-from docgen.render.pdf.balance import Balanced
+from docgen.render.pdf.author import Card, author_box
+from docgen.render.pdf.balance import Balanced, InFlow, Note
+from docgen.render.pdf.closing import closing_band
 from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
 from docgen.render.pdf.fonts import Registered, coverage
 from docgen.render.pdf.markup import Marker
@@ -58,7 +59,14 @@ class StoryBuilder:
             story += self.section(section, n)
         self.parent = self.root
         self._pull = None
-        story.append(author_box(self))
+        band_code = doc.cta is not None and bool(doc.cta.link or doc.brand.link)
+        card = author_box(self, qr=not band_code)  # one QR code on the page: the band's
+        if isinstance(card, Card):  # the card stands on the band, both at the page's foot
+            band = closing_band(self, card)
+            story.append(card if band is None else band)
+        else:  # a bio longer than a page flows, and the band follows it
+            band = closing_band(self)
+            story.extend([card] if band is None else [card, band])
         if self.marker.problems:
             raise DocgenError(self.marker.problems)
         return story
@@ -163,8 +171,8 @@ class StoryBuilder:
         items: list[Flowable] = [label]
         for point in section.key_points:
             shown = self.display(point, self.heading)
-            body = tag(Paragraph(self.marker.text(shown, self.heading, section.location),
-                                 st.note), lst.add("LI").add("LBody", links=self.links(shown)))
+            body = tag(Note(self.marker.text(shown, self.heading, section.location), st.note),
+                       lst.add("LI").add("LBody", links=self.links(shown)))
             items.append(Item(body, "–", 9, self.heading.name(), st.note.fontSize,
                               st.colors.accent, None))
         return items
@@ -205,7 +213,7 @@ class StoryBuilder:
                     # A paragraph just before a quote, list or picture introduces it ("For
                     # example:"); never leave it alone at the foot of a page.
                     style = self._style(style, keepWithNext=1)
-                return self._para(block.text, style, block.location)
+                return self._para(block.text, style, block.location, kind=InFlow)
             case Quote():
                 return self.quote(block)
             case Callout():
@@ -256,7 +264,8 @@ class StoryBuilder:
             node = self.parent.add("P", links=self.links(text)) if q.by else self.parent
             if not q.by:
                 node.links = self.links(text)
-            parts: list[Flowable] = [tag(Balanced(markup, para_style), node)]
+            kind = Balanced if pull else InFlow  # display text even, flowing text as it falls
+            parts: list[Flowable] = [tag(kind(markup, para_style), node)]
             if q.by:
                 by = self.marker.plain("— " + q.by, self.heading, q.location)
                 parts.append(tag(Paragraph(by, self._style(self.s.quote_by, leftIndent=hang)),
@@ -264,11 +273,11 @@ class StoryBuilder:
         finally:
             self.parent = outer
         lead = self.s.body.leading
-        accent = self.s.colors.accent
+        colors = self.s.colors
         if pull:  # the mark hangs into the margin; the words align with the text column
-            return Boxed(parts, (-hang, 0, 16, 2), bar=accent, bar_width=3, rule_above=36,
-                         space_before=lead * 0.9, space_after=lead * 1.2)
-        return Boxed(parts, (16 - hang, 0, 1, 2), bar=accent, bar_width=2,
+            return Boxed(parts, (-hang, 0, 16, 2), bar=colors.accent, bar_width=3,
+                         rule_above=36, space_before=lead * 2, space_after=lead * 2)
+        return Boxed(parts, (16 - hang, 0, 1, 2), bar=colors.quote_rule, bar_width=2,
                      space_before=lead * 0.4, space_after=lead * 0.9)
 
     def listing(self, block: ListBlock) -> list[Flowable]:

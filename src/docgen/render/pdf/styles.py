@@ -1,13 +1,15 @@
 """Type scale, colours and page grid for the handout, all derived from the brand.
 
-One body size drives everything: the other sizes are steps of a 1.25 ratio, and the text column is
-as wide as the body font needs for about 66 characters a line (the middle of the 60-75 range), so a
-brand with a wider or narrower font still gets a comfortable measure. Colours come only from the
+One body size drives everything: the other sizes are steps of a 1.25 ratio (7.7, 9.6, 12, 15,
+18.75, 29.3 pt on a 12 pt body, nothing in between), and the text column is as wide as the body
+font needs for about 66 characters a line (the middle of the 60-75 range), so a brand with a wider
+or narrower font still gets a comfortable measure. Colours come only from the
 brand palette, each text colour as :mod:`docgen.scheme` checked it on its ground.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from reportlab.lib.colors import Color, HexColor
@@ -17,12 +19,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from docgen.colour import ensure_contrast, mix
 from docgen.model import Brand
+from docgen.quotes import QUOTE, rule_colour
 from docgen.render.pdf.fonts import Registered
 from docgen.scheme import scheme
 
 BODY_SIZE = 12.0
-NOTE_SIZE = 9.0  # the key points beside each section
 RATIO = 1.25
 # Ragged-right lines average about 5 characters fewer than the column holds: sizing the column
 # for 71 gives lines of 62-70 characters in practice (measured on the seed article).
@@ -34,12 +37,20 @@ _SAMPLE = (
     "by industry, B2B vs. B2C, and the experience of the people who answered the question."
 )
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
-#: The grid: the left margin as a share of the paper's width, the gutter between the text and
-#: the side column, the right margin, and the narrowest side column worth having.
-LEFT_MARGIN = 0.118
+#: The grid: equal outer margins (a share of the paper's width: 56 pt on Letter, 54 pt on A4),
+#: the gutter between the text and the side column, and the narrowest side column worth having.
+MARGIN = 0.0915
 GUTTER = 24.0
-RIGHT_MARGIN = 40.0
 MIN_SIDE = 96.0
+#: The running lines: baselines this far from the paper's top and bottom edges, a hairline this
+#: far inside each, and the text area starting this far inside the hairline (the foot's room is
+#: the same, less the last line's descent, so the page is not top-heavy).
+RUNNING_EDGE = 38.0
+RUNNING_RULE = 10.0
+TEXT_FROM_RULE = 18.0
+#: Small text (running lines, captions, the author's role) reads at this contrast or more, so
+#: that printing does not take it below the 4.5:1 WCAG asks for.
+SMALL_TEXT_CONTRAST = 5.5
 
 
 def step(n: int) -> float:
@@ -64,6 +75,8 @@ class Colors(NamedTuple):
     heading_on_tint: Color
     bullet: Color
     background: Color  # the page, painted when it is not white
+    quote_rule: Color  # docgen.quotes.QUOTE's rule
+    hairline: Color  # the rules under the running header and over the footer
 
 
 class Grid(NamedTuple):
@@ -81,6 +94,7 @@ class Grid(NamedTuple):
     footer_y: float
     gutter: float = 0.0
     side: float = 0.0
+    rule: float = 10.0  # the running lines' hairlines, this far inside their baselines
 
     @property
     def right(self) -> float:
@@ -120,6 +134,11 @@ class Styles(NamedTuple):
     note_label: ParagraphStyle
 
 
+@lru_cache(maxsize=32)
+def _small_text(colour: str, ground: str) -> str:
+    return ensure_contrast(colour, ground, SMALL_TEXT_CONTRAST)
+
+
 def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     """Build every paragraph style of the handout from the brand's fonts and palette."""
     p = brand.palette
@@ -130,27 +149,32 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         accent=HexColor(p.accent),
         text=HexColor(k.text),
         paper=HexColor(k.on_primary),
-        muted=HexColor(k.muted),
+        muted=HexColor(_small_text(k.muted, p.background)),
         tint=HexColor(p.light),
         link=k.link,
         link_on_tint=k.link_on_light,
-        muted_on_tint=HexColor(k.muted_on_light),
+        muted_on_tint=HexColor(_small_text(k.muted_on_light, p.light)),
         heading=HexColor(k.heading),
         on_band_soft=HexColor(k.soft_on_primary),
         on_tint=HexColor(k.on_light),
         heading_on_tint=HexColor(k.heading_on_light),
         bullet=HexColor(k.bullet),
         background=HexColor(p.background),
+        quote_rule=HexColor(rule_colour(QUOTE, p)),
+        hairline=HexColor(mix(p.primary, p.background, 0.82)),
     )
     width, height = PAGE_SIZES.get(brand.page_size.lower(), LETTER)
     per_char = stringWidth(_SAMPLE, body.name(), BODY_SIZE) / len(_SAMPLE)
     measure = min(round(TARGET_CHARS * per_char), width - 1.5 * inch)
-    left = round(width * LEFT_MARGIN)
-    side = width - left - measure - GUTTER - RIGHT_MARGIN
+    margin = round(width * MARGIN)
+    left, side = margin, width - 2 * margin - measure - GUTTER
     if side < MIN_SIDE:  # too narrow for notes beside the text: centre the column, notes inline
         left, side = round((width - measure) / 2), 0.0
-    grid = Grid(width, height, left, measure, top=0.95 * inch, bottom=0.95 * inch,
-                header_y=height - 0.55 * inch, footer_y=0.5 * inch, gutter=GUTTER, side=side)
+    rule = RUNNING_EDGE + RUNNING_RULE
+    grid = Grid(width, height, left, measure, top=rule + TEXT_FROM_RULE,
+                bottom=rule + TEXT_FROM_RULE - (BODY_SIZE * 1.42 - BODY_SIZE),
+                header_y=height - RUNNING_EDGE, footer_y=RUNNING_EDGE, gutter=GUTTER, side=side,
+                rule=RUNNING_RULE)
 
     leading = round(BODY_SIZE * 1.42)
     base = ParagraphStyle(
@@ -174,7 +198,8 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
 
     h = heading.name(brand.heading_bold)
     q = step(1)
-    small = step(-1)
+    small = step(-1)  # the one small size: key points, labels, captions, the author box
+    pull = step(2)  # docgen.quotes.PULL_QUOTE: the headings' size, set apart by face and colour
     return Styles(
         colors=c,
         grid=grid,
@@ -189,28 +214,24 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
                     textColor=c.on_band_soft, spaceAfter=0),
         # docgen.quotes.QUOTE and PULL_QUOTE: the look the deck shares.
         quote=derive("quote", fontName=body.name(False, True), textColor=c.text, spaceAfter=0),
-        pull=derive("pull", fontName=body.name(False, True), fontSize=BODY_SIZE * 1.5,
-                    leading=round(BODY_SIZE * 1.5 * 1.25), textColor=c.heading, spaceAfter=0),
+        pull=derive("pull", fontName=body.name(False, True), fontSize=pull,
+                    leading=round(pull * 1.28), textColor=c.heading, spaceAfter=0),
         quote_by=derive("quote_by", fontName=heading.name(), fontSize=small,
-                        leading=round(small * 1.4), textColor=c.muted, spaceBefore=4,
+                        leading=round(small * 1.4), textColor=c.muted, spaceBefore=6,
                         spaceAfter=0),
-        callout=derive("callout", fontName=heading.name(), fontSize=BODY_SIZE + 1,
-                       leading=round((BODY_SIZE + 1) * 1.35), textColor=c.on_tint, spaceAfter=0),
+        callout=derive("callout", fontName=heading.name(), textColor=c.on_tint, spaceAfter=0),
         caption=derive("caption", fontName=heading.name(False, True), fontSize=small,
                        leading=round(small * 1.35), textColor=c.muted, spaceBefore=4),
         item=derive("item", spaceAfter=round(leading * 0.25)),
         box_heading=derive("box_heading", fontName=h, fontSize=small, leading=round(small * 1.3),
-                           textColor=HexColor(c.link_on_tint), spaceAfter=4),
+                           textColor=c.heading_on_tint, spaceAfter=4),
         box_name=derive("box_name", fontName=h, fontSize=q, leading=round(q * 1.2),
                         textColor=c.heading_on_tint, spaceAfter=1),
-        box_text=derive("box_text", fontSize=small + 0.5, leading=round((small + 0.5) * 1.4),
-                        spaceAfter=4),
-        running=derive("running", fontName=heading.name(), fontSize=8, leading=10,
-                       textColor=c.muted, spaceAfter=0),
-        note=derive("note", fontName=heading.name(), fontSize=NOTE_SIZE,
-                    leading=round(NOTE_SIZE * 1.35, 1), spaceAfter=4, allowWidows=1,
-                    allowOrphans=1),
-        note_label=derive("note_label", fontName=h, fontSize=NOTE_SIZE,
-                          leading=round(NOTE_SIZE * 1.35, 1), textColor=c.heading,
-                          spaceAfter=5),
+        box_text=derive("box_text", fontSize=small, leading=round(small * 1.46), spaceAfter=4),
+        running=derive("running", fontName=heading.name(), fontSize=step(-2),
+                       leading=round(step(-2) * 1.3), textColor=c.muted, spaceAfter=0),
+        note=derive("note", fontName=heading.name(), fontSize=small, leading=round(small * 1.25),
+                    spaceAfter=3, allowWidows=1, allowOrphans=1),
+        note_label=derive("note_label", fontName=h, fontSize=small, leading=round(small * 1.25),
+                          textColor=c.heading, spaceAfter=4),
     )

@@ -1,0 +1,135 @@
+"""The closing band: the article's call to action (``cta:``) on the primary colour across the foot
+of the last page, mirroring the cover band, with its address and a QR code on a white tile; the
+author's card stands on it.
+
+The band (with the card) is the story's last flowable. It takes the room it needs above the
+frame's foot and is drawn from the paper's edge up, over the place of the running footer, which
+the page template then sets on the band in the band's colours; what room is left on the page
+falls between the article's end and the card. In the structure tree it is a ``Sect``: the call to
+action (``P``), its address (``P`` with its ``Link``) and the QR code (``Figure`` in a ``Link``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from docgen.model import Span, Text
+from docgen.render.pdf.author import QR_SIZE, hex_of, shown_url
+from docgen.render.pdf.balance import Balanced
+from docgen.render.pdf.flowables import QRCode
+from docgen.render.pdf.paragraph import Paragraph
+from docgen.render.pdf.styles import BODY_SIZE, Grid, step
+from docgen.render.pdf.tagging import artifact, tag
+
+if TYPE_CHECKING:
+    from docgen.render.pdf.story import StoryBuilder
+
+#: Room above the band's words, between them and the footer, around the QR code on its tile,
+#: and at least between the band and what comes before it on the page.
+PAD_TOP, PAD_FOOT, QUIET, GAP = 40.0, 26.0, 8.0, 28.0
+
+
+class ClosingBand(Flowable):
+    """The call to action (``words``, then ``address`` under it) beside a QR ``code``."""
+
+    def __init__(self, words: Flowable, address: Flowable | None, code: QRCode | None,
+                 grid: Grid, fill: Color, tile: Color, card: Flowable | None = None) -> None:
+        super().__init__()
+        self.words, self.address, self.code = words, address, code
+        self.grid, self.fill, self.tile = grid, fill, tile
+        self.card = card  # set on the band, GAP above it
+        self.spaceBefore = card.getSpaceBefore() if card is not None else GAP
+        self._origin = (0.0, 0.0)
+        self._card_h = 0.0
+
+    def _text_width(self) -> float:
+        g = self.grid
+        return g.full - (QR_SIZE + 2 * QUIET + g.gutter if self.code is not None else 0.0)
+
+    def _text_height(self) -> tuple[float, float, float]:
+        w = self._text_width()
+        words = self.words.wrap(w, 1e6)[1]
+        address = self.address.wrap(w, 1e6)[1] if self.address is not None else 0.0
+        gap = 8.0 if self.address is not None else 0.0
+        return words, address, words + gap + address
+
+    def band_height(self) -> float:
+        """Return the band's height from the paper's foot."""
+        content = max(self._text_height()[2], QR_SIZE + 2 * QUIET if self.code else 0.0)
+        return self._content_bottom() + content + PAD_TOP
+
+    def _content_bottom(self) -> float:
+        return self.grid.footer_y + self.grid.rule + PAD_FOOT
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self._card_h = self.card.wrap(aw, ah)[1] + GAP if self.card is not None else 0.0
+        self.height = self.band_height() - self.grid.bottom + max(self._card_h, GAP)
+        return aw, self.height
+
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self._origin = (x, y)  # the frame's position on the page: the band is drawn from the foot
+        super().drawOn(canv, x, y, _sW)
+
+    def draw(self) -> None:
+        canv, g = self.canv, self.grid
+        x0, y0 = self._origin
+        canv._docgen_band = canv.getPageNumber()  # type: ignore[attr-defined]  # for the footer
+        top = self.band_height()
+        bottom = self._content_bottom()
+        with artifact(canv):
+            canv.setFillColor(self.fill)
+            canv.rect(-x0, -y0, g.width, top, stroke=0, fill=1)
+        content = top - PAD_TOP - bottom
+        words, _, text = self._text_height()
+        y = bottom + (content - text) / 2 + text  # the words' top, centred against the tile
+        self.words.drawOn(canv, g.left - x0, y - words - y0)
+        if self.address is not None:
+            self.address.drawOn(canv, g.left - x0, y - text - y0)
+        if self.card is not None:
+            self.card.drawOn(canv, 0, top + GAP - y0)
+        if self.code is not None:
+            side = QR_SIZE + 2 * QUIET
+            left = g.left + g.full - side - x0
+            base = bottom + (content - side) / 2 - y0
+            with artifact(canv):
+                canv.setFillColor(self.tile)
+                canv.rect(left, base, side, side, stroke=0, fill=1)
+            self.code.drawOn(canv, left + QUIET, base + QUIET)
+
+
+def closing_band(b: StoryBuilder, card: Flowable | None = None) -> ClosingBand | None:
+    """Return the band of the document's call to action with ``card`` on it, or None when the
+    document has no call to action."""
+    d, s, m = b.doc, b.s, b.marker
+    cta = d.cta
+    if cta is None:
+        return None
+    hf = b.heading
+    sect = b.root.add("Sect")
+    size = step(3)
+    style = b._style(s.title, fontSize=size, leading=round(size * 1.2), spaceAfter=0)
+    outer, b.parent = b.parent, sect
+    try:
+        words = b._para(cta.text, style, cta.location, "P", hf, bold=True, kind=Balanced)
+    finally:
+        b.parent = outer
+    link = cta.link or d.brand.link
+    address: Any = None
+    code = None
+    if link:
+        shown = shown_url(link)
+        text = Text((Span(shown, href=link),))
+        soft = s.colors.on_band_soft
+        address = tag(Paragraph(m.text(text, hf, cta.location, link_color=hex_of(soft)),
+                                b._style(s.subtitle, fontSize=BODY_SIZE,
+                                         leading=round(BODY_SIZE * 1.4), textColor=soft,
+                                         spaceAfter=0)),
+                      sect.add("P", links=b.links(text)))
+        code = tag(QRCode(link, QR_SIZE, s.colors.primary),
+                   sect.add("Link").add("Figure", alt=f"QR code linking to {shown}"))
+    return ClosingBand(words, address, code, s.grid, s.colors.primary, s.colors.background, card)
