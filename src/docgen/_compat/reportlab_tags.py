@@ -61,22 +61,23 @@ class _SpacedText(PDFTextObject):
     (``actual``, set by :func:`docgen.render.pdf.complex.actual_text`), else the last drawn.
     """
 
-    _tail = ""  # the last character drawn on the current line
+    _last = ""  # the last text drawn on the current line (or its shaped run's logical text)
     actual = ""  # the logical text of the shaped run being drawn, if any
 
     def _textOut(self, text: str, TStar: int = 0) -> None:
         if text:
-            self._tail = (self.actual or text)[-1]
+            self._last = self.actual or text
         if TStar:
-            if self._tail and not self._tail.isspace() and _spaced(self._tail):
+            tail = self._last[-1:]
+            if tail and not tail.isspace() and (tail < "\u0e00" or _spaced(tail)):
                 text += " "
-            self._tail = ""
+            self._last = ""
         super()._textOut(text, TStar)
 
 
 def _spaced(ch: str) -> bool:
     """Return whether words of ``ch``'s script are separated by spaces."""
-    return ch < "\u0e00" or not (is_ideographic(ch) or is_dictionary(ch))
+    return not (is_ideographic(ch) or is_dictionary(ch))
 
 
 class TaggingCanvas(Canvas):
