@@ -73,6 +73,9 @@ class Quote:
     location: Location = NOWHERE
     #: The section's hero quote: the deck gives it a slide of its own, the handout sets it large.
     featured: bool = False
+    #: The key point (1-based, in its section's ``key_points``) this quote backs, when the
+    #: marketer names it; None: the deck matches points to quotes by their words.
+    point: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,9 +106,26 @@ class PhotoSpec(ImageSpec):
         return {"oneOf": [{"type": "string"}, super().schema()], "description": "Author photo."}
 
 
+class PointRef(Spec):
+    """``point: 2``: the key point of the section a quote backs (counted from 1)."""
+
+    description = ("The key point (1 for the first of the section's key_points) this quote "
+                   "backs: its slide takes that point as its title.")
+
+    def read(self, node: Node, ctx: Context) -> Any:
+        value = node.value.strip() if isinstance(node, ScalarNode) else ""
+        if not value.isdigit() or not 1 <= int(value) <= 99:
+            return ctx.error(node, "expected the number of a key point (1 for the first)",
+                             "e.g. point: 2 for the section's second key point")
+        return int(value)
+
+    def schema(self) -> dict[str, Any]:
+        return self._described({"type": "integer", "minimum": 1, "maximum": 99})
+
+
 class QuoteSpec(Spec):
     description = ("A quotation: the words only (docgen adds the quote marks), or "
-                   "{text, by, featured}.")
+                   "{text, by, featured, point}.")
 
     record = Record(
         "quote",
@@ -117,6 +134,7 @@ class QuoteSpec(Spec):
             Field("by", Str(description="Who said it."), required=False),
             Field("featured", Bool(description="The section's hero quote: a slide of its own in "
                                    "the deck, set large in the handout.")),
+            Field("point", PointRef()),
         ],
     )
 
@@ -130,7 +148,7 @@ class QuoteSpec(Spec):
         if values is INVALID:
             return INVALID
         return Quote(_words(values["text"]), values.get("by"), ctx.loc(node),
-                     values.get("featured", False))
+                     values.get("featured", False), values.get("point"))
 
     def schema(self) -> dict[str, Any]:
         return {"description": self.description, "oneOf": [Inline().schema(), self.record.schema()]}
@@ -279,6 +297,13 @@ def _section(v: dict[str, Any], node: Node, ctx: Context) -> Section:
     for extra in featured[1:]:
         ctx.report.warn("more than one featured quote in this section: the deck shows the first "
                         "as the section's hero", extra.location)
+    points = len(v.get("key_points", ()))
+    for q in (b for b in v["blocks"] if isinstance(b, Quote) and b.point is not None):
+        if q.point > points:  # type: ignore[operator]
+            ctx.report.error(f"this quote backs key point {q.point}, but the section has "
+                             f"{points} key point{'s' if points != 1 else ''}", q.location,
+                             "give the number of one of the section's key_points (1 for the "
+                             "first), or remove 'point:'")
     return Section(v["heading"], v["blocks"], v.get("key_points", ()), v.get("deck", DeckHints()),
                    ctx.loc(node))
 

@@ -67,7 +67,9 @@ def test_text_exactly_as_typed(stress_deck: Rendered) -> None:
 def test_notes_and_core_properties(seed_deck: Rendered, seed_doc: Document) -> None:
     prs = read(seed_deck)
     notes = prs.slides[0].notes_slide.notes_text_frame.text.replace("\u00a0", " ")
-    assert notes.startswith("Recently, a billion")
+    assert notes.startswith("[Welcome the audience.]") and seed_doc.author.name in notes
+    question = prs.slides[1].notes_slide.notes_text_frame.text.replace("\u00a0", " ")
+    assert question.startswith("Recently, a billion")
     cp = prs.core_properties
     assert cp.title == seed_doc.title.plain
     assert cp.author == cp.last_modified_by == seed_doc.author.name
@@ -132,7 +134,7 @@ def test_corporate_template_used_by_name(seed_doc: Document, tmp_path: Path) -> 
     r = render_deck(doc)
     out = read(r)
     assert len(out.slides) == r.units
-    assert out.slides[2].slide_layout.name == "Section Header"
+    assert out.slides[3].slide_layout.name == "Section Header"  # title, question, agenda, part
 
 
 def test_no_logo(seed_doc: Document) -> None:

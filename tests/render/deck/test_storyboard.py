@@ -2,81 +2,124 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from docgen.model import Document, Paragraph, Quote, Section, Span, Text
-from docgen.render.deck.storyboard import compare, hero, storyboard
+from docgen.render.deck.points import assign, content_words, label, stem
+from docgen.render.deck.storyboard import compare, question, storyboard
 
 
 def t(s: str) -> Text:
     return Text((Span(s),))
 
 
-def q(s: str, featured: bool = False) -> Quote:
-    return Quote(t(s), featured=featured)
+def q(s: str, featured: bool = False, point: int | None = None) -> Quote:
+    return Quote(t(s), featured=featured, point=point)
 
 
 def words(n: int, stem: str = "word") -> str:
     return " ".join(f"{stem}{i}" for i in range(n)) + "."
 
 
-def test_the_seed_sections_get_varied_slides(seed_doc: Document) -> None:
+def test_the_seed_sections_get_slides_by_content(seed_doc: Document) -> None:
     kinds = [[b.kind for b in part.beats] for part in storyboard(seed_doc)]
     assert kinds == [
-        ["statement", "quote", "cards", "comparison"],
-        ["statement", "quote", "quote", "comparison"],
-        ["statement", "quote", "cards", "bullets"],
-        ["statement", "quote", "quote", "bullets"],
-        ["bullets"],
+        ["statement", "quote", "quote", "statement"],  # short quotes alone are set large
+        ["quote", "statement", "quote"],  # the article's order kept
+        ["cards", "cards", "bullets"],  # two farming quotes under one claim; three labelled
+        ["statement", "quote", "quote"],
+        ["bullets"],  # no quotes: the points are the section's slide
     ]
+
+
+def test_each_quote_slide_takes_the_claim_its_quote_backs(seed_doc: Document) -> None:
+    parts = storyboard(seed_doc)
+    claims = [[b.point.plain if b.point else None for b in p.beats] for p in parts]
+    assert claims[0] == [
+        "Some see little difference at all",  # matched through its lead-in paragraph
+        "Marketing works at mass scale; Sales is one-on-one",
+        "Marketing sells the brand and the “why”; Sales sells the “what”",
+        "Marketing creates the environment; Sales closes the deal",
+    ]
+    assert claims[1] == ["Marketing plans the operation; Sales makes it happen",
+                         "Marketing picks the target; Sales goes in for the kill",
+                         "Marketing aims; Sales pulls the trigger"]
+    assert claims[2] == ["Farming: Marketing plants, Sales harvests", None, None]
+    assert parts[2].beats[1].labels == ("Sports", "Theatre", "Seafood")
 
 
 def test_every_quote_of_the_seed_is_shown_once(seed_doc: Document) -> None:
     for part in storyboard(seed_doc):
         shown = [q for b in part.beats for q in b.quotes]
         quotes = [b for b in part.section.blocks if isinstance(b, Quote)]
-        assert sorted(map(id, shown)) == sorted(map(id, quotes))
+        assert [id(x) for x in shown] == [id(x) for x in quotes]  # in the article's order
 
 
-def test_the_hero_is_featured_else_the_shortest_that_makes_a_point() -> None:
-    """The same quote as the handout's pull quote: 4 to 40 words, or marked featured."""
-    blocks = (q("Too short."), q(words(9)), q(words(6)), q(words(6, "other")))
-    section = Section(t("S"), blocks)
-    assert hero(section) is blocks[2]  # 6 words, the first of two
-    featured = q(words(30), featured=True)
-    assert hero(dataclasses.replace(section, blocks=(*blocks, featured))) is featured
-    assert hero(Section(t("S"), (q(words(45)), q("Two words.")))) is None
+def test_a_recap_only_where_it_adds_a_point(seed_doc: Document) -> None:
+    parts = storyboard(seed_doc)
+    recaps = [p.number for p in parts if p.beats[-1].kind in ("bullets", "comparison")]
+    assert recaps == [3, 5]  # the analogies' claims are on no title; part 5 has only points
 
 
-def test_the_hero_opens_the_section_with_its_introduction(seed_doc: Document) -> None:
-    battlefield = storyboard(seed_doc)[1]
-    first = battlefield.beats[0]
-    assert first.kind == "statement"
-    assert first.quotes[0].text.plain.startswith("Marketing is targeting your quarry")
-    assert first.lead_ins[0][0].plain.startswith("In describing the difference")
+def test_points_match_quotes_one_to_one_by_shared_words() -> None:
+    points = (t("Cats purr when content"), t("Dogs bark at strangers"))
+    quotes = [q("A dog will bark at any stranger."), q("My cat purrs when she is content.")]
+    assert assign(points, quotes, ["", ""]) == [1, 0]
+    # A word every quote uses tells nothing; the lead-in counts half.
+    quotes = [q("Pets are fine."), q("Pets are fine too.")]
+    assert assign(points, quotes, ["Some said cats purr when content:", ""]) == [0, None]
+    # The source's word wins.
+    quotes = [q("A dog will bark at any stranger.", point=1), q("Unrelated words here.")]
+    assert assign(points, quotes, ["", ""]) == [0, None]
 
 
-def test_short_quotes_become_cards_and_keep_their_lead_ins(seed_doc: Document) -> None:
-    analogies = storyboard(seed_doc)[2]
-    cards = next(b for b in analogies.beats if b.kind == "cards")
-    assert len(cards.quotes) == 3
-    assert [lead[0].plain for lead in cards.lead_ins] == [
-        "Of course, there were sports analogies:", "A few theatre analogies:",
-        "There was even a misguided seafood analogy:"]
+def test_a_quote_next_to_one_with_its_point_shares_it() -> None:
+    points = (t("Farming: Marketing plants, Sales harvests"), t("Sports: Marketing serves"))
+    quotes = [q("Marketing fertilizes, Sales harvests."),
+              q("Marketing is the planting of the crops; Sales is the harvesting."),
+              q("Marketing serves, Sales scores.")]
+    assert assign(points, quotes, ["", "", ""], [False, True, True]) == [0, 0, 1]
+    assert assign(points, quotes, ["", "", ""], [False, False, True]) == [None, 0, 1]
 
 
-def test_runs_of_short_quotes_group_into_threes_and_twos() -> None:
-    def kinds(*counts: int) -> list[tuple[str, int]]:
-        blocks = (q(words(5, "hero")), *(q(words(n, f"q{i}_")) for i, n in enumerate(counts)))
+def test_stems_and_labels() -> None:
+    assert stem("selling") == stem("sells") == "sell"
+    assert stem("creates") == stem("create")
+    assert stem("planning") == stem("plans") == "plan"
+    assert "market" in content_words("the Marketing of it")
+    assert "the" not in content_words("the Marketing of it")
+    assert label(t("Farming: Marketing plants")) == "Farming"
+    assert label(t("Marketing plants; Sales harvests")) == ""
+    assert label(t("A very long label that goes on: words")) == ""
+
+
+def test_short_quotes_alone_are_statements_long_ones_quote_slides() -> None:
+    def kinds(*blocks: Quote) -> list[tuple[str, int]]:
         (part,) = storyboard(_doc(Section(t("S"), blocks)))
-        return [(b.kind, len(b.quotes)) for b in part.beats[1:]]
+        return [(b.kind, len(b.quotes)) for b in part.beats]
+
+    assert kinds(q(words(35))) == [("quote", 1)]
+    assert kinds(q(words(12))) == [("statement", 1)]
+    assert kinds(q(words(35), featured=True)) == [("statement", 1)]
+
+
+def test_runs_of_short_quotes_without_points_group_into_threes_and_twos() -> None:
+    def kinds(*counts: int) -> list[tuple[str, int]]:
+        blocks = tuple(q(words(n, f"q{i}_")) for i, n in enumerate(counts))
+        (part,) = storyboard(_doc(Section(t("S"), blocks)))
+        return [(b.kind, len(b.quotes)) for b in part.beats]
 
     assert kinds(8, 8, 8) == [("cards", 3)]
     assert kinds(8, 8, 8, 8) == [("cards", 2), ("cards", 2)]
     assert kinds(25, 10) == [("cards", 2)]
     assert kinds(25, 20) == [("quote", 1), ("quote", 1)]  # 45 words: too many for one slide
     assert kinds(12, 12, 12, 12, 12) == [("cards", 3), ("cards", 2)]
-    assert kinds(35) == [("quote", 1)]
+
+
+def test_quotes_backing_different_claims_get_slides_of_their_own() -> None:
+    blocks = (q("Cats purr when they are content."), q("Dogs bark at every stranger."))
+    section = Section(t("S"), blocks, key_points=(t("Cats purr"), t("Dogs bark")))
+    (part,) = storyboard(_doc(section))
+    assert [(b.kind, b.point.plain if b.point else None) for b in part.beats] == [
+        ("statement", "Cats purr"), ("statement", "Dogs bark")]
 
 
 def test_paragraphs_after_the_last_slide_are_kept() -> None:
@@ -87,13 +130,24 @@ def test_paragraphs_after_the_last_slide_are_kept() -> None:
     assert part.closing == (t("Outro."),)
 
 
-def test_key_points_that_pair_two_subjects_become_a_comparison(seed_doc: Document) -> None:
-    c = storyboard(seed_doc)[0].beats[-1].comparison
+def test_the_question_is_found_in_the_introduction(seed_doc: Document) -> None:
+    found = question(seed_doc)
+    assert found is not None and found.plain == "What’s the difference between Marketing and Sales?"
+    doc = _doc(Section(t("S"), (q(words(5)),)))
+    assert question(doc) is None
+
+
+def test_key_points_that_pair_two_subjects_become_a_comparison() -> None:
+    points = (t("Some see little difference at all"),
+              t("Marketing works at mass scale; Sales is one-on-one"),
+              t("Marketing sells the brand; Sales sells the product"),
+              t("Marketing creates the environment; Sales closes"))
+    c = compare(points, ("Marketing", "Sales"))
     assert c is not None
     assert (c.left, c.right) == ("Marketing", "Sales")
     assert [x.plain for x in c.left_items] == [
-        "works at mass scale", "sells the brand and the “why”", "creates the environment for it"]
-    assert [x.plain for x in c.right_items] == ["is one-on-one", "sells the “what”", "closes"]
+        "works at mass scale", "sells the brand", "creates the environment"]
+    assert [x.plain for x in c.right_items] == ["is one-on-one", "sells the product", "closes"]
     assert [x.plain for x in c.lead] == ["Some see little difference at all"]
 
 

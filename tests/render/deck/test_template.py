@@ -48,7 +48,7 @@ def test_a_layout_with_real_placeholders_for_every_kind_of_slide(seed_doc: Docum
         assert {T.TITLE, T.BODY} <= kinds[name], name
     comparison = [ph for ph in prs.slide_layouts.get_by_name("Comparison").placeholders
                   if ph.placeholder_format.type == T.BODY]
-    assert len(comparison) == 5  # two headings, two columns, the line above them
+    assert len(comparison) == 6  # the eyebrow, two headings, two columns, the line above them
 
 
 def test_the_master_carries_the_brand(seed_doc: Document) -> None:

@@ -1,9 +1,10 @@
 """The branded slides (title, section, closing) and the chrome on the others (footer, number, logo).
 
 Built-in look: the title, section and closing layouts are set on the brand's primary colour with
-the white logo and an accent rule; light layouts carry the small logo, and every slide but the
-title shows its number (the slide-number placeholder) and light ones the brand's footer (the
-footer placeholder), quietly, in the bottom margin. The logos and rules are the layouts' own, so a
+the white logo and an accent rule above a small line and the title; light layouts carry the
+small logo, and every slide but the bookends (title and closing) shows its number (the
+slide-number placeholder) and light ones the brand's footer (the footer placeholder), quietly,
+in the bottom margin. The logos and rules are the layouts' own, so a
 slide added in PowerPoint has them too. On a corporate template the template's look wins: no
 background, bar or rule of docgen's; subtitles, bylines and section numbers go into the layout's
 own text placeholder, the footer into its footer placeholder, and the logo only where it covers
@@ -101,27 +102,28 @@ def _below_title(kit: Kit, role: str, h: float) -> Rect4 | None:
 def title_slide(kit: Kit, doc: Document) -> SlidePlan:
     """Title, subtitle, author and date on the brand colour, with the large white logo."""
     title, full = kit.title(display(doc.title, doc.language), "title")
-    notes = f"Full title: {full}" if full else ""
-    byline = [Para(tokens(display(doc.author.name, doc.language), bold=True))]
-    if doc.date is not None:
-        byline.append(Para(tokens(format_date(doc.date, doc.language))))
+    notes = f"[Full title: {full}]" if full else ""
+    name = display(doc.author.name, doc.language).plain
+    when = format_date(doc.date, doc.language) if doc.date is not None else ""
     if kit.frame.template:
+        byline = [Para(tokens(name, bold=True))] + ([Para(tokens(when))] if when else [])
         subtitle = [Para(tokens(doc.subtitle))] if doc.subtitle is not None else []
         boxes = _template_text(kit, "title", [*subtitle, *byline])
         return SlidePlan("title", "title", title, boxes, _logo(kit, False, logo_small(kit.frame), "r",
                                                                "title"), (), notes)
     boxes: list[Box] = []
+    b = _slot(kit, "title", "byline", [Para(tokens(" · ".join(x for x in (name, when) if x)))],
+              (d.META, 18.0, 16.0), max_lines=1)
+    boxes += [b] if b else []
     if doc.subtitle is not None:
         b = _slot(kit, "title", "subtitle", [Para(tokens(display(doc.subtitle, doc.language)))],
-                  (28.0, 24.0, 20.0, 18.0))
+                  (d.BODY, 24.0, 20.0))
         boxes += [b] if b else []
-    b = _slot(kit, "title", "byline", byline, (20.0, 18.0, 16.0))
-    boxes += [b] if b else []
     return SlidePlan("title", "title", title, tuple(boxes), (), (), notes)
 
 
 def _slot(kit: Kit, layout: str, name: str, paras: list[Para], sizes: tuple[float, ...],
-          color: str | None = None) -> Box | None:
+          color: str | None = None, max_lines: int | None = None) -> Box | None:
     """A box in the built-in layout's placeholder ``name``, in its style, at the first size that
     fits."""
     slot = d.design(kit.brand.palette).layout(layout).slot(name)
@@ -130,9 +132,9 @@ def _slot(kit: Kit, layout: str, name: str, paras: list[Para], sizes: tuple[floa
     for size in sizes:
         b = kit.box(name, rect, paras, size, size, font=style.font,
                     color=color or style.colour, anchor=style.anchor, align=style.align,
-                    placeholder=(slot.type, slot.idx))
+                    placeholder=(slot.type, slot.idx), max_lines=max_lines)
         if b is not None:
-            return b
+            return replace(b, style=style, second=slot.second)
     return None
 
 
@@ -155,17 +157,18 @@ def _template_text(kit: Kit, role: str, paras: list[Para]) -> tuple[Box, ...]:
 def section_slide(kit: Kit, heading: Text, n: int, total: int) -> SlidePlan:
     """A section opener: its number ("02 / 05") and the heading, large, on the brand colour."""
     title, full = kit.title(heading, "section")
-    notes = f"Full title: {full}" if full else ""
-    number = [Para(tokens(f"{n:02d} / {total:02d}", bold=True))]
+    notes = f"[Full title: {full}]" if full else ""
+    number = [Para(tokens(f"{n:02d} / {total:02d}"))]
     if kit.frame.template:
         label = _in_text_slot(kit, "section", "label", number, 24.0, 14.0)
         return SlidePlan("section", "section", title, (label,) if label else (), (), (), notes)
-    label = _slot(kit, "section", "label", number, (24.0,))
+    label = _slot(kit, "section", "label", number, (d.META,))
     return SlidePlan("section", "section", title, (label,) if label else (), (), (), notes)
 
 
-def closing_slide(kit: Kit, doc: Document, title: Box) -> SlidePlan:
-    """The call to action (or thanks), the brand's name, the link as words and as a QR code.
+def closing_slide(kit: Kit, doc: Document, heading: Text, thanks: str) -> SlidePlan:
+    """The call to action (or thanks) under "Thank you", who to ask, the link as words and as a
+    QR code, the code centred on the text beside it.
 
     The link is plain text (viewers draw hyperlinks in the theme's link colour, unreadable on the
     brand colour); the QR code carries the link itself, for a click in the slide show.
@@ -173,20 +176,31 @@ def closing_slide(kit: Kit, doc: Document, title: Box) -> SlidePlan:
     link = doc.cta.link if doc.cta is not None and doc.cta.link else kit.brand.link
     shown = [Para((Span(_words_of(link)),))] if link else []
     if kit.frame.template:
-        boxes = _template_text(kit, "title", [Para(tokens(kit.brand.name)), *shown])
+        title, _ = kit.title(heading, "title")
+        who = [Para(tokens(display(doc.author.name, doc.language)))]
+        boxes = _template_text(kit, "title", [*who, *shown])
         return SlidePlan("closing", "closing", title, boxes,
                          _logo(kit, False, logo_small(kit.frame), "r", "title"), (), "")
+    title = next(b for b in (_slot(kit, "closing", "title", [Para(tokens(heading, bold=True))],
+                                   (size,), max_lines=2) for size in (d.STATEMENT, 40.0, 36.0))
+                 if b is not None)
     boxes: list[Box] = []
-    b = _slot(kit, "closing", "body", [Para(tokens(display(kit.brand.name, doc.language)))],
-              (24.0, 20.0))
+    b = _slot(kit, "closing", "label", [Para(tokens(thanks))], (d.META,), max_lines=1)
+    boxes += [b] if b else []
+    b = _slot(kit, "closing", "body", [Para(tokens(display(doc.author.name, doc.language)))],
+              (d.META, 18.0), max_lines=1)
     boxes += [b] if b else []
     if shown:
-        b = _slot(kit, "closing", "link", shown, (24.0, 20.0, 18.0))
+        b = _slot(kit, "closing", "link", shown, (d.BODY, 24.0, 20.0, 18.0), max_lines=1)
         boxes += [b] if b else []
     codes: tuple[Code, ...] = ()
     rects: tuple[Rect, ...] = ()
     if link:
-        tile, inner = _qr_boxes(place(kit.frame, d.QR_TILE))
+        top = min(x.y for x in (*boxes, title))
+        bottom = max(x.y + x.h for x in (*boxes, title))
+        x, _, w, h = place(kit.frame, d.QR_TILE)
+        room = (x, (top + bottom - h) // 2, w, h)
+        tile, inner = _qr_boxes(room)
         rects = (Rect(*tile, kit.brand.palette.background),)
         ink = scheme(kit.brand.palette)[0].text
         codes = (Code(*inner, modules(link), ink, link, f"QR code: {_words_of(link)}"),)
@@ -242,7 +256,8 @@ def footer(kit: Kit, layout: str = "bullets") -> Box | None:
 
 
 def number(kit: Kit, layout: str, n: int, made: dict[str, Box | None] | None = None) -> Box | None:
-    """The slide's number in the layout's slide-number placeholder (built-in template only).
+    """The slide's number in the layout's slide-number placeholder (built-in template only; not
+    on the title and closing slides, the bookends).
 
     One box per layout is fitted (for a number of four digits) and given each slide's number.
     """
@@ -261,14 +276,14 @@ def chrome(kit: Kit, slide: SlidePlan, n: int, footers: dict[str, Box | None],
     """Add the number (all but the title slide) and the footer (light slides); on a template,
     the small logo too (the built-in layouts carry their own). ``footers`` and ``numbers`` keep
     the boxes made for each layout, made once."""
-    if slide.kind == "title":
+    if slide.kind == "title" or (slide.kind == "closing" and not kit.frame.template):
         return slide
     if not kit.frame.template:
         lay = d.design(kit.brand.palette).layout(slide.layout)
         extra: list[Box] = []
         num = number(kit, slide.layout, n, numbers)
         extra += [num] if num else []
-        if lay.has("footer") and lay.master_shapes:
+        if lay.has("footer"):
             if slide.layout not in footers:
                 footers[slide.layout] = footer(kit, slide.layout)
             found = footers[slide.layout]

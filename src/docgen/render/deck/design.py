@@ -2,13 +2,18 @@
 
 One table serves both sides: :mod:`.master` writes it as the slide master and its layouts, and the
 planner fits text into the same boxes, so a slide docgen makes and a slide a person adds in
-PowerPoint ("New Slide", "Reset") put the same text in the same place and style.
+PowerPoint ("New Slide", "Reset") put the same text in the same place and style. The slides'
+runs name no size, colour or font where the layout's style already says it: the layouts carry
+the look, and a changed theme font changes the deck.
 
-The grid is 13.333 x 7.5 in with 0.6 in margins. Content slides share the title (36 pt, bottom
-aligned above a short accent rule), the body area (1.95-6.55 in) and a quiet footer line: the slide
-number, the brand's footer and the small logo. The title, section and closing slides are set on the
-brand's primary colour with the white logo. The type scale steps by about 1.33: 10 (footer),
-18 (captions), 24 (body, cards), 32 (quotes), 44 (statements), 54 (title and section slides).
+The grid is 13.333 x 7.5 in with 0.6 in margins and two text edges: the titles' (0.6 in) and the
+body's (1.0 in: bullets, quotes and cards hang their marks and rules between the two). Every
+content slide opens the same way, top down: a short accent rule, the eyebrow (the section's name,
+20 pt), the title (36 pt, at most two lines); the body starts at one height below it, and a quote
+or a row of cards always starts at the same line. The type scale: 10 (footer), 20 (eyebrows,
+attributions, captions, meta), 24 (cards), 28 (body and quotes), 36 (titles), 44 (statements), 54
+(the cover and the dividers). The cover, the dividers and the closing slide are set on the brand's
+primary colour with the white logo, the same rule above their small line and title.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from docgen.colour import contrast, ensure_contrast, mix
 from docgen.model import Palette
 from docgen.scheme import scheme
 
@@ -24,14 +30,21 @@ PT = 12700
 SLIDE_W, SLIDE_H = 12192000, 6858000
 M = int(0.6 * IN)
 CONTENT_W = SLIDE_W - 2 * M
-BODY_Y = int(1.95 * IN)
+#: The body's text edge: bullets' words, quotes' words and the first card's words start here.
+INDENT = int(0.4 * IN)
+TEXT_X = M + INDENT
+BODY_Y = int(2.4 * IN)
 BODY_BOTTOM = int(6.55 * IN)
 BODY_H = BODY_BOTTOM - BODY_Y
+#: Where a quote's words, a statement's and a row of cards start on every slide.
+QUOTE_Y = BODY_Y + int(0.3 * IN)
 GUTTER = int(0.4 * IN)
-#: The cards' padding and the space between a quote's rule and its words.
-CARD_INSET = int(0.3 * IN)
-RULE_GAP = int(0.35 * IN)
-RULE_W = int(0.06 * IN)  # docgen.quotes.QUOTE: 1/6 of the body size (24 pt)
+RULE_W = int(0.06 * IN)  # docgen.quotes.QUOTE: 1/6 of the body size (about 4.3 pt)
+#: The cards' padding: the first card's words start on the body's text edge.
+CARD_INSET = INDENT - RULE_W
+
+#: The type scale.
+FOOTER, META, CARD, BODY, TITLE, STATEMENT, DISPLAY = 10.0, 20.0, 24.0, 28.0, 36.0, 44.0, 54.0
 
 Rect4 = tuple[int, int, int, int]
 
@@ -42,7 +55,8 @@ def inches(x: float, y: float, w: float, h: float) -> Rect4:
 
 @dataclass(frozen=True, slots=True)
 class Style:
-    """How a placeholder sets its text when a person types into it (docgen's runs say the same)."""
+    """How a placeholder sets its text when a person types into it (docgen's runs say the same,
+    by saying nothing: they inherit it)."""
 
     size: float
     font: str = "body"  # "heading" (the theme's major font) or "body" (minor)
@@ -56,11 +70,16 @@ class Style:
     fill: str = ""  # the placeholder's own background (cards)
     inset: int = 0
     space_before: float = 0.0  # between paragraphs, in multiples of the size
+    indent: int = 0  # the hanging indent of bullets and numbers (EMU)
+    caps: bool = False
+    spacing: int = 0  # letter spacing, hundredths of a point
 
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    """A placeholder of a layout: docgen's name for it, its OOXML type and index, box and style."""
+    """A placeholder of a layout: docgen's name for it, its OOXML type and index (unique in its
+    layout, and apart from the master's date, footer and number: 10, 11, 12), box and style;
+    ``second`` is the style of its second level (a quote's attribution under its words)."""
 
     name: str
     type: str
@@ -68,6 +87,7 @@ class Slot:
     rect: Rect4
     style: Style
     prompt: str = ""
+    second: Style | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,41 +125,80 @@ class Design:
 
     master: LayoutDesign
     layouts: tuple[LayoutDesign, ...]
+    colours: Colours
 
     def layout(self, role: str) -> LayoutDesign:
         return next(lay for lay in self.layouts if lay.role == role)
 
 
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """The deck's own colours beyond the scheme's, each checked on its ground."""
+
+    statement: str  # the statement slides' ground: a tint of the primary a projector still shows
+    eyebrow: str  # the eyebrow on white
+    eyebrow_on_tint: str
+    quiet: str  # footer and number on white, with a margin over 4.5:1
+    quiet_on_tint: str
+    heading_on_tint: str
+    muted_on_tint: str
+    text_on_tint: str
+
+
+def colours(p: Palette) -> Colours:
+    k = scheme(p)[0]
+    tint = mix(p.primary, p.background, 0.86)
+    return Colours(
+        statement=tint,
+        eyebrow=ensure_contrast(p.secondary, p.background, 4.5),
+        eyebrow_on_tint=ensure_contrast(p.secondary, tint, 4.5),
+        quiet=ensure_contrast(k.muted, p.background, 5.0),
+        quiet_on_tint=ensure_contrast(k.muted, tint, 5.0),
+        heading_on_tint=ensure_contrast(k.heading, tint, 4.5),
+        muted_on_tint=ensure_contrast(k.muted, tint, 4.5),
+        text_on_tint=k.text if contrast(k.text, tint) >= 4.5 else ensure_contrast(k.text, tint),
+    )
+
+
 # -- the grid's boxes (also the planner's) --------------------------------------------------------
-TITLE_RECT = inches(0.6, 0.45, 12.133, 1.2)
-RULE_RECT = inches(0.6, 1.72, 1.2, 0.06)
+RULE_RECT = inches(0.6, 0.5, 0.6, 0.06)
+EYEBROW_RECT = inches(0.6, 0.62, 12.133, 0.4)
+TITLE_RECT = inches(0.6, 1.0, 12.133, 1.25)
 BODY_RECT = (M, BODY_Y, CONTENT_W, BODY_H)
 NUMBER_RECT = inches(0.6, 6.86, 0.55, 0.3)
 FOOTER_RECT = inches(1.2, 6.86, 8.9, 0.3)
 DATE_RECT = inches(10.2, 6.86, 0.9, 0.3)  # on the master only: a person may switch it on
 LOGO_SMALL = inches(11.133, 6.775, 1.6, 0.45)
 LOGO_BIG = inches(0.6, 0.55, 4.0, 0.9)
-COVER_TITLE = inches(0.6, 1.75, 11.0, 2.45)
-COVER_RULE = inches(0.6, 4.38, 1.2, 0.08)
-COVER_SUBTITLE = inches(0.6, 4.6, 11.0, 1.05)
-COVER_BYLINE = inches(0.6, 5.8, 11.0, 1.0)
-SECTION_LABEL = inches(0.6, 1.85, 12.133, 0.6)
-SECTION_TITLE = inches(0.6, 2.6, 12.133, 2.6)
+#: The dark slides: the rule, the small line under it, the title under that.
+DARK_RULE = inches(0.6, 2.5, 0.6, 0.06)
+DARK_META = inches(0.6, 2.64, 11.0, 0.45)
+COVER_TITLE = inches(0.6, 3.2, 11.0, 1.9)
+COVER_SUBTITLE = inches(0.6, 5.2, 11.0, 1.2)
+SECTION_TITLE = inches(0.6, 3.2, 12.133, 2.9)
 DARK_NUMBER = inches(0.6, 6.86, 0.55, 0.3)
-QUOTE_RECT = (M + RULE_W + RULE_GAP, BODY_Y, CONTENT_W - RULE_W - RULE_GAP, int(3.85 * IN))
-ATTRIBUTION_RECT = (QUOTE_RECT[0], int(5.95 * IN), QUOTE_RECT[2], int(0.55 * IN))
-#: The hero's words on the statement layout: on the grid's left edge (the mark hangs), under a
-#: short rule.
-PULL_RECT = (M, BODY_Y + int(0.3 * IN), CONTENT_W, int(3.55 * IN))
+#: A quote: its words on the body's text edge (the opening mark hangs left of it), the rule
+#: between the grid's edge and the words.
+QUOTE_RECT = (TEXT_X, QUOTE_Y, SLIDE_W - M - TEXT_X, BODY_BOTTOM - QUOTE_Y)
+#: A statement: its words on the titles' edge (the mark hangs in the margin), large.
+#: It sits a little above the middle of the body (anchored at its centre, as the layout says).
+STATEMENT_RECT = (M, QUOTE_Y, CONTENT_W, BODY_BOTTOM - QUOTE_Y - int(0.4 * IN))
 CAPTION_RECT = inches(0.6, 5.85, 12.133, 0.7)
-PHOTO_RECT = inches(0.6, 1.95, 3.4, 4.6)
-AUTHOR_X = int(4.4 * IN)  # the author's text, right of the photo
-QR_TILE = inches(9.733, 2.2, 3.0, 3.0)
+PHOTO_RECT = (M, BODY_Y, int(3.4 * IN), BODY_H)
+AUTHOR_X = M + int(3.8 * IN)  # the biography, right of a photo
+CLOSING_TITLE = inches(0.6, 3.2, 8.3, 1.9)
+CLOSING_BODY = inches(0.6, 5.2, 8.3, 0.5)
+CLOSING_LINK = inches(0.6, 5.7, 8.3, 0.6)
+QR_TILE = inches(9.733, 2.1, 3.0, 3.0)
+#: The opening question: its line and the question itself, large, in the middle of the slide.
+QUESTION_RULE = DARK_RULE
+QUESTION_META = (M, DARK_META[1], CONTENT_W, DARK_META[3])
+QUESTION_RECT = inches(0.6, 3.2, 12.133, 3.0)
 
 
 #: Every slide role, in the order of the built-in template's layouts.
 ROLES = ("title", "bullets", "section", "cards2", "comparison", "content", "blank", "picture",
-         "quote", "statement", "cards3", "agenda", "author", "closing")
+         "quote", "statement", "cards3", "agenda", "author", "closing", "question")
 
 
 def columns(n: int, y: int = BODY_Y, h: int = BODY_H) -> list[Rect4]:
@@ -149,28 +208,36 @@ def columns(n: int, y: int = BODY_Y, h: int = BODY_H) -> list[Rect4]:
 
 
 def _cards(n: int, card: Style, by: Style) -> list[Slot]:
-    """``n`` tinted cards across the body, each with a slot for its attribution at its foot."""
+    """``n`` tinted cards across the body, right of their rules, each with a slot for its
+    attribution at its foot (indexes 14 on: apart from the master's 10-12)."""
     out = []
-    for i, (x, y, w, h) in enumerate(columns(n)):
-        out.append(Slot(f"card{i + 1}", "body", i + 1, (x, y, w, h), card, "Quote"))
-        out.append(Slot(f"by{i + 1}", "body", 11 + i, (x, y + h - int(1.3 * IN), w, int(1.3 * IN)),
-                        by, "Who said it"))
+    for i, (x, _, w, _) in enumerate(columns(n, QUOTE_Y, BODY_BOTTOM - QUOTE_Y)):
+        rect = (x + RULE_W, QUOTE_Y, w - RULE_W, BODY_BOTTOM - QUOTE_Y)
+        out.append(Slot(f"card{i + 1}", "body", i + 1, rect, card, "Quote"))
+        out.append(Slot(f"by{i + 1}", "body", 14 + i, (rect[0], BODY_BOTTOM - int(1.2 * IN), rect[2],
+                                                       int(1.2 * IN)), by, "Who said it"))
     return out
+
+
+def _eyebrow(colour: str) -> Slot:
+    return Slot("eyebrow", "body", 13, EYEBROW_RECT,
+                Style(META, "heading", colour, caps=True, spacing=100, anchor="b"), "Section")
 
 
 @lru_cache(maxsize=16)
 def design(palette: Palette) -> Design:
     """Return the built-in template's design in the brand's colours (checked by :mod:`docgen.scheme`)."""
     k = scheme(palette)[0]
+    c = colours(palette)
     p = palette
-    tint = p.light
-    heading = Style(32.0, "heading", k.heading, bold=True, anchor="b")
-    body = Style(24.0, "body", k.text, bullet="•", bullet_colour=k.bullet, space_before=0.5)
-    plain = Style(24.0, "body", k.text)
-    quote = Style(32.0, "body", k.text, italic=True, anchor="ctr")  # docgen.quotes.QUOTE
-    by = Style(18.0, "heading", k.muted)
-    quiet = Style(10.0, "heading", k.muted, anchor="ctr")
-    number = Style(10.0, "heading", k.heading, bold=True, anchor="ctr")
+    heading = Style(TITLE, "heading", k.heading, bold=True)
+    body = Style(BODY, "body", k.text, bullet="•", bullet_colour=k.bullet, space_before=0.85,
+                 indent=INDENT)
+    plain = Style(BODY, "body", k.text)
+    meta = Style(META, "heading", k.muted, space_before=0.6)
+    quote = Style(BODY, "body", k.text, italic=True)  # docgen.quotes.QUOTE
+    quiet = Style(FOOTER, "heading", c.quiet, anchor="ctr")
+    number = Style(FOOTER, "heading", k.heading, bold=True, anchor="ctr")
 
     def title(rect: Rect4 = TITLE_RECT, style: Style = heading, kind: str = "title") -> Slot:
         return Slot("title", kind, 0, rect, style, "Click to edit title")
@@ -182,48 +249,51 @@ def design(palette: Palette) -> Design:
         "master", "docgen", "", (title(), Slot("body", "body", 1, BODY_RECT, body), *chrome),
         background=p.background,
         art=(Art(RULE_RECT, p.accent), Art(LOGO_SMALL, logo="light", align="r")))
+    eyebrow = _eyebrow(c.eyebrow)
 
-    def content(role: str, name: str, type_: str, *slots: Slot, background: str = "") -> LayoutDesign:
-        return LayoutDesign(role, name, type_, (title(), *slots, *chrome[:2]), background)
+    def content(role: str, name: str, type_: str, *slots: Slot) -> LayoutDesign:
+        return LayoutDesign(role, name, type_, (title(), eyebrow, *slots, *chrome[:2]))
 
-    on_dark = Style(54.0, "heading", k.on_primary, bold=True, anchor="b")
-    dark_number = Style(10.0, "heading", k.soft_on_primary, bold=True, anchor="ctr")
-    dark_art = (Art(COVER_RULE, p.accent), Art(LOGO_BIG, logo="dark"))
+    on_dark = Style(DISPLAY, "heading", k.on_primary, bold=True)
+    dark_meta = Style(META, "heading", k.soft_on_primary, caps=True, spacing=100)
+    dark_number = Style(FOOTER, "heading", k.soft_on_primary, bold=True, anchor="ctr")
+    dark_art = (Art(DARK_RULE, p.accent), Art(LOGO_BIG, logo="dark"))
     cover = LayoutDesign(
         "title", "Title Slide", "title",
         (title(COVER_TITLE, on_dark, "ctrTitle"),
-         Slot("subtitle", "subTitle", 1, COVER_SUBTITLE, Style(28.0, "body", k.soft_on_primary),
-              "Click to add subtitle"),
-         Slot("byline", "body", 13, COVER_BYLINE, Style(20.0, "body", k.on_primary),
-              "Author and date")),
+         Slot("byline", "body", 13, DARK_META, dark_meta, "Author and date"),
+         Slot("subtitle", "subTitle", 1, COVER_SUBTITLE, Style(BODY, "body", k.soft_on_primary),
+              "Click to add subtitle")),
         p.primary, dark_art, master_shapes=False)
     section = LayoutDesign(
         "section", "Section Header", "secHead",
-        (title(SECTION_TITLE, Style(54.0, "heading", k.on_primary, bold=True)),
-         Slot("label", "body", 1, SECTION_LABEL,
-              Style(24.0, "heading", k.soft_on_primary, bold=True), "01 / 05"),
+        (title(SECTION_TITLE, on_dark),
+         Slot("label", "body", 1, DARK_META, dark_meta, "01 / 05"),
          Slot("number", "sldNum", 12, DARK_NUMBER, dark_number)),
-        p.primary, (Art(inches(0.6, 2.45, 1.2, 0.08), p.accent),
-                    Art(LOGO_SMALL, logo="dark", align="r")), master_shapes=False)
+        p.primary, (Art(DARK_RULE, p.accent), Art(LOGO_SMALL, logo="dark", align="r")),
+        master_shapes=False)
     closing = LayoutDesign(
         "closing", "Closing", "cust",
-        (title(inches(0.6, 1.75, 8.4, 2.45), Style(44.0, "heading", k.on_primary, bold=True,
-                                                   anchor="b")),
-         Slot("body", "body", 1, inches(0.6, 4.6, 8.4, 0.6),
-              Style(24.0, "body", k.soft_on_primary), "Who we are"),
-         Slot("link", "body", 13, inches(0.6, 5.3, 8.4, 0.6),
-              Style(24.0, "heading", k.on_primary, bold=True), "www.example.com"),
-         Slot("number", "sldNum", 12, DARK_NUMBER, dark_number)),
+        (title(CLOSING_TITLE, Style(STATEMENT, "heading", k.on_primary, bold=True)),
+         Slot("label", "body", 3, DARK_META, dark_meta, "Thank you"),
+         Slot("body", "body", 1, CLOSING_BODY, Style(META, "heading", k.soft_on_primary),
+              "Who to ask"),
+         Slot("link", "body", 2, CLOSING_LINK, Style(BODY, "heading", k.on_primary, bold=True),
+              "www.example.com")),
         p.primary, dark_art, master_shapes=False)
-    cards = Style(24.0, "body", k.on_light, italic=True, fill=tint, inset=CARD_INSET)
-    card_by = Style(18.0, "heading", k.muted_on_light, inset=CARD_INSET, anchor="b")
+    cards = Style(CARD, "body", k.on_light, italic=True, fill=p.light, inset=CARD_INSET)
+    card_by = Style(META, "heading", k.muted_on_light, inset=CARD_INSET, anchor="b")
     left, right = columns(2)
     lead_h = int(0.6 * IN)
-    head_h = int(0.65 * IN)
-    top = BODY_Y + lead_h + int(0.1 * IN)
+    head_h = int(0.6 * IN)
+    top = BODY_Y + lead_h + int(0.15 * IN)
     (cl, _, cw, _), (cr, _, _, _) = left, right
-    column_body = Style(24.0, "body", k.text, bullet="•", bullet_colour=k.bullet, space_before=0.4)
-    column_head = Style(28.0, "heading", k.heading, bold=True, anchor="b")
+    below = top + head_h + int(0.2 * IN)
+    column_body = Style(BODY, "body", k.text, bullet="•", bullet_colour=k.bullet,
+                        space_before=0.5, indent=INDENT)
+    column_head = Style(BODY, "heading", k.heading, bold=True, anchor="b")
+    tint = c.statement
+    on_tint_title = Style(TITLE, "heading", c.heading_on_tint, bold=True)
     layouts = (
         cover,
         content("bullets", "Title and Content", "obj", Slot("body", "body", 1, BODY_RECT, body)),
@@ -231,45 +301,48 @@ def design(palette: Palette) -> Design:
         content("cards2", "Two Content", "twoObj", *_cards(2, cards, card_by)),
         content("comparison", "Comparison", "twoTxTwoObj",
                 Slot("left_head", "body", 1, (cl, top, cw, head_h), column_head, "Heading"),
-                Slot("left", "body", 2, (cl, top + head_h + int(0.15 * IN), cw,
-                                         BODY_BOTTOM - top - head_h - int(0.15 * IN)), column_body),
+                Slot("left", "body", 2, (cl, below, cw, BODY_BOTTOM - below), column_body),
                 Slot("right_head", "body", 3, (cr, top, cw, head_h), column_head, "Heading"),
-                Slot("right", "body", 4, (cr, top + head_h + int(0.15 * IN), cw,
-                                          BODY_BOTTOM - top - head_h - int(0.15 * IN)), column_body),
-                Slot("lead", "body", 13, (M, BODY_Y, CONTENT_W, lead_h),
-                     Style(24.0, "body", k.text), "A line above both columns")),
+                Slot("right", "body", 4, (cr, below, cw, BODY_BOTTOM - below), column_body),
+                Slot("lead", "body", 14, (M, BODY_Y, CONTENT_W, lead_h), plain,
+                     "A line above both columns")),
         content("content", "Title Only", "titleOnly"),
         LayoutDesign("blank", "Blank", "blank", chrome[:2]),
         content("picture", "Picture with Caption", "picTx",
                 Slot("picture", "pic", 1, (M, BODY_Y, CONTENT_W, CAPTION_RECT[1] - BODY_Y
                                            - int(0.15 * IN)), plain, "Picture"),
-                Slot("caption", "body", 2, CAPTION_RECT, Style(18.0, "heading", k.muted), "Caption")),
+                Slot("caption", "body", 2, CAPTION_RECT, Style(META, "heading", k.muted), "Caption")),
         content("quote", "Quote", "cust",
-                Slot("quote", "body", 1, QUOTE_RECT, quote, "Quote"),
-                Slot("by", "body", 2, ATTRIBUTION_RECT, by, "Who said it")),
+                Slot("quote", "body", 1, QUOTE_RECT, quote, "Quote", second=meta)),
         LayoutDesign("statement", "Statement", "cust", (
-            title(style=Style(32.0, "heading", k.heading_on_light, bold=True, anchor="b")),
-            Slot("quote", "body", 1, PULL_RECT, Style(44.0, "body", k.heading_on_light, italic=True,
-                                                      anchor="ctr"), "Statement"),  # PULL_QUOTE
-            Slot("by", "body", 2, (M, ATTRIBUTION_RECT[1], CONTENT_W, ATTRIBUTION_RECT[3]),
-                 Style(18.0, "heading", k.muted_on_light), "Who said it"),
-            Slot("number", "sldNum", 12, NUMBER_RECT, Style(10.0, "heading", k.heading_on_light,
+            title(style=on_tint_title), _eyebrow(c.eyebrow_on_tint),
+            Slot("quote", "body", 1, STATEMENT_RECT,
+                 Style(STATEMENT, "body", c.heading_on_tint, italic=True, anchor="ctr"), "Statement",
+                 second=Style(META, "heading", c.muted_on_tint, space_before=0.5)),
+            Slot("number", "sldNum", 12, NUMBER_RECT, Style(FOOTER, "heading", c.heading_on_tint,
                                                             bold=True, anchor="ctr")),
-            Slot("footer", "ftr", 11, FOOTER_RECT, Style(10.0, "heading", k.muted_on_light,
+            Slot("footer", "ftr", 11, FOOTER_RECT, Style(FOOTER, "heading", c.quiet_on_tint,
                                                          anchor="ctr"))), tint),
         content("cards3", "Three Content", "cust", *_cards(3, cards, card_by)),
         content("agenda", "Agenda", "cust",
-                Slot("body", "body", 1, BODY_RECT, Style(28.0, "body", k.text, bullet="1.",
-                                                         bullet_colour=k.bullet, space_before=0.4))),
+                Slot("body", "body", 1, BODY_RECT, Style(BODY, "body", k.text, bullet="1.",
+                                                         bullet_colour=k.bullet, space_before=0.6,
+                                                         indent=INDENT))),
         content("author", "About the Author", "cust",
-                Slot("photo", "pic", 4, PHOTO_RECT, plain, "Photo"),
-                Slot("name", "body", 1, (AUTHOR_X, BODY_Y, SLIDE_W - M - AUTHOR_X, int(0.6 * IN)),
-                     Style(28.0, "heading", k.heading, bold=True), "Name"),
-                Slot("role", "body", 2, (AUTHOR_X, BODY_Y + int(0.65 * IN), SLIDE_W - M - AUTHOR_X,
-                                         int(0.5 * IN)), Style(20.0, "heading", k.muted), "Role"),
-                Slot("bio", "body", 3, (AUTHOR_X, BODY_Y + int(1.35 * IN), SLIDE_W - M - AUTHOR_X,
-                                        BODY_BOTTOM - BODY_Y - int(1.35 * IN)),
-                     Style(24.0, "body", k.text), "Biography")),
+                Slot("photo", "pic", 3, PHOTO_RECT, plain, "Photo"),
+                Slot("role", "body", 1, (M, BODY_Y, CONTENT_W, int(0.5 * IN)), meta, "Role"),
+                Slot("bio", "body", 2, (M, BODY_Y, CONTENT_W, BODY_H),
+                     Style(BODY, "body", k.text, space_before=0.5), "Biography")),
         closing,
+        LayoutDesign("question", "Question", "cust", (
+            title(QUESTION_RECT, Style(STATEMENT, "body", c.heading_on_tint, italic=True)),
+            Slot("eyebrow", "body", 13, QUESTION_META, Style(META, "heading", c.eyebrow_on_tint,
+                                                             caps=True, spacing=100), "Why we ask"),
+            Slot("number", "sldNum", 12, NUMBER_RECT, Style(FOOTER, "heading", c.heading_on_tint,
+                                                            bold=True, anchor="ctr")),
+            Slot("footer", "ftr", 11, FOOTER_RECT, Style(FOOTER, "heading", c.quiet_on_tint,
+                                                         anchor="ctr"))), tint,
+            (Art(QUESTION_RULE, p.accent), Art(LOGO_SMALL, logo="light", align="r")),
+            master_shapes=False),
     )
-    return Design(master, layouts)
+    return Design(master, layouts, c)

@@ -25,6 +25,8 @@ class Para:
     bullet: bool = False
     number: int | None = None
     space_before: float = 0.0  # in multiples of the box's font size
+    level: int = 0  # 1: the placeholder's second level (a quote's attribution)
+    size: float = 0.0  # its own size (points) where it differs from the box's; 0: the box's
 
     @property
     def plain(self) -> str:
@@ -98,24 +100,25 @@ def _layout(paras: Sequence[Para], family: FontFamily, width: float, size: float
     lines = 0
     total = 0.0
     for i, para in enumerate(paras):
-        avail = width - (INDENT_EM * size if para.bullet or para.number else 0.0)
-        count = count_lines(group_words(para.runs, by_style), avail, size)
+        psize = para.size or size
+        avail = width - (INDENT_EM * psize if para.bullet or para.number else 0.0)
+        count = count_lines(group_words(para.runs, by_style), avail, psize)
         if count is None:
             pieces = [Piece(r.text, _face(mono_family() if r.code else family, r.bold, r.italic),
                             r.bold, k) for k, r in enumerate(para.runs)]
-            result = break_lines(pieces, avail, size)
+            result = break_lines(pieces, avail, psize)
             count = result.count
             if keep:
                 runs = tuple(
                     replace(para.runs[p.key], text=p.text) for p in result.pieces
                 )
-                out.append(Para(runs, para.bullet, para.number, para.space_before))
+                out.append(replace(para, runs=runs))
         elif keep:
             runs = tuple(r for r in para.runs if r.text)
             same = len(runs) == len(para.runs)
-            out.append(para if same else Para(runs, para.bullet, para.number, para.space_before))
+            out.append(para if same else replace(para, runs=runs))
         lines += count
-        total += count * size * LINE_PITCH + (para.space_before * size if i else 0.0)
+        total += count * psize * LINE_PITCH + (para.space_before * psize if i else 0.0)
     return Fitted(tuple(out), size, lines, total)
 
 
@@ -213,7 +216,7 @@ def _cut(
 
     def wrap(part: Tokens) -> Tokens | Para:
         if isinstance(unit, Para):
-            return Para(part, unit.bullet, unit.number, unit.space_before)
+            return replace(unit, runs=part)
         return part
 
     parts: list[Tokens | Para] = []

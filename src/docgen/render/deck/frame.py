@@ -83,7 +83,7 @@ class Frame:
         if content is not None and content.title is not None:
             _, y, _, h = content.title
             return max(min(y + h + self.len(0.25), self.len(2.6)), self.len(1.2))
-        return self.len(1.95)
+        return self.len(2.4)
 
     @property
     def body_bottom(self) -> int:
@@ -100,11 +100,13 @@ class Frame:
     def title(self, kind: str) -> tuple[Rect4, float, float, str]:
         """The title box of ``kind`` (content, section, title), its largest size, floor, anchor."""
         m, cw = self.margin, self.content_w
-        own = {
-            "content": ((m, self.len(0.45), cw, self.len(1.2)), 32.0, 24.0, "b"),
-            "section": ((m, self.len(2.6), cw, self.len(2.6)), 54.0, 32.0, "t"),
-            "title": ((m, self.len(1.75), min(self.len(11.0), cw), self.len(2.45)), 54.0, 32.0, "b"),
-        }[kind]
+        from docgen.render.deck import design as d  # docgen's grid
+
+        rect = {"content": d.TITLE_RECT, "section": d.SECTION_TITLE, "title": d.COVER_TITLE}[kind]
+        y, w, h = (self.len(v / IN) for v in rect[1:])
+        floor = (28.0 if kind == "content" else 36.0) if self.roles is None else (
+            24.0 if kind == "content" else 32.0)  # a template's title boxes are its own size
+        own = ((m, y, min(w, cw), h), d.TITLE if kind == "content" else d.DISPLAY, floor, "t")
         role = self.roles.get(kind) if self.roles else None
         if role is None:
             return own
@@ -112,7 +114,7 @@ class Frame:
             top = role.title_size / self.scale if role.title_size else own[1]
             return own[0], top, min(own[2], top), own[3]
         top = role.title_size / self.scale if role.title_size else own[1]
-        floor = min(own[2], top)
+        floor = min(own[2], top * 0.8)  # a claim may step down a little to fit the box
         x, y, w, h = role.title
         line = int(floor * self.scale * LINE_PITCH * 12700 * 1.05)  # one line at the floor
         return self.inside((x, y, w, max(h, line))), top, floor, ""

@@ -3,8 +3,10 @@
 Each builder returns *pages*: what one slide shows below its title (boxes, pictures, rules). The
 geometry is the built-in design's (:mod:`.design`), mapped onto the slide's frame, so a corporate
 template of another size gets the same proportions; only on the built-in template do the boxes
-fill the layout's placeholders (a corporate one has no such layouts). Sizes come from the type
-scale, largest first; rules and cards are sized to the text they hold.
+fill the layout's placeholders and inherit their styles (a corporate one has no such layouts).
+Sizes come from the type scale, largest first. A box keeps its layout's place; it is narrowed
+only where a narrower measure makes better lines (:func:`.typeset.good_width`), and a quote's or
+card's rule is as tall as its words.
 """
 
 from __future__ import annotations
@@ -12,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from docgen.model import Author, Callout, Image, Quote, Span, Text
+from docgen.model import Callout, Image, Quote, Span, Text
 from docgen.quotes import PULL_QUOTE, QUOTE, QuoteLook
 from docgen.render import picture
 from docgen.render.deck import design as d
-from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
+from docgen.render.deck.fit import Para, Tokens, layout, paginate, sentences, tokens, words
 from docgen.render.deck.frame import Frame
-from docgen.render.deck.grid import PT, SAFETY, Kit, Rect4
-from docgen.render.deck.measure import LINE_PITCH, text_width
+from docgen.render.deck.grid import PT, Kit, Rect4
+from docgen.render.deck.measure import text_width
 from docgen.render.deck.plan_types import Box, Picture, Rect
 from docgen.render.deck.storyboard import Comparison
-from docgen.render.deck.typeset import balanced, display, marks, quoted_words
+from docgen.render.deck.typeset import display, good_width, marks, quoted_words
 from docgen.scheme import scheme
 
 MAX_BULLETS = 6
@@ -32,12 +34,14 @@ Item = Box | Picture | Rect
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One slide's body: its layout role, its items, and whether it continues the one before."""
+    """One slide's body: its layout role, its items, and whether it continues the one before.
+    ``excerpt``: a quote too long for one slide shows its first sentences (the notes hold it all)."""
 
     layout: str
     items: tuple[Item, ...]
     continued: bool = False
-    part: int = 0  # which part of a split text (0: the first)
+    part: int = 0  # which part of a split list (0: the first)
+    excerpt: bool = False
 
     @property
     def boxes(self) -> tuple[Box, ...]:
@@ -84,6 +88,7 @@ class Kinds:
         self.builtin = not self.f.template
         self.k = scheme(kit.brand.palette)[0]
         self.design = d.design(kit.brand.palette)
+        self.c = self.design.colours
         self._words: dict[int, tuple[Quote, Tokens]] = {}
 
     # -- geometry ------------------------------------------------------------------------------
@@ -97,9 +102,11 @@ class Kinds:
 
     def fitted(self, role: str, rect: Rect4, paras: Sequence[Para], sizes: Sequence[float], *,
                font: str = "body", color: str | None = None, anchor: str = "t", inset: int = 0,
-               fill: str | None = None, ph: tuple[str, int] | None = None,
-               balance: bool = False, align: str = "l") -> Box | None:
-        """The box at the first size of ``sizes`` (a type scale's steps) that fits ``rect``.
+               fill: str | None = None, ph: tuple[str, int] | None = None, slot: str = "",
+               layout_role: str = "", good: bool = False, align: str = "l",
+               even: bool | None = None) -> Box | None:
+        """The box at the first size of ``sizes`` (a type scale's steps) that fits ``rect``; on
+        the built-in template it carries its placeholder's style (``layout_role``, ``slot``).
 
         On a template the colour is the one that reads on its layout there (else its own).
         """
@@ -109,18 +116,32 @@ class Kinds:
             b = self.kit.box(role, rect, paras, size, size, font=font, color=color, anchor=anchor,
                              inset=inset, fill=fill, placeholder=ph, align=align)
             if b is not None:
-                return self.balanced(b) if balance else b
+                if self.builtin and slot:
+                    s = self.design.layout(layout_role).slot(slot)
+                    b = replace(b, style=s.style, second=s.second,
+                                anchor=s.style.anchor if anchor == "t" else anchor)
+                return self.good(b, even) if good else b
         return None
 
-    def balanced(self, b: Box) -> Box:
-        """``b`` with its lines balanced (:func:`.typeset.balanced`): a paragraph of three lines or
-        fewer evenly (titles, short quotes, points), a longer one only kept from ending on a word
-        alone."""
-        if b.lines < 2:
+    def good(self, b: Box, even: bool | None = None) -> Box:
+        """``b`` narrowed to the width at which its lines wrap well (no word alone on a last line,
+        short texts in even lines); a filled box keeps its width and pads its text instead."""
+        paras = [p for p in b.paras if p.level == 0]
+        if not paras:
             return b
         family = self.kit.brand.heading_font if b.font == "heading" else self.kit.brand.body_font
-        width = (b.w - 2 * b.inset) / PT * SAFETY
-        return replace(b, paras=tuple(balanced(p, family, width, b.size) for p in b.paras))
+        inner = (b.w - 2 * b.inset - b.hang) / PT
+        width = good_width(paras, family, inner, b.size, even)
+        if width >= inner - 0.5:
+            return b
+        fitted = layout(b.paras, family, width, b.size)
+        if fitted.height > (b.h - 2 * b.inset) / PT:  # a line more than the box holds
+            return b
+        lines = fitted.lines
+        cut = int((inner - width) * PT)
+        if b.fill:
+            return replace(b, pad_right=cut, lines=lines)
+        return replace(b, w=b.w - cut, lines=lines)
 
     def hung(self, b: Box) -> Box:
         """``b`` widened to the left by its opening quote mark, which hangs there (marL/indent),
@@ -131,25 +152,22 @@ class Kinds:
             return b
         face = self.kit.brand.body_font.face(False, True).path
         hang = int(text_width(opening, face, b.size) * PT)
+        if b.fill:  # a card: the mark hangs into its padding
+            return replace(b, hang=min(hang, b.inset))
         return replace(b, x=b.x - hang, w=b.w + hang, hang=hang)
 
     def text_h(self, b: Box) -> int:
         """The height of ``b``'s text in EMU (lines at docgen's pitch, paragraph spacing)."""
-        gaps = sum(p.space_before for p in b.paras[1:]) * b.size
-        return int((b.lines * b.size * LINE_PITCH + gaps) * PT) + 2 * b.inset
-
-    def shrink(self, b: Box, y: int, pad: float = 0.06) -> Box:
-        """``b`` moved to ``y`` and made as tall as its text (plus a little air)."""
-        return replace(b, y=y, h=self.text_h(b) + self.f.len(pad), anchor="t")
+        family = self.kit.brand.heading_font if b.font == "heading" else self.kit.brand.body_font
+        return int(layout(b.paras, family, b.text_w / PT, b.size).height * PT) + 2 * b.inset
 
     # -- quotes --------------------------------------------------------------------------------
-    def quote_paras(self, q: Quote, first: bool = True, last: bool = True,
-                    toks: Tokens | None = None) -> list[Para]:
-        """The quote's words in the language's marks (… where a split part continues)."""
+    def quote_paras(self, q: Quote, toks: Tokens | None = None, last: bool = True) -> list[Para]:
+        """The quote's words in the language's marks (ending "…" where an excerpt stops)."""
         opening, closing = marks(self.language)
         body = toks if toks is not None else self.words_of(q)
-        head = Span(opening if first else "…", italic=True)
-        tail = Span(closing if last else "…", italic=True)
+        head = Span(opening, italic=True)
+        tail = Span("…" + closing if not last else closing, italic=True)
         return [Para((head, *body, tail))]
 
     def words_of(self, q: Quote) -> Tokens:
@@ -159,100 +177,101 @@ class Kinds:
             found = self._words[id(q)] = (q, tokens(quoted_words(q.text, self.language), italic=True))
         return found[1]
 
-    def by_para(self, q: Quote) -> list[Para]:
-        return [Para(tokens(display(f"— {q.by}", self.language)))] if q.by else []
+    def by_para(self, q: Quote, level: int = 0, size: float = 0.0) -> list[Para]:
+        if not q.by:
+            return []
+        return [Para(tokens(display(f"— {q.by}", self.language)), level=level, size=size,
+                     space_before=0.6 if level else 0.0)]
 
     def colour(self, look: QuoteLook, tinted: bool) -> str:
         """The colour of a quote's words in ``look`` (a palette role), as it reads on the slide's
         ground (white, or the tint of statements and cards)."""
         if look.colour == "primary":
-            return self.k.heading_on_light if tinted else self.k.heading
+            return self.c.heading_on_tint if tinted else self.k.heading
         return self.k.on_light if tinted else self.k.text
 
-    def quote_block(self, role: str, q: Quote, sizes: Sequence[float], paras: list[Para] | None = None,
-                    by: bool = True) -> tuple[Item, ...] | None:
-        """A quote (or part) with its attribution, centred in the body, as the handout sets it.
+    def rule_colour(self, look: QuoteLook) -> str:
+        """The rule's colour: the look's palette role, tinted as the look asks (the handout's)."""
+        p = self.kit.brand.palette
+        colour = getattr(p, look.rule_colour, "") or p.primary
+        tint = getattr(look, "rule_tint", 0.0)
+        if tint:
+            from docgen.colour import mix
 
-        The looks are the handout's (:mod:`docgen.quotes`): a quote italic in ink beside an accent
-        rule as tall as the words and attribution (``QUOTE``); the hero on the statement layout
-        larger, in the primary colour, under a short accent rule (``PULL_QUOTE``); the opening
-        mark hanging; the attribution in the heading face, smaller and quieter.
-        """
+            colour = mix(colour, p.background, tint)
+        return colour
+
+    def quote_block(self, role: str, q: Quote, sizes: Sequence[float],
+                    paras: list[Para] | None = None) -> tuple[Item, ...] | None:
+        """A quote with its attribution (the placeholder's second level), its top on the line
+        every quote starts at, as the handout sets it (:mod:`docgen.quotes`): a quote italic in
+        ink beside a rule as tall as the words and attribution (``QUOTE``); a statement larger,
+        in the primary colour, under the title's rule (``PULL_QUOTE``); the opening mark hanging."""
         look = PULL_QUOTE if role == "statement" else QUOTE
         tinted = role == "statement"
         rect, ph = self.slot(role, "quote")
-        b = self.fitted("quote", rect, paras or self.quote_paras(q), sizes,
-                        color=self.colour(look, tinted), ph=ph, balance=True)
+        words = paras or self.quote_paras(q)
+        by = self.by_para(q, 1, d.META * self.f.scale) if q.by else []
+        b = None
+        for size in sizes:  # the words fitted with room for the attribution under them
+            b = self.fitted("quote", rect, [*words, *by], (size,), color=self.colour(look, tinted),
+                            ph=ph, slot="quote", layout_role=role, good=True)
+            if b is not None:
+                break
         if b is None:
             return None
-        by_box = None
-        if by and q.by:
-            by_rect, by_ph = self.slot(role, "by")
-            muted = self.k.muted_on_light if tinted else self.k.muted
-            by_box = self.fitted("attribution", by_rect, self.by_para(q), (18.0,), font="heading",
-                                 color=muted, ph=by_ph)
-        f = self.f
-        gap = f.len(0.12)
-        quote_h = self.text_h(b)
-        above = f.len(0.3) if look.rule == "top" and self.builtin else 0
-        total = above + quote_h + (gap + self.text_h(by_box) if by_box else 0)
-        top = f.body_y + max(0, (f.body_h - total) * 9 // 20) + above  # a little above centre
-        items: list[Item] = [self.hung(self.shrink(b, top))]
-        if by_box is not None:
-            items.append(self.shrink(by_box, top + quote_h + gap))
-        if self.builtin:  # a template's own look has no rule of docgen's
-            accent = self.kit.brand.palette.accent
-            if look.rule == "top":
-                items.insert(0, Rect(rect[0], top - above, f.len(1.0), f.len(d.RULE_W / d.IN),
-                                     accent))
-            else:
-                x = rect[0] - f.len((d.RULE_GAP + d.RULE_W) / d.IN)
-                items.insert(0, Rect(x, top + f.len(0.08), f.len(d.RULE_W / d.IN),
-                                     max(total - f.len(0.1), f.len(0.3)), accent))
+        if not self.builtin and by:  # no second level of docgen's on a template: one size
+            b = replace(b, paras=tuple(replace(p, size=0.0) for p in b.paras))
+        b = self.hung(b)
+        items: list[Item] = [b]
+        if self.builtin and look.rule == "left":
+            f = self.f
+            h = self.text_h(b)
+            items.insert(0, Rect(f.margin, b.y + f.len(0.06), f.len(d.RULE_W / d.IN),
+                                 max(h - f.len(0.08), f.len(0.3)), self.rule_colour(look)))
         return tuple(items)
 
     def statement(self, q: Quote) -> list[Page] | None:
-        """The hero quote, large on the tinted statement layout; None when it is too long for it."""
-        block = self.quote_block("statement", q, (44.0, 40.0, 36.0))
+        """A short quote, large on the tinted statement layout; None when it is too long for it."""
+        if words(self.words_of(q)) > MAX_WORDS:
+            return None
+        block = self.quote_block("statement", q, (d.STATEMENT, 40.0, 36.0))
         return None if block is None else [Page("statement", block)]
 
     def quote(self, q: Quote) -> list[Page]:
-        """One quote; a long one steps down to 24 pt, then continues on more slides (≤ 40 words each)."""
-        if words(tokens(q.text)) <= MAX_WORDS:
-            block = self.quote_block("quote", q, (32.0, 28.0, 24.0))
-            if block is not None:
-                return [Page("quote", block)]
+        """One quote on one slide, 28 pt, else 24; one too long even so shows its first sentences
+        (``excerpt``: the notes hold it all)."""
+        block = self.quote_block("quote", q, (d.BODY, d.CARD))
+        if block is not None:
+            return [Page("quote", block)]
         rect, _ = self.slot("quote", "quote")
-
-        def compose(units: list) -> list[Para]:
-            toks: Tokens = tuple(t for u in units for t in u)
-            return [Para((Span("“…", italic=True), *toks, Span("…”", italic=True)))]
-
         units = sentences(self.words_of(q))
-        parts = paginate(units, compose, self.kit.fits(rect, 24.0), 99, MAX_WORDS)
-        pages = []
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            toks = tuple(t for u in part for t in u)  # type: ignore[union-attr]
-            paras = self.quote_paras(q, i == 0, last, toks)
-            items = self.quote_block("quote", q, (32.0, 28.0, 24.0), paras, by=last) or ()
-            pages.append(Page("quote", items, continued=i > 0, part=i))
-        return pages
+        fits = self.kit.fits(rect, d.CARD)
+        shown: list[Tokens] = []
+        for unit in units:
+            toks = tuple(t for u in (*shown, unit) for t in u)
+            if shown and not fits([*self.quote_paras(q, toks, False), *self.by_para(q)]):
+                break
+            shown.append(unit)
+        toks = tuple(t for u in shown for t in u)
+        if len(shown) == len(units):  # one sentence longer than a slide: cut between words
+            part = paginate([toks], lambda u: self.quote_paras(q, u[0], False),  # type: ignore[arg-type]
+                            fits, 1, 10**6)[0][0]
+            toks = part  # type: ignore[assignment]
+        block = self.quote_block("quote", q, (d.BODY, d.CARD), self.quote_paras(q, toks, False))
+        return [Page("quote", block or (), excerpt=True)]
 
     def cards(self, quotes: tuple[Quote, ...]) -> list[Page]:
-        """Two or three short quotes side by side, each on a tinted card sized to the longest."""
+        """Two or three short quotes side by side, each on a tinted card edged by its rule, the
+        cards as tall as the longest and their tops where quotes start."""
         role = "cards3" if len(quotes) == 3 else "cards2"
         slots = [self.slot(role, f"card{i + 1}") for i in range(len(quotes))]
         rule = self.f.len(d.RULE_W / d.IN) if self.builtin else 0
-        # Each card edged, as a quote is, by an accent rule down its left side (beside the card's
-        # tint, not under it).
-        slots = [((x + rule, y, w - rule, h), ph) for (x, y, w, h), ph in slots]
         tint = self.kit.brand.palette.light
         paras = [self.quote_paras(q) for q in quotes]
         inset = self.f.len(d.CARD_INSET / d.IN)
-        sizes = (28.0, 24.0) if len(quotes) == 2 else (24.0,)
         size = None
-        for s in sizes:  # one size for every card: the largest that all of them take
+        for s in (28.0, d.CARD) if len(quotes) == 2 else (d.CARD,):  # one size for every card
             if all(self.kit.box("quote", r, p, s, s, inset=inset) for (r, _), p in zip(slots, paras,
                                                                                      strict=True)):
                 size = s
@@ -260,18 +279,20 @@ class Kinds:
         if size is None:
             return [p for q in quotes for p in self.quote(q)]
         boxes = [self.fitted("quote", r, p, (size,), color=self.colour(QUOTE, True), inset=inset,
-                             fill=tint, ph=ph, balance=True)
-                 for (r, ph), p in zip(slots, paras, strict=True)]
+                             fill=tint, ph=ph, slot=f"card{i + 1}", layout_role=role, good=True)
+                 for i, ((r, ph), p) in enumerate(zip(slots, paras, strict=True))]
+        boxes = [self.hung(b) if b is not None else None for b in boxes]
         bys: list[Box | None] = []
         for i, ((x, _, w, _), _) in enumerate(slots):  # "— Name" at a card's foot, as in QUOTE
             (_, by, _, bh), by_ph = self.slot(role, f"by{i + 1}")
-            bys.append(self.fitted("attribution", (x, by, w, bh), self.by_para(quotes[i]), (18.0,),
+            bys.append(self.fitted("attribution", (x, by, w, bh), self.by_para(quotes[i]), (d.META,),
                                    font="heading", color=self.k.muted_on_light, inset=inset,
-                                   ph=by_ph) if quotes[i].by else None)
+                                   ph=by_ph, slot=f"by{i + 1}", layout_role=role)
+                       if quotes[i].by else None)
         gap = self.f.len(0.15)
         height = max(self.text_h(b) + (gap + self.text_h(a) - 2 * inset if a else 0)
                      for b, a in zip(boxes, bys, strict=True) if b) + self.f.len(0.1)
-        top = self.f.body_y + max(0, (self.f.body_h - height) * 9 // 20)
+        top = self.place((0, d.QUOTE_Y, 0, 0))[1]
         cards: list[Item] = []
         for b, a in zip(boxes, bys, strict=True):
             if b is None:
@@ -281,7 +302,8 @@ class Kinds:
                 cards.append(replace(a, y=top + height - self.text_h(a), h=self.text_h(a),
                                      anchor="b"))
         if rule:
-            cards[:0] = [Rect(c.x - rule, top, rule, height, self.kit.brand.palette.accent)
+            colour = self.rule_colour(QUOTE)
+            cards[:0] = [Rect(c.x - rule, top, rule, height, colour)
                          for c in cards if isinstance(c, Box) and c.role == "quote"]
         return [Page(role, tuple(cards))]
 
@@ -290,15 +312,17 @@ class Kinds:
                 ) -> list[Page]:
         """Points, at most six and 40 words a slide, split evenly over as many slides as needed."""
         rect, ph = self.slot(layout, "body")
+        style = self.design.layout(layout).slot("body").style
         paras = [Para(run_in(tokens(display(t, self.language))), bullet=not numbered,
-                      number=i + 1 if numbered else None, space_before=0.5)
+                      number=i + 1 if numbered else None, space_before=style.space_before)
                  for i, t in enumerate(items)]
-        sizes = (28.0, 24.0) if numbered else (28.0, 24.0, 20.0)
+        sizes = (d.BODY, d.CARD) if numbered else (d.BODY, d.CARD, d.META)
         pages = paginate(paras, lambda u: list(u), self.kit.fits(rect, sizes[-1]), MAX_BULLETS,
                          MAX_WORDS, balance=True)
         out = []
         for i, page in enumerate(pages):
-            b = self.fitted("body", rect, page, sizes, ph=ph, balance=True)  # type: ignore[arg-type]
+            b = self.fitted("body", rect, page, sizes, ph=ph, slot="body",  # type: ignore[arg-type]
+                            layout_role=layout, good=True, even=False)
             out.append(Page(layout, (b,) if b else (), continued=i > 0, part=i))
         return out
 
@@ -310,8 +334,8 @@ class Kinds:
         if c.lead:
             rect, ph = self.slot("comparison", "lead")
             paras = [Para(tokens(display(t, self.language))) for t in c.lead]
-            lead = self.fitted("body", rect, paras, (28.0, 24.0), color=self.k.text, ph=ph,
-                               balance=True)
+            lead = self.fitted("body", rect, paras, (d.BODY, d.CARD), color=self.k.text, ph=ph,
+                               slot="lead", layout_role="comparison", good=True)
             if lead is None:
                 return None
             items.append(lead)
@@ -321,11 +345,13 @@ class Kinds:
             (hx, hy, hw, hh), hph = self.slot("comparison", f"{side}_head")
             (bx, by, bw, bh), bph = self.slot("comparison", side)
             h = self.fitted("label", (hx, hy - shift, hw, hh), [Para(tokens(head, bold=True))],
-                            (28.0,), font="heading", color=self.k.heading, anchor="b", ph=hph)
-            paras = [Para(tokens(display(t, self.language)), bullet=True, space_before=0.4)
+                            (d.BODY,), font="heading", color=self.k.heading, anchor="b", ph=hph,
+                            slot=f"{side}_head", layout_role="comparison")
+            paras = [Para(tokens(display(t, self.language)), bullet=True, space_before=0.5)
                      for t in points]
-            body = self.fitted("body", (bx, by - shift, bw, bh + shift), paras, (28.0, 24.0, 20.0),
-                               ph=bph, balance=True)
+            body = self.fitted("body", (bx, by - shift, bw, bh + shift), paras,
+                               (d.BODY, d.CARD, d.META), ph=bph, slot=side,
+                               layout_role="comparison", good=True, even=False)
             if h is None or body is None or len(points) > MAX_BULLETS:
                 return None
             items.append(h)
@@ -337,7 +363,7 @@ class Kinds:
             return None
         return [Page("comparison", tuple(items))]
 
-    # -- pictures, callouts, the author ------------------------------------------------------------
+    # -- pictures, callouts ------------------------------------------------------------------------
     def picture(self, img: Image) -> list[Page]:
         f = self.f
         (px, py, pw, _), pic_ph = self.slot("picture", "picture")
@@ -346,7 +372,8 @@ class Kinds:
         if img.caption is not None and img.caption.plain.strip():
             rect, ph = self.slot("picture", "caption")
             cap = self.fitted("caption", rect, [Para(tokens(display(img.caption, self.language)))],
-                              (18.0,), font="heading", color=self.k.muted, ph=ph, balance=True)
+                              (d.META,), font="heading", color=self.k.muted, ph=ph, slot="caption",
+                              layout_role="picture", good=True)
             if cap is not None:
                 cap = replace(cap, y=bottom - self.text_h(cap) - f.len(0.02),
                               h=self.text_h(cap) + f.len(0.02))
@@ -366,48 +393,39 @@ class Kinds:
         parts = paginate(units, compose, self.kit.fits(rect, 24.0, "heading"), 99, MAX_WORDS)
         out = []
         for i, part in enumerate(parts):
-            b = self.fitted("callout", rect, compose(part), (40.0, 32.0, 28.0, 24.0), font="heading",
-                            color=self.k.heading_on_light, ph=ph, balance=True)
-            if b is not None:
-                b = self.shrink(b, self.f.body_y + max(0, (self.f.body_h - self.text_h(b)) * 9 // 20))
+            b = self.fitted("callout", rect, compose(part), (40.0, 36.0, 28.0, 24.0), font="heading",
+                            color=self.c.heading_on_tint, ph=ph, slot="quote",
+                            layout_role="statement", good=True)
             out.append(Page("statement", (b,) if b else (), continued=i > 0, part=i))
         return out
 
-    def author(self, author: Author) -> list[Page]:
-        """Name, role and the whole biography (continued on another slide if it must), the photo
-        at the left when there is one; without one the text moves to the grid's left edge and
-        keeps its measure (about 65 characters a line at 24 pt)."""
-        f = self.f
-        offset = 0
-        items: list[Item] = []
-        if author.photo is not None:
-            (px, py, pw, ph_), pic_ph = self.slot("author", "photo")
-            p = author.photo
-            pic = Picture(p.path, p.alt, px, py, pw, ph_, "l", **_picture(p))
-            items.append(replace(pic, placeholder=pic_ph) if pic_ph else pic)
-        else:
-            offset = self.slot("author", "photo")[0][2] + f.len(0.4)
-        (nx, ny, nw, nh), nph = self.slot("author", "name")
-        grow = (nx - offset, ny, nw, nh)
-        name = self.fitted("label", grow, [Para(tokens(display(author.name, self.language),
-                                                          bold=True))],
-                           (28.0, 24.0), font="heading", color=self.k.heading, ph=nph)
-        items += [name] if name else []
-        if author.role:
-            (rx, ry, rw, rh), rph = self.slot("author", "role")
-            role = self.fitted("label", (rx - offset, ry, rw, rh),
-                               [Para(tokens(display(author.role, self.language)))], (20.0, 18.0),
-                               font="heading", color=self.k.muted, ph=rph)
-            items += [role] if role else []
-        (bx, by, bw, bh), bph = self.slot("author", "bio")
-        rect = (bx - offset, by, bw, bh)
-        units = sentences(tokens(display(author.bio, self.language)))
-        parts = paginate(units, lambda u: [Para(tuple(t for x in u for t in x))],
-                         self.kit.fits(rect, 20.0), 99, 80)
-        pages = []
-        for i, part in enumerate(parts):
-            paras = [Para(tuple(t for u in part for t in u))]  # type: ignore[union-attr]
-            bio = self.fitted("body", rect, paras, (24.0, 20.0), ph=bph, balance=True)
-            head = tuple(items) if i == 0 else tuple(x for x in items if isinstance(x, Picture))
-            pages.append(Page("author", (*head, *((bio,) if bio else ())), continued=i > 0, part=i))
-        return pages
+    def eyebrow(self, text: Text | str, role: str) -> Box | None:
+        """The small line above a content slide's title (its section), in the layout's slot; a
+        line too long for one is shortened with "…" (measured as drawn: in capitals, spaced)."""
+        lay = self.design.layout(role if role in d.ROLES else "content")
+        if not lay.has("eyebrow"):
+            return None
+        slot = lay.slot("eyebrow")
+        rect, ph = self.slot(lay.role, "eyebrow")
+        colour = self.c.eyebrow_on_tint if role in ("statement", "question") else self.c.eyebrow
+        shown = display(text, self.language).plain.strip()
+        face = self.kit.brand.heading_font.face(False, False).path
+        size = d.META * self.f.scale
+        room = rect[2] / PT * 0.96
+
+        def width(s: str) -> float:
+            return text_width(s.upper(), face, size) + len(s) * slot.style.spacing / 100
+
+        cut = shown.split(" ")
+        while len(cut) > 1 and width(" ".join(cut)) > room:
+            cut = cut[:-1]
+            while cut and cut[-1].rstrip(",;:–—") != cut[-1]:
+                cut[-1] = cut[-1].rstrip(",;:–—")
+            cut[-1] = cut[-1] + "…" if not cut[-1].endswith("…") else cut[-1]
+            if width(" ".join(cut)) <= room:
+                break
+            cut[-1] = cut[-1].rstrip("…")
+        words = " ".join(cut)
+        b = Box("eyebrow", *rect, (Para(tokens(words)),), size, "heading", colour, "l",
+                slot.style.anchor, 0, None, 1, placeholder=ph)
+        return replace(b, style=slot.style) if self.builtin else b

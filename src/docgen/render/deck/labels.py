@@ -14,37 +14,44 @@ from docgen.typography import title_case
 
 #: key -> words, per language; ``{n}`` and ``{total}`` are numbers.
 WORDS: dict[str, dict[str, str]] = {
-    "en": {"agenda": "Agenda", "author": "About the Author", "thanks": "Thank You",
+    "en": {"question": "The Question", "and": "and",
+           "agenda": "Agenda", "author": "About the Author", "thanks": "Thank You",
            "statement": "In a Nutshell", "quote": "In Their Words", "cards": "In Their Words",
            "bullets": "Key Points", "comparison": "Key Points", "list": "At a Glance",
            "picture": "In Pictures", "callout": "Takeaway", "continued": "Continued",
            "part": "Part {n} of {total}", "of": "{n} of {total}"},
-    "de": {"agenda": "Agenda", "author": "Über den Autor", "thanks": "Vielen Dank",
+    "de": {"question": "Die Frage", "and": "und",
+           "agenda": "Agenda", "author": "Über den Autor", "thanks": "Vielen Dank",
            "statement": "Auf den Punkt", "quote": "In ihren Worten", "cards": "In ihren Worten",
            "bullets": "Kernpunkte", "comparison": "Kernpunkte", "list": "Auf einen Blick",
            "picture": "In Bildern", "callout": "Fazit", "continued": "Fortsetzung",
            "part": "Teil {n} von {total}", "of": "{n} von {total}"},
-    "fr": {"agenda": "Programme", "author": "À propos de l’auteur", "thanks": "Merci",
+    "fr": {"question": "La question", "and": "et",
+           "agenda": "Programme", "author": "À propos de l’auteur", "thanks": "Merci",
            "statement": "En bref", "quote": "Dans leurs mots", "cards": "Dans leurs mots",
            "bullets": "Points clés", "comparison": "Points clés", "list": "En un coup d’œil",
            "picture": "En images", "callout": "À retenir", "continued": "suite",
            "part": "partie {n} sur {total}", "of": "{n} sur {total}"},
-    "es": {"agenda": "Agenda", "author": "Sobre el autor", "thanks": "Gracias",
+    "es": {"question": "La pregunta", "and": "y",
+           "agenda": "Agenda", "author": "Sobre el autor", "thanks": "Gracias",
            "statement": "En pocas palabras", "quote": "En sus palabras", "cards": "En sus palabras",
            "bullets": "Puntos clave", "comparison": "Puntos clave", "list": "De un vistazo",
            "picture": "En imágenes", "callout": "Para recordar", "continued": "continuación",
            "part": "parte {n} de {total}", "of": "{n} de {total}"},
-    "it": {"agenda": "Agenda", "author": "L’autore", "thanks": "Grazie",
+    "it": {"question": "La domanda", "and": "e",
+           "agenda": "Agenda", "author": "L’autore", "thanks": "Grazie",
            "statement": "In sintesi", "quote": "Con parole loro", "cards": "Con parole loro",
            "bullets": "Punti chiave", "comparison": "Punti chiave", "list": "In breve",
            "picture": "In immagini", "callout": "Da ricordare", "continued": "continua",
            "part": "parte {n} di {total}", "of": "{n} di {total}"},
-    "pt": {"agenda": "Agenda", "author": "Sobre o autor", "thanks": "Obrigado",
+    "pt": {"question": "A pergunta", "and": "e",
+           "agenda": "Agenda", "author": "Sobre o autor", "thanks": "Obrigado",
            "statement": "Em poucas palavras", "quote": "Nas palavras deles",
            "cards": "Nas palavras deles", "bullets": "Pontos-chave", "comparison": "Pontos-chave",
            "list": "Num relance", "picture": "Em imagens", "callout": "Para lembrar",
            "continued": "continuação", "part": "parte {n} de {total}", "of": "{n} de {total}"},
-    "nl": {"agenda": "Agenda", "author": "Over de auteur", "thanks": "Dank u wel",
+    "nl": {"question": "De vraag", "and": "en",
+           "agenda": "Agenda", "author": "Over de auteur", "thanks": "Dank u wel",
            "statement": "In het kort", "quote": "In hun woorden", "cards": "In hun woorden",
            "bullets": "Kernpunten", "comparison": "Kernpunten", "list": "In één oogopslag",
            "picture": "In beeld", "callout": "Om te onthouden", "continued": "vervolg",
@@ -63,12 +70,20 @@ class Labels:
         self.sentence_case = english and not self.title_case
         self._done: dict[tuple[str, int, int], str] = {}
 
+    def join(self, words: list[str]) -> str:
+        """``words`` as a list in the language: "Sports, Theatre and Seafood"."""
+        if len(words) < 2:
+            return "".join(words)
+        return f"{', '.join(words[:-1])} {self.words['and']} {words[-1]}"
+
     def __call__(self, key: str, n: int = 0, total: int = 0) -> str:
         """The words for ``key`` ("bullets", "part" with ``n`` and ``total``...)."""
         found = self._done.get((key, n, total))
         if found is None:
             words = self.words[key].format(n=n, total=total)
-            if self.title_case:
+            if key == "and":
+                pass
+            elif self.title_case:
                 words = title_case(words)
             elif self.sentence_case:
                 words = words[:1] + words[1:].lower()

@@ -151,7 +151,8 @@ def choose(layouts: list[Layout], height: int) -> dict[str, Layout]:
 #: layouts' placeholders).
 STAND_INS = {"agenda": "content", "bullets": "content", "cards2": "content", "cards3": "content",
              "comparison": "content", "quote": "content", "statement": "content",
-             "picture": "content", "author": "content", "blank": "content", "closing": "title"}
+             "picture": "content", "author": "content", "blank": "content", "closing": "title",
+             "question": "content"}
 
 
 def _norm(name: str) -> str:

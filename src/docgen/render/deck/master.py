@@ -18,7 +18,7 @@ from pathlib import Path
 from docgen.colour import mix
 from docgen.model import Brand
 from docgen.render.deck.design import Art, Design, LayoutDesign, Slot, Style, design
-from docgen.render.deck.measure import deck_font_name
+from docgen.render.deck.measure import LINE_PITCH, deck_font_name
 from docgen.render.deck.opc import names as n
 from docgen.render.deck.opc.writer import PackageWriter, Relationship, xml_attr
 from docgen.render.deck.package import VIEW_PROPS
@@ -207,11 +207,14 @@ def _font(style: Style) -> str:
 
 
 def level(style: Style, lvl: int = 1, size: float | None = None) -> str:
-    """``a:lvlNpPr`` for ``style``: alignment, bullets, spacing and the run defaults."""
-    sz = int((size or style.size) * 100)
+    """``a:lvlNpPr`` for ``style``: alignment, bullets, spacing and the run defaults. Lines are
+    docgen's pitch in exact points (the planner measured them so), so a slide's paragraphs need
+    say nothing of their spacing."""
+    size = size or style.size
+    sz = int(size * 100)
     attrs = f'algn="{style.align}"'
     if style.bullet:
-        indent = int(1.2 * (size or style.size) * 12700)
+        indent = style.indent or int(1.2 * size * 12700)
         attrs += f' marL="{indent * lvl}" indent="{-indent}"'
         colour = (f'<a:buClr><a:srgbClr val="{style.bullet_colour.lstrip("#").upper()}"/></a:buClr>'
                   if style.bullet_colour else "")
@@ -221,11 +224,14 @@ def level(style: Style, lvl: int = 1, size: float | None = None) -> str:
     else:
         attrs += ' marL="0" indent="0"'
         bullet = "<a:buNone/>"
-    before = int(style.space_before * (size or style.size) * 100)
-    return (f'<a:lvl{lvl}pPr {attrs}><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
-            f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef>{bullet}'
-            f'<a:defRPr sz="{sz}" b="{int(style.bold)}" i="{int(style.italic)}">{_fill(style.colour)}'
-            f"{_font(style)}</a:defRPr></a:lvl{lvl}pPr>")
+    before = int(style.space_before * size * 100)
+    pitch = int(size * LINE_PITCH * 12700) // 127
+    caps = ' cap="all"' if style.caps else ""
+    spacing = f' spc="{style.spacing}"' if style.spacing else ""
+    return (f'<a:lvl{lvl}pPr {attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
+            f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef><a:spcAft><a:spcPts val="0"/>'
+            f'</a:spcAft>{bullet}<a:defRPr sz="{sz}" b="{int(style.bold)}" i="{int(style.italic)}"'
+            f'{caps}{spacing}>{_fill(style.colour)}{_font(style)}</a:defRPr></a:lvl{lvl}pPr>')
 
 
 def _body_pr(style: Style) -> str:
@@ -252,8 +258,10 @@ def _placeholder(shape_id: int, slot: Slot, footer: str = "") -> str:
     name = {"title": "Title", "ctrTitle": "Title", "subTitle": "Subtitle", "pic": "Picture Placeholder",
             "sldNum": "Slide Number", "ftr": "Footer", "dt": "Date"}.get(slot.type, "Text Placeholder")
     levels = level(slot.style)
-    if slot.style.bullet == "•":  # second and third levels for a person's own sub-points
-        levels += level(slot.style, 2, max(18.0, slot.style.size - 4)) + level(slot.style, 3, 18.0)
+    if slot.second is not None:  # a quote's attribution, under its words
+        levels += level(slot.second, 2)
+    elif slot.style.bullet == "•":  # second and third levels for a person's own sub-points
+        levels += level(slot.style, 2, max(20.0, slot.style.size - 4)) + level(slot.style, 3, 20.0)
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/><p:cNvSpPr>'
             f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="{slot.type}"{size}{idx}/></p:nvPr>'
             f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
@@ -285,7 +293,7 @@ def _master_xml(d: Design, brand: Brand, art: list[str], count: int) -> str:
     shapes = "".join(_placeholder(i + 2, s, brand.footer or "") for i, s in enumerate(m.slots))
     ids = "".join(f'<p:sldLayoutId id="{2147483649 + i}" r:id="rId{i + 1}"/>' for i in range(count))
     title, body = m.slot("title").style, m.slot("body").style
-    body_levels = level(body) + level(body, 2, 20.0) + "".join(level(body, i, 18.0) for i in range(3, 10))
+    body_levels = level(body) + level(body, 2, 24.0) + "".join(level(body, i, 20.0) for i in range(3, 10))
     other = Style(18.0, "body", body.colour)
     return (f'{_DECL}<p:sldMaster {_NS}><p:cSld>{_background(m.background)}<p:spTree>{_GROUP}'
             f'{"".join(art)}{shapes}</p:spTree></p:cSld><p:clrMap {_CLR_MAP}/>'

@@ -1,11 +1,12 @@
 """Stage one: which slides, which layout, which text in which box, at what size.
 
 :func:`plan_deck` is a pure function of the document model (plain frozen dataclasses out, no XML),
-so tests can check slide kinds, counts, sizes and continuations without opening a deck. It runs in
-four steps: the storyboard decides what each section shows (:mod:`.storyboard`); the builders fit
-each beat into its layout's boxes (:mod:`.kinds`, :mod:`.chrome`); every slide gets a title of its
-own ("Off the Battlefield: In Their Words (2 of 2)"); the script writes the notes (:mod:`.script`).
-Every text is measured here with the shipped TrueType twins; the writer only copies the decisions.
+so tests can check slide kinds, counts, sizes and titles without opening a deck. It runs in four
+steps: the storyboard decides what each section shows (:mod:`.storyboard`); the builders fit each
+beat into its layout's boxes (:mod:`.kinds`, :mod:`.chrome`); every slide gets a title of its own
+(the claim its quotes back, else what it shows) under an eyebrow naming its section; the script
+writes the notes (:mod:`.script`). Every text is measured here with the shipped TrueType twins;
+the writer only copies the decisions.
 """
 
 from __future__ import annotations
@@ -13,18 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from docgen.errors import Problem
-from docgen.model import Document, Span, Text
+from docgen.model import Document, Quote, Span, Text
 from docgen.render.deck import chrome, grid
+from docgen.render.deck import design as d
+from docgen.render.deck.author import author_pages
 from docgen.render.deck.frame import Frame
-from docgen.render.deck.kinds import Kinds, Page
+from docgen.render.deck.kinds import Kinds, Page, place
 from docgen.render.deck.labels import Labels
 from docgen.render.deck.layouts import STAND_INS
 from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
+from docgen.render.deck.points import label as run_in_label
 from docgen.render.deck.script import Cue, Script
-from docgen.render.deck.storyboard import Beat, Part, storyboard
-from docgen.render.deck.typeset import display
-from docgen.scheme import scheme
+from docgen.render.deck.storyboard import STATEMENT_WORDS, Beat, Part, question, storyboard
+from docgen.render.deck.typeset import display, marks
 from docgen.typography import NBSP
 
 _NO_CUE = Cue("content")
@@ -32,14 +35,17 @@ _NO_CUE = Cue("content")
 
 @dataclass(frozen=True, slots=True)
 class _Draft:
-    """A slide before its title is known: kind, layout, body, and what its notes are about."""
+    """A slide before its title box is made: kind, layout, body, title words, eyebrow, notes' cue."""
 
     kind: str
     layout: str
     items: tuple[Box | Picture | Rect, ...] = ()
-    heading: Text | None = None  # the section's (None: the title is ``fixed``)
-    qualifier: str = ""
-    fixed: Text | None = None
+    title: Text | None = None
+    tail: str = ""  # " (Continued)": never shortened
+    eyebrow: Text | None = None
+    fallback: str = ""  # the label the title falls back to, when no claim titles the slide
+    heading: Text | None = None  # the section's, to tell fallbacks apart
+    snippet: str = ""  # the slide's first words, to tell two fallbacks of one section apart
     continued: bool = False
     cue: Cue = _NO_CUE
     slide: SlidePlan | None = None  # title, section and closing slides, made whole
@@ -68,34 +74,98 @@ class _Planner:
         parts = storyboard(doc)
         drafts: list[_Draft] = [_Draft("title", "title", slide=chrome.title_slide(kit, doc),
                                        cue=Cue("title"))]
+        asked = question(doc)
+        if asked is not None:  # the article's question, staged
+            opening, closing = marks(doc.language)
+            words = Text((Span(opening), *self.text(asked).spans, Span(closing)))
+            eyebrow = self.text(doc.subtitle) if doc.subtitle else self.text(self.label("question"))
+            if kit.frame.template:  # no layout of its own: the line as title, the question large
+                pages = self.kinds.statement(Quote(asked)) or []
+                items = pages[0].items if pages else ()
+                drafts.append(_Draft("question", "question", items, eyebrow, cue=Cue("question")))
+            else:
+                drafts.append(_Draft("question", "question", title=words, eyebrow=eyebrow,
+                                     cue=Cue("question")))
         if parts:
             items = tuple(self.text(p.section.heading) for p in parts)
             pages = self.kinds.bullets(items, "agenda", numbered=True)
             start = 0
             for pg in pages:
                 count = sum(len(b.paras) for b in pg.boxes)
-                drafts.append(_Draft("agenda", "agenda", pg.items,
-                                     fixed=self.text(self.label("agenda")), continued=pg.continued,
+                drafts.append(_Draft("agenda", "agenda", pg.items, self.text(self.label("agenda")),
+                                     self._continued(pg, len(pages)), self.text(doc.title),
+                                     continued=pg.continued,
                                      cue=Cue("agenda", piece=pg.part, pieces=len(pages),
                                              shows=(start, start + count))))
                 start += count
         for part in parts:
-            heading = self.text(part.section.heading)
-            slide = chrome.section_slide(kit, heading, part.number, len(parts))
-            drafts.append(_Draft("section", "section", slide=slide, cue=Cue("section", part)))
-            for beat in part.beats:
-                drafts += self.beat(part, beat, heading)
-        author = self.kinds.author(doc.author)
-        drafts += [_Draft("author", "author", pg.items, fixed=self.text(self.label("author")),
-                          continued=pg.continued, cue=Cue("author", piece=pg.part, pieces=len(author)))
+            drafts += self.part(part, len(parts))
+        author = author_pages(self.kinds, doc.author)
+        drafts += [_Draft("author", "author", pg.items, self.text(doc.author.name),
+                          self._continued(pg, len(author)), self.text(self.label("author")),
+                          continued=pg.continued,
+                          cue=Cue("author", piece=pg.part, pieces=len(author)))
                    for pg in author]
         # The call to action is the closing slide's title: in the headings' case, as titles are.
         closing = self.text(self.label.heading(doc.cta.text) if doc.cta is not None
                             else self.label("thanks"))
-        drafts.append(_Draft("closing", "closing", fixed=closing, cue=Cue("closing")))
+        drafts.append(_Draft("closing", "closing", title=closing, cue=Cue("closing")))
         return self.finish(drafts, parts)
 
-    def beat(self, part: Part, beat: Beat, heading: Text) -> list[_Draft]:
+    def _continued(self, pg: Page, pages: int = 2) -> str:
+        """" (Continued)" on the second of two slides; " (Part 3 of 4)" beyond."""
+        if not pg.continued:
+            return ""
+        if pages <= 2:
+            return f" ({self.label('continued')})"
+        return f" ({self.label('part', pg.part + 1, pages)})"
+
+    def part(self, part: Part, total: int) -> list[_Draft]:
+        """A section's slides: its divider when it has more than one slide to open, then each
+        beat's slides, titled by the claim they back, under the section's name."""
+        heading = self.text(part.section.heading)
+        pages = [x for beat in part.beats for x in self.expand(beat)]
+        count = sum(len(pgs) for _, _, pgs in pages)
+        out: list[_Draft] = []
+        divider = count > 1 or not part.beats
+        if divider:
+            slide = chrome.section_slide(self.kit, heading, part.number, total)
+            out.append(_Draft("section", "section", slide=slide,
+                              cue=Cue("section", part, timed=True)))
+        first = True
+        for beat, kind, pgs in pages:
+            for pg in pgs:
+                title, fallback = self.title_of(beat, kind)
+                eyebrow: Text | None = heading
+                if not divider and fallback:  # the section's one slide: its heading as title
+                    title, eyebrow, fallback = heading, self.text(fallback), ""
+                out.append(_Draft(kind, pg.layout, pg.items, title, self._continued(pg, len(pgs)),
+                                  eyebrow, fallback, heading, _snippet(beat, self.text),
+                                  pg.continued,
+                                  Cue(kind, part, beat, pg.part, len(pgs), excerpt=pg.excerpt,
+                                      timed=first and not divider, divided=divider,
+                                      first=first)))
+                first = False
+        last = out[-1]
+        out[-1] = replace(last, cue=replace(last.cue, last=True))
+        return out
+
+    def expand(self, beat: Beat) -> list[tuple[Beat, str, list[Page]]]:
+        """The beat's slides; cards too many for the slide's width become a slide each, each
+        titled by its own claim."""
+        kind, pages = self.pages(beat)
+        if beat.kind != "cards" or (pages and pages[0].layout in ("cards2", "cards3")):
+            return [(beat, kind, pages)]
+        out = []
+        for i, q in enumerate(beat.quotes):
+            back = beat.point or (beat.backs[i] if i < len(beat.backs) else None)
+            short = len(q.text.plain.split()) <= STATEMENT_WORDS or q.featured
+            one = Beat("statement" if short else "quote", (q,), lead_ins=beat.lead_ins[i:i + 1],
+                       point=back, backs=(back,))
+            out.append((one, *self.pages(one)))
+        return out
+
+    def pages(self, beat: Beat) -> tuple[str, list[Page]]:
         k = self.kinds
         pages: list[Page] | None = None
         kind = beat.kind
@@ -117,46 +187,64 @@ class _Planner:
             pages = k.callout(beat.callout)
         if pages is None:
             pages = k.bullets(beat.items, "bullets")
-        return [_Draft(kind, pg.layout, pg.items, heading, self.label(kind),
-                       continued=pg.continued,
-                       cue=Cue(kind, part, beat, pg.part, len(pages)))
-                for pg in pages]
+        return kind, pages
+
+    def title_of(self, beat: Beat, kind: str) -> tuple[Text, str]:
+        """The claim the beat's quotes back (its key point), or the labels of the points its cards
+        back ("Sports, Theatre and Seafood"); else what the slide shows ("Key Points"), returned
+        as the fallback too."""
+        if beat.point is not None:
+            return self.text(beat.point), ""
+        if beat.labels:
+            return self.text(self.label.join(list(beat.labels))), ""
+        if beat.kind == "cards" and all(b is not None and run_in_label(b) for b in beat.backs):
+            return self.text(self.label.join([run_in_label(b) for b in beat.backs if b])), ""
+        word = self.label("quote" if kind == "statement" else kind)
+        return self.text(word), word
 
     # -- titles, notes, chrome ------------------------------------------------------------------
     def finish(self, drafts: list[_Draft], parts: tuple[Part, ...]) -> DeckPlan:
         doc, kit = self.doc, self.kit
-        titles = self.titles(drafts)
+        titles = _unique(drafts, self.label)
         script = Script(doc, parts)
-        k = scheme(doc.brand.palette)[0]
+        lay = d.design(doc.brand.palette)
         slides: list[SlidePlan] = []
         for i, (draft, (head, tail)) in enumerate(zip(drafts, titles, strict=True)):
-            nxt = titles[i + 1][0].plain + titles[i + 1][1] if i + 1 < len(titles) else ""
-            cue = replace(draft.cue, next_title=nxt)
+            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+            cue = replace(draft.cue, next_title=titles[i + 1][0].plain + titles[i + 1][1]
+                          if nxt is not None else "",
+                          next_kind=nxt.kind if nxt is not None else "",
+                          next_claim=nxt is not None and nxt.title is not None and not nxt.fallback
+                          and nxt.cue.part is draft.cue.part
+                          and nxt.kind not in ("author", "closing", "agenda", "question"),
+                          next_part=self.text(nxt.cue.part.section.heading).plain
+                          if nxt is not None and nxt.cue.part is not None
+                          and nxt.cue.part is not draft.cue.part else "")
             notes = script.notes(cue)
             if draft.slide is not None:
                 slide = draft.slide
+            elif draft.kind == "closing":
+                slide = chrome.closing_slide(kit, doc, head, self.label("thanks"))
+                slide = replace(slide, layout=self.role(slide.layout))
             else:
-                kind = "title" if draft.kind == "closing" else "content"
-                box, full = self.title_box(head, tail, kind)
+                box, full = self.title_box(head, tail, draft.kind)
                 if full:
                     self.warn(head.plain if tail else full)
-                    notes = f"Full title: {full}\n\n{notes}"
-                if not kit.frame.template:
-                    box = self.kinds.balanced(box)
-                    if draft.layout == "statement":
-                        box = replace(box, color=k.heading_on_light)
-                if draft.kind == "closing":
-                    slide = chrome.closing_slide(kit, doc, box)
-                    slide = replace(slide, layout=self.role(slide.layout))
-                else:
-                    slide = SlidePlan(
-                        draft.kind, self.role(draft.layout), box,
-                        tuple(x for x in draft.items if isinstance(x, Box)),
-                        tuple(x for x in draft.items if isinstance(x, Picture)),
-                        tuple(x for x in draft.items if isinstance(x, Rect)),
-                        continued=draft.continued)
-            if slide.kind in ("title", "section") and not kit.frame.template:
-                slide = replace(slide, title=self.kinds.balanced(slide.title))
+                    notes = f"[Full title: {full}]\n\n{notes}"
+                boxes = tuple(x for x in draft.items if isinstance(x, Box))
+                if draft.eyebrow is not None and not kit.frame.template:
+                    brow = self.kinds.eyebrow(draft.eyebrow, draft.layout)
+                    boxes = (brow, *boxes) if brow is not None else boxes
+                slide = SlidePlan(
+                    draft.kind, self.role(draft.layout), box, boxes,
+                    tuple(x for x in draft.items if isinstance(x, Picture)),
+                    tuple(x for x in draft.items if isinstance(x, Rect)),
+                    continued=draft.continued)
+            if not kit.frame.template:
+                style = lay.layout(slide.layout).slot("title").style
+                title = slide.title if slide.title.style else replace(slide.title, style=style,
+                                                                      color=style.colour)
+                slide = replace(slide, title=self.kinds.good(title, even=True))
             notes = "\n\n".join(x for x in (slide.notes, notes) if x)
             slides.append(replace(slide, notes=notes))
         footers: dict[str, Box | None] = {}
@@ -191,63 +279,86 @@ class _Planner:
         if p not in self.warnings:
             self.warnings.append(p)
 
-    def titles(self, drafts: list[_Draft]) -> list[tuple[Text, str]]:
-        """A title for every slide, none the same, as (what may be shortened, what may not): a
-        section's slides are its heading and what they show (": Key Points"); several of one kind
-        are numbered (" (2 of 3)"); a slide that continues another says so (" (Continued)", or
-        " (Part 3 of 4)" when a text runs over more than two slides)."""
-        counts: dict[tuple[int, str], int] = {}
-        for d in drafts:
-            if d.heading is not None and not d.continued:
-                key = (id(d.cue.part), d.qualifier)
-                counts[key] = counts.get(key, 0) + 1
-        seen: dict[tuple[int, str], int] = {}
-        out: list[tuple[Text, str]] = []
-        for d in drafts:
-            cont = ""
-            if d.continued:
-                cont = (self.label("continued") if d.cue.pieces <= 2 else
-                        self.label("part", d.cue.piece + 1, d.cue.pieces))
-            if d.slide is not None:
-                out.append((Text(tuple(Span(r.text.replace(SOFT_BREAK, ""), r.bold, r.italic)
-                                       for p in d.slide.title.paras for r in p.runs)), ""))
-                continue
-            if d.heading is None:
-                out.append((d.fixed or Text(()), f" ({cont})" if cont else ""))
-                continue
-            key = (id(d.cue.part), d.qualifier)
-            if not d.continued:
-                seen[key] = seen.get(key, 0) + 1
-            n, total = seen.get(key, 1), counts.get(key, 1)
-            suffix = ", ".join(x for x in (self.label("of", n, total) if total > 1 else "",
-                                           cont) if x)
-            out.append((d.heading, f": {d.qualifier}" + (f" ({suffix})" if suffix else "")))
-        return _unique(out)
-
     def title_box(self, head: Text, tail: str, kind: str) -> tuple[Box, str | None]:
         """The title box; a title too long for two lines at the floor size loses words from the
-        end of its heading ("…"), never its qualifier or number, so it stays unique."""
-        box, full = self.kit.title(Text((*head.spans, Span(tail))), kind)
-        if not full or not tail:
-            return box, full
+        end ("…"), never its " (Continued)", so it stays unique. The question is set large."""
+        if kind == "question" and not self.kit.frame.template:
+            slot = d.design(self.doc.brand.palette).layout("question").slot("title")
+            for size in (d.STATEMENT, 40.0, 36.0):
+                b = self.kit.box("title", place(self.kit.frame, slot.rect), [_para(head, italic=True)],
+                                 size, size,
+                                 font="body", color=slot.style.colour, placeholder=("title", 0))
+                if b is not None:
+                    return self.kinds.hung(replace(b, style=slot.style)), None
+        box, full = self.kit.title(Text((*head.spans, Span(tail))), "content")
+        if not full:
+            return box, None
         words = head.plain.split()
         while len(words) > 1:
             words.pop()
             cut = Text((Span(" ".join(words).rstrip(",;:") + "…" + tail),))
-            box, shortened = self.kit.title(cut, kind)
+            box, shortened = self.kit.title(cut, "content")
             if not shortened:
                 return box, head.plain + tail
         return box, full
 
 
-def _unique(titles: list[tuple[Text, str]]) -> list[tuple[Text, str]]:
-    """The titles, each made unique by a number where two would read the same."""
+def _para(text: Text, italic: bool = False):  # type: ignore[no-untyped-def]
+    from docgen.render.deck.fit import Para, tokens
+
+    return Para(tokens(text, italic=italic))
+
+
+def _snippet(beat: Beat, text) -> str:  # type: ignore[no-untyped-def]
+    """The first words a beat shows ("“Think of target shooting…”"): what tells two slides of one
+    kind apart when neither has a claim of its own; the section's heading for key points."""
+    if beat.quotes:
+        words, marked = beat.quotes[0].text.plain.split(), True
+    elif beat.kind == "list" and beat.items:
+        words, marked = beat.items[0].plain.split(), False
+    elif beat.image is not None:
+        words, marked = beat.image.alt.split(), False
+    elif beat.callout is not None:
+        words, marked = beat.callout.text.plain.split(), False
+    else:
+        return ""
+    shown = " ".join(words[:5]).rstrip(",;:.") + ("…" if len(words) > 5 else "")
+    if len(shown) > 40:  # a long link: its start
+        shown = shown[:36].rstrip(",;:. ") + "…"
+    shown = text(shown).plain
+    return f"“{shown}”" if marked else shown
+
+
+def _unique(drafts: list[_Draft], label: Labels) -> list[tuple[Text, str]]:
+    """A title for every slide, none the same (screen readers and the outline list them): a
+    fallback label shared by two slides takes the first words it shows ("In Their Words:
+    “Think of target shooting…”", or the section for key points); what still repeats gets a
+    number."""
+    titles: list[tuple[Text, str]] = []
+    for dr in drafts:
+        if dr.slide is not None:
+            titles.append((Text(tuple(Span(r.text.replace(SOFT_BREAK, ""), r.bold, r.italic)
+                                      for p in dr.slide.title.paras for r in p.runs)), ""))
+        else:
+            titles.append((dr.title or Text(()), dr.tail))
+
+    def key(t: tuple[Text, str]) -> str:
+        return (t[0].plain + t[1]).strip().lower()
+
+    counts: dict[str, int] = {}
+    for t in titles:
+        counts[key(t)] = counts.get(key(t), 0) + 1
+    for i, (dr, t) in enumerate(zip(drafts, titles, strict=True)):
+        if counts[key(t)] > 1 and dr.fallback:
+            what = dr.snippet or (dr.heading.plain if dr.heading is not None else "")
+            if what:
+                titles[i] = (Text((*t[0].spans, Span(f": {what}"))), t[1])
     seen: dict[str, int] = {}
     out = []
     for head, tail in titles:
-        key = (head.plain + tail).strip().lower()
-        seen[key] = seen.get(key, 0) + 1
-        out.append((head, tail) if seen[key] == 1 else (head, f"{tail} ({seen[key]})"))
+        k = key((head, tail))
+        seen[k] = seen.get(k, 0) + 1
+        out.append((head, tail) if seen[k] == 1 else (head, f"{tail} ({seen[k]})"))
     return out
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.errors import Problem
+from docgen.render.deck.design import Style
 from docgen.render.deck.fit import Para
 
 
@@ -37,10 +38,23 @@ class Box:
     inherit: bool = False
     #: The opening quote mark hangs left of the text by this much (EMU), so the words align.
     hang: int = 0
+    #: The built-in layout placeholder's own style (and its second level's): the writer says
+    #: nothing the style already says, so the runs inherit it. None: every property is written.
+    style: Style | None = None
+    second: Style | None = None
+    #: Room kept free at the right of the text (EMU, added to the right inset): a filled card
+    #: keeps its width while its words wrap where docgen chose.
+    pad_right: int = 0
 
     @property
     def plain(self) -> str:
         return "\n".join(p.plain for p in self.paras)
+
+    @property
+    def text_w(self) -> int:
+        """The width the words wrap in (EMU): inside the insets and the right padding; a mark
+        that hangs does so into the box's widening, or a card's padding."""
+        return self.w - 2 * self.inset - self.pad_right - (0 if self.fill else self.hang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,33 +1,48 @@
-"""Speaker notes as a script: what to say that the slide does not show.
+"""Speaker notes as a script, in the author's voice: what to say that the slide does not show.
 
-Each slide's notes hold the article's prose that leads into it (paragraphs never shown on a slide),
-where its quotes come from (their ``by``, else that the article gives no name), for key points the
-quote that backs each one, a timing hint on each section's divider (from its word count, at a
-speaking pace of 130 words a minute) and, last, the slide that comes next. Plain text, smartened
-like the slides.
+The deck is the author's talk, so the notes speak as the author: the article's own prose (its
+introduction on the question slide, the paragraphs that lead into each quote, joined to the quote
+where they end in a colon: "For example, one person put it this way: “…”"), short connecting
+sentences where the article has none (never the same one twice in a row), the claim a quote
+backs, and a cue for what comes next. Stage directions are few and in [brackets]; the timing is
+given once per section (on its divider, or its first slide) and once for the whole talk.
+Plain text, smartened like the slides.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from docgen.model import Document, Paragraph, Quote, Text
+from docgen.render.deck.points import label
 from docgen.render.deck.storyboard import Beat, Part
 from docgen.render.deck.typeset import display, marks, quoted_words
 
 WORDS_PER_MINUTE = 130
 SECONDS_PER_SLIDE = 15  # changing slides, pausing on a quote
-_STOP = frozenset(("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has",
-                   "have", "in", "is", "it", "its", "of", "on", "or", "so", "that", "the", "their",
-                   "them", "they", "this", "to", "was", "were", "what", "when", "which", "who",
-                   "will", "with", "you", "your"))
+#: What the speaker says before a quote the article introduces with no words of its own.
+CONNECTIVES = ("Here is how someone else put it, in their own words:",
+               "Another of the answers put it like this:",
+               "Someone else saw it from a different angle:",
+               "Here is one more way of putting it:",
+               "Another person answered this way:",
+               "A different voice, and a different way of saying it:",
+               "Here is the same idea from someone else:")
+#: ... and before a short one (16 words or fewer).
+SHORT = ("And one more, in just a few words:", "Someone else said it in one line:",
+         "Another answer, short and to the point:", "Here it is in a single sentence:")
+#: After a paragraph that does not end in a colon: the quote as its example.
+EXAMPLES = ("Here is one example:", "For instance:", "Take this one:", "One example among many:")
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve")
+#: How the speaker sums up a quote in the claim it backs.
+SUMS = ("In other words, {}.", "So: {}.", "Put simply, {}.", "The point: {}.")
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     """What the script of one slide needs: its kind, its section's storyboard and beat, which part
-    of a split text it is, and the title of the slide after it."""
+    of a split text it is, and what comes after it."""
 
     kind: str
     part: Part | None = None
@@ -35,7 +50,15 @@ class Cue:
     piece: int = 0  # 0: the first slide of the beat
     pieces: int = 1
     next_title: str = ""
+    next_kind: str = ""
+    next_claim: bool = False  # the next slide's title is a claim (worth saying ahead)
+    next_part: str = ""  # the next slide opens another part (its heading), or the close ("")
+    last: bool = False  # the last slide of its part
+    first: bool = False  # the first slide of its part after its divider
     shows: tuple[int, int] = (0, 0)  # the agenda: which parts this slide lists
+    excerpt: bool = False  # the slide shows part of its quote
+    divided: bool = False  # its part has a divider (which says the part's opening prose)
+    timed: bool = False  # the section's time is said here
 
 
 class Script:
@@ -45,8 +68,9 @@ class Script:
         self.doc = doc
         self.lang = doc.language
         self.parts = parts
-        self._total: str | None = None
-        self._quoted: dict[int, tuple[Quote, str, set[str]]] = {}
+        self._total: int | None = None
+        self._quoted: dict[int, tuple[Quote, str]] = {}
+        self._used: dict[str, int] = {}  # how often each pool of phrases was drawn from
 
     def text(self, t: Text | str) -> str:
         return display(t, self.lang).plain.strip()
@@ -57,176 +81,228 @@ class Script:
         if found is None or found[0] is not q:
             opening, closing = marks(self.lang)
             text = f"{opening}{quoted_words(q.text, self.lang).plain.strip()}{closing}"
-            found = self._quoted[id(q)] = (q, text, _content_words(q.text))
+            found = self._quoted[id(q)] = (q, text)
         return found[1]
 
-    def said(self, q: Quote) -> set[str]:
-        """The quote's content words (what a key point is matched on)."""
-        self.quoted(q)
-        return self._quoted[id(q)][2]
+    def seconds(self, part: Part) -> float:
+        return part.words * 60 / WORDS_PER_MINUTE + (1 + len(part.beats)) * SECONDS_PER_SLIDE
 
     def minutes(self, part: Part) -> str:
-        slides = 1 + len(part.beats)
-        seconds = part.words * 60 / WORDS_PER_MINUTE + slides * SECONDS_PER_SLIDE
-        half_minutes = max(1, round(seconds / 30))
-        value = half_minutes / 2
-        shown = f"{value:g}"
-        return f"about {shown} minute{'s' if value != 1 else ''}"
+        value = max(1, round(self.seconds(part) / 30)) / 2
+        return f"about {value:g} minute{'s' if value != 1 else ''}"
 
-    def total(self) -> str:
+    def total(self, words: bool = False) -> str:
+        """The whole talk's time: "about 11 minutes" (``words``: "eleven minutes")."""
         if self._total is None:
-            self._total = self._sum()
-        return self._total
-
-    def _sum(self) -> str:
-        seconds = sum(p.words * 60 / WORDS_PER_MINUTE + (1 + len(p.beats)) * SECONDS_PER_SLIDE
-                      for p in self.parts) + 3 * SECONDS_PER_SLIDE
-        minutes = max(1, round(seconds / 60))
-        return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+            seconds = sum(self.seconds(p) for p in self.parts) + 3 * SECONDS_PER_SLIDE
+            self._total = max(1, round(seconds / 60))
+        n = self._total
+        unit = "minute" if n == 1 else "minutes"
+        return f"{_number(n)} {unit}" if words else f"about {n} {unit}"
 
     # -- one slide ------------------------------------------------------------------------------
     def notes(self, cue: Cue) -> str:
         lines = getattr(self, f"_{cue.kind}", self._content)(cue)
-        if cue.next_title:
-            lines.append(f"Next: {cue.next_title}.")
+        if cue.next_title and cue.next_claim:
+            lines.append(f"[Next: {cue.next_title}]")
         return "\n\n".join(x for x in lines if x)
 
     def _title(self, cue: Cue) -> list[str]:
+        a = self.doc.author
+        me = f"I’m {a.name}" + (f", {self.text(a.role)}" if a.role else "") + "."
+        out = [f"[Welcome the audience.] Thank you for having me. {me}"]
+        if cue.next_kind != "question":  # no question slide: the introduction is said here
+            out += [self.text(b.text) for b in self.doc.intro if isinstance(b, Paragraph)]
+        return out
+
+    def _question(self, cue: Cue) -> list[str]:
         intro = [self.text(b.text) for b in self.doc.intro if isinstance(b, Paragraph)]
-        if not intro:
-            sub = f": {self.text(self.doc.subtitle)}" if self.doc.subtitle else ""
-            intro = [f"Welcome. {self.text(self.doc.title)}{sub}."]
-        who = f"Presented from the article by {self.doc.author.name}; the whole talk takes {self.total()}."
-        return [*intro, who]
+        return [*intro, "[Let the question sit for a moment before moving on.]"]
 
     def _agenda(self, cue: Cue) -> list[str]:
-        """The parts this agenda slide lists, each with its time (a long agenda: only its own)."""
         start, end = cue.shows
-        names = [f"{self.text(p.section.heading)} ({self.minutes(p).removeprefix('about ')})"
-                 for p in self.parts[start:end]]
+        names = [self.text(p.section.heading) for p in self.parts[start:end]]
         if not names:
             return []
-        listed = "; ".join(names[:-1]) + ("; and " if len(names) > 1 else "") + names[-1]
-        count = "one part" if len(self.parts) == 1 else f"{len(self.parts)} parts"
-        total = f"The whole talk takes {self.total()}, with questions at the end."
+        listed = "; ".join(names[:-1]) + ("; and last, " if len(names) > 1 else "") + names[-1]
+        count = f"{_number(len(self.parts))} part{'s' if len(self.parts) != 1 else ''}"
         if cue.piece == 0:
-            return [f"This talk has {count}: {listed}.", total]
-        return [f"The agenda continues with parts {start + 1} to {end} of {len(self.parts)}: "
-                f"{listed}.", total]
+            return [f"Here is the plan for the next {self.total(words=True)}, in "
+                    f"{count}: {listed}.", "[The time includes questions at the end.]"]
+        return [f"The plan goes on with parts {_number(start + 1)} to {_number(end)}: {listed}.",
+                "[The agenda takes more than one slide; this one carries on from the last.]"]
 
     def _section(self, cue: Cue) -> list[str]:
         part = cue.part
         assert part is not None
-        quotes = sum(len(b.quotes) for b in part.beats)
-        points = len(part.section.key_points)
-        has = [f"{quotes} quote{'s' if quotes != 1 else ''}" if quotes else "",
-               f"{points} key point{'s' if points != 1 else ''}" if points else ""]
-        content = " and ".join(x for x in has if x)
-        line = (f"Part {part.number} of {len(self.parts)}: {self.text(part.section.heading)}. "
-                f"Allow {self.minutes(part)} for this part"
-                + (f": {content}." if content else "."))
+        heading = self.text(part.section.heading)
+        if part.number == 1:
+            line = f"Let me start with part one: {heading}."
+        elif part.number == len(self.parts):
+            line = f"And the last part: {heading}."
+        else:
+            line = f"Part {_number(part.number)}: {heading}."
+        out = [line, f"[Allow {self.minutes(part)} for this part.]"]
+        out += [self.text(t) for t in self.opening(part)]
         if not part.beats:  # a part with nothing to show: its prose is said over the divider
-            return [line, *(self.text(t) for t in part.closing)]
-        return [line]
+            out += [self.text(t) for t in part.closing]
+        return out
+
+    def opening(self, part: Part) -> tuple[Text, ...]:
+        """The prose that opens a part, said over its divider: the paragraphs before its first
+        quote, unless they end in a colon (then they lead into that quote)."""
+        first = part.beats[0] if part.beats else None
+        if first is None or not first.quotes or not first.lead_ins or not first.lead_ins[0]:
+            return ()
+        lead = first.lead_ins[0]
+        return () if lead[-1].plain.rstrip().endswith(":") else lead
 
     def _content(self, cue: Cue) -> list[str]:
         beat = cue.beat
         if beat is None:
             return []
         out: list[str] = []
+        if cue.timed and cue.part is not None:
+            out.append(f"[Allow {self.minutes(cue.part)} for this part.]")
         if cue.piece == 0:
-            for i, lead in enumerate(beat.lead_ins):
-                if len(beat.quotes) > 1 and beat.quotes:  # cards: which card the words lead into
-                    position = _position(i, len(beat.quotes))
-                    said = " ".join([self.text(t) for t in lead])
-                    q = beat.quotes[i]
-                    out.append(" ".join(x for x in (f"{position} card:", said, self.quoted(q),
-                                                    self._source(q)) if x))
-                else:
-                    out += [self.text(t) for t in lead]
-        if len(beat.quotes) == 1 and cue.pieces == 1:
-            said = self.quoted(beat.quotes[0])
-            if beat.kind == "statement":
-                out.append(f"Read it slowly and let it stand: {said} Of all the answers in this "
-                           "part, this one sums it up.")
+            if beat.quotes:
+                out += self._quotes(beat, cue)
             else:
-                out.append(f"Read the answer aloud, then pause: {said}")
-        if len(beat.quotes) == 1:
-            q = beat.quotes[0]
-            if cue.pieces > 1:
-                state = "begins" if cue.piece == 0 else (
-                    "ends" if cue.piece == cue.pieces - 1 else "continues")
-                out.append(f"The quote {state} here; in full: {self.quoted(q)}")
-            out.append(self._source(q))
-        if beat.kind in ("bullets", "comparison") and cue.piece == 0:
-            out += self._backing(beat, cue.part)
-        if cue.piece > 0 and beat.kind in ("bullets", "comparison", "list", "callout"):
-            out.append("This slide goes on from the one before: keep the same thread, and give "
-                       "each point a sentence of its own.")
-        if beat.kind == "list" and not any(t for lead in beat.lead_ins for t in lead):
-            out.append("Take the points one at a time: each is a prompt for a sentence or an "
-                       "example of your own.")
+                out += [self.text(t) for lead in beat.lead_ins for t in lead]
+        led = sum(len(t.plain.split()) for lead in beat.lead_ins for t in lead)
+        if beat.kind in ("bullets", "comparison") and cue.piece == 0 and led < 30:
+            out.append(self._sum_up(cue))
+        if beat.kind == "list" and cue.piece == 0 and led < 30:
+            out.append("[Take the points one at a time; give each a sentence or an example of "
+                       "your own.]")
+        if beat.kind == "callout" and cue.piece == 0:
+            out.append("[Pause here and say why it counts: of everything in this part, this is "
+                       "the one line to keep.]")
         if beat.kind == "picture" and beat.image is not None:
-            out.append(f"The picture shows {self.text(beat.image.alt).rstrip('.')}.")
-        if beat.kind == "callout":
-            out.append("Pause on this takeaway: it is the one line to remember from this part.")
-        if cue.part is not None and beat is cue.part.beats[-1] and cue.piece == cue.pieces - 1:
+            out.append(f"[The picture shows {self.text(beat.image.alt).rstrip('.')}: say what "
+                       "matters in it before you move on.]")
+        if cue.piece > 0:
+            out.append(f"[Slide {_number(cue.piece + 1)} of {_number(cue.pieces)} for this: it "
+                       "carries on from the slide before, so keep the same thread and pace.]")
+        if cue.part is not None and cue.last:
             out += [self.text(t) for t in cue.part.closing]
+        if cue.last and cue.part is not None:
+            here = self.text(cue.part.section.heading)
+            n = cue.part.number
+            out.append(f"That’s part {_number(n)}, {here}. Next, part {_number(n + 1)}: "
+                       f"{cue.next_part}." if cue.next_part else
+                       f"That’s {here}, the last of the {_number(len(self.parts))} parts.")
         return out
 
-    def _source(self, q: Quote) -> str:
-        if q.by:
-            return f"Source: {self.text(q.by)}."
-        return "Source: an answer quoted in the article, without a name."
-
-    def _backing(self, beat: Beat, part: Part | None) -> list[str]:
-        """For each point, the quote of the section that says the same (three shared words)."""
-        if part is None:
-            return []
-        quotes = [q for b in part.beats for q in b.quotes]
-        out = []
-        for point in beat.items:
-            words = _content_words(point)
-            best = max(quotes, key=lambda q: len(words & self.said(q)), default=None)
-            if best is not None and len(words & self.said(best)) >= 3:
-                out.append(f"{self.text(point)}: as one answer put it, {self.quoted(best)}")
-        if out:
-            out.insert(0, "Each point, with the answer behind it:")
-        elif sum(len(t.plain.split()) for t in beat.lead_ins[0]) < 30:  # little prose to say
-            out.append("Sum up this part in your own words before moving on; the points on the "
-                       "slide are its summary.")
+    def _quotes(self, beat: Beat, cue: Cue) -> list[str]:
+        """Each quote with the words that lead into it, then the claim it backs."""
+        out = ["[The slide shows the start of this answer; read it in full:]"] if cue.excerpt else []
+        opening = self.opening(cue.part) if cue.part is not None and cue.divided else ()
+        for i, q in enumerate(beat.quotes):
+            lead = [self.text(t) for t in beat.lead_ins[i]] if i < len(beat.lead_ins) else []
+            if i == 0 and opening and cue.first:
+                lead = []  # said over the divider
+                example = True
+            else:
+                example = bool(lead) and not lead[-1].endswith(":")
+            said = self.quoted(q)
+            who = self.text(q.by) if q.by else ""
+            if lead and lead[-1].endswith(":"):  # "For example:" runs into the quote
+                head, last = _last_sentence(lead.pop())
+                if len(last.split()) <= 3:
+                    last = last[:-1] + (f", as {who} put it:" if who else
+                                        ", one person put it this way:")
+                lead.append(" ".join(x for x in (head, last, said) if x))
+            elif example:
+                lead.append(f"{self._pick(EXAMPLES)} {said}")
+            else:
+                lead.append((f"{who} put it this way:" if who else
+                             self._connective(len(q.text.plain.split()) <= 16)) + f" {said}")
+            out += lead
+            if who and who not in lead[-1]:
+                out.append(f"[That was {who}.]")
+            back = beat.backs[i] if i < len(beat.backs) else None
+            if back is not None and beat.point is None:  # cards under labels: each claim said
+                out.append(self._sum(back))
+        if beat.kind == "statement":
+            out.append("[Pause, and let it land before you go on.]")
+        if beat.point is not None:
+            out.append(self._sum(beat.point))
+        elif not beat.labels:  # no claim of the article's: the speaker draws one
+            out.append("[Say in one sentence of your own what this tells us.]")
         return out
+
+    def _connective(self, short: bool) -> str:
+        return self._pick(SHORT if short else CONNECTIVES)
+
+    def _pick(self, pool: tuple[str, ...]) -> str:
+        """The next phrase of ``pool``: each pool goes round in turn, so no phrase comes back
+        before all the others have been said."""
+        n = self._used.get(pool[0], 0)
+        self._used[pool[0]] = n + 1
+        return pool[n % len(pool)]
+
+    def _sum(self, point: Text) -> str:
+        claim = self.text(point).rstrip(".")
+        name = label(point)
+        if name:  # "Sports: Marketing puts…": the label leads already
+            return f"{claim}."
+        found = self._pick(SUMS)
+        first = claim.split(" ", 1)[0]
+        if found[-4] != ":" and first.lower() in _COMMON:  # "Put simply, some see…"
+            claim = first.lower() + claim[len(first):]
+        return found.format(claim)
+
+    def _sum_up(self, cue: Cue) -> str:
+        part = cue.part
+        heading = self.text(part.section.heading) if part is not None else ""
+        return (f"To sum up {heading}, here are the points side by side. [Take them one at a "
+                "time.]" if cue.kind == "comparison" else
+                f"To sum up {heading}: the points on this slide, one at a time. [Give each a "
+                "sentence of your own.]")
 
     def _author(self, cue: Cue) -> list[str]:
         a = self.doc.author
-        links = "; ".join(f"{link.label}: {link.url}" for link in a.links)
-        out = [f"Credit {a.name} as the author of the article this talk is based on."]
-        if cue.piece == 0 and links:
-            out.append(f"For more from {a.name}, point to {links}.")
         if cue.piece > 0:
-            out.append("The biography goes on here: sum it up in your own words rather than "
-                       "reading it out.")
+            return ["[The biography goes on here from the slide before: sum it up in a sentence "
+                    "rather than reading it out.]"]
+        out = ["A word about me, and where this comes from."]
+        for link in a.links:
+            out.append(f"You’ll find more at {_spoken(link.url)}.")
+        if not a.links:
+            out.append("[The biography is on the slide: say it in your own words.]")
         return out
 
     def _closing(self, cue: Cue) -> list[str]:
         cta = self.doc.cta
         link = cta.link if cta is not None and cta.link else self.doc.brand.link
-        out = ["Thank the audience."]
+        out = ["Thank you."]
         if cta is not None:
-            out.append(f"Close with the call to action: {self.text(cta.text)}.")
+            out.append(f"If one thing stays with you, let it be this: {self.text(cta.text)}.")
         if link:
-            out.append(f"The link on the slide and the QR code both open {link}; leave the slide up "
-                       "while people scan it.")
-        out.append("Then invite questions.")
+            out.append(f"The link is on the slide, {_spoken(link)}, and the QR code opens it on "
+                       "your phone. [Leave this slide up while people scan it.]")
+        out.append("I’m happy to take your questions.")
         return out
 
 
-def _position(i: int, n: int) -> str:
-    if n == 2:
-        return ("Left", "Right")[i]
-    return ("Left", "Middle", "Right")[i] if n == 3 else f"Card {i + 1}"
+_COMMON = frozenset(("some", "they", "together", "both", "the", "a", "an", "it", "this", "these",
+                     "there", "many", "most", "few", "all", "each", "every"))
 
 
-def _content_words(text: Text) -> set[str]:
-    return {w for w in re.findall(r"[a-z’']+", text.plain.lower()) if w not in _STOP and len(w) > 2}
+def _number(n: int) -> str:
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
 
+
+def _last_sentence(text: str) -> tuple[str, str]:
+    """``text`` as (what comes before its last sentence, its last sentence)."""
+    cut = max(text.rfind(". ", 0, len(text) - 1), text.rfind("? ", 0, len(text) - 1),
+              text.rfind("! ", 0, len(text) - 1))
+    return (text[:cut + 1], text[cut + 2:]) if cut >= 0 else ("", text)
+
+
+def _spoken(link: str) -> str:
+    for prefix in ("https://", "http://", "mailto:"):
+        if link.lower().startswith(prefix):
+            return link[len(prefix):].rstrip("/")
+    return link

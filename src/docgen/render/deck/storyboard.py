@@ -1,14 +1,17 @@
 """What each section of the deck shows, decided from its content alone: the storyboard.
 
-Plain data, no geometry and no XML, so the choices are tested on their own:
+Plain data, no geometry and no XML, so the choices are tested on their own. The article's order
+is kept; what a slide is depends on what it holds, not where it stands:
 
-- one **hero** quote per section, on a slide of its own right after the divider: the handout's
-  pull quote (``featured: true``, else the shortest that still makes a point, 4 to 40 words);
-- runs of short quotes as **cards**, three to a slide when each has at most 16 words, else two
-  when both together have at most 40; a quote left alone, or a longer one, gets a **quote** slide;
-- **key points** as bullets, or as a **comparison** when the points set two subjects side by side
-  ("Marketing works at mass scale; Sales is one-on-one") and the article sets those two
-  subjects side by side in two points at least, so one stray pair never makes columns;
+- each quote backs at most one of the section's key points (:mod:`.points`), and its slide takes
+  that claim as its title; quotes backing one point share a slide, as cards;
+- a quote alone on its slide is a **statement** (set large) when it is short, or marked
+  ``featured: true``; else a **quote** slide; it is never split;
+- runs of short quotes become **cards**, three to a slide when each has at most 16 words, else
+  two when both together have at most 40, when they back no point, or points with run-in labels
+  ("Sports: ...", "Theatre: ..."), which then title the slide together;
+- the **key points** come back as a recap (bullets, or a **comparison** when they set two
+  subjects side by side) only when it adds something: a point no slide took as its title;
 - pictures, lists and callouts in the order they come;
 - the paragraphs are the speaker's: each beat keeps the paragraphs that lead into it.
 """
@@ -20,11 +23,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, Section, Span, Text
-from docgen.quotes import pull_quote
+from docgen.render.deck.points import assign, label
 
 CARD3_WORDS = 16
 CARD2_WORDS = 30
 SLIDE_WORDS = 40
+#: A quote alone on its slide and this short is set large, as a statement.
+STATEMENT_WORDS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +46,13 @@ class Comparison:
 
 @dataclass(frozen=True, slots=True)
 class Beat:
-    """One idea of a section, which becomes one slide (or several when it does not fit).
+    """One idea of a section, which becomes one slide (or several when a list does not fit).
 
-    ``kind``: statement (the hero), quote, cards, bullets (key points), comparison, list,
-    picture, callout. ``lead_ins[i]`` are the paragraphs that led into the i-th quote (or, for
-    other kinds, into the beat): what the speaker says before it.
+    ``kind``: statement, quote, cards, bullets (key points), comparison, list, picture, callout.
+    ``lead_ins[i]`` are the paragraphs that led into the i-th quote (or, for other kinds, into
+    the beat): what the speaker says before it. ``point``: the key point the beat's quotes back,
+    its title; ``labels``: the run-in labels of the points its cards back ("Sports"), which
+    title it together; ``backs[i]``: the point the i-th quote backs.
     """
 
     kind: str
@@ -55,6 +62,9 @@ class Beat:
     image: Image | None = None
     callout: Callout | None = None
     lead_ins: tuple[tuple[Text, ...], ...] = ()
+    point: Text | None = None
+    labels: tuple[str, ...] = ()
+    backs: tuple[Text | None, ...] = ()
 
     @property
     def words(self) -> int:
@@ -92,80 +102,120 @@ def storyboard(doc: Document) -> tuple[Part, ...]:
     return tuple(_part(s, i, subjects) for i, s in enumerate(sections, 1))
 
 
-def hero(section: Section) -> Quote | None:
-    """The section's hero quote: the handout's pull quote (:func:`docgen.quotes.pull_quote`), so
-    both outputs single out the same words: the first featured one, else the shortest that makes
-    a point."""
-    return pull_quote(section)
+_QUESTION = re.compile(r"[“\"«„]\s*([^“”\"«»„]{3,300}?\?)\s*[”\"»“]")
+
+
+def question(doc: Document) -> Text | None:
+    """The question the article sets out to answer, quoted in its introduction ("... with a
+    simple question, “What’s the difference between Marketing and Sales?”"), or None."""
+    for block in doc.intro:
+        if isinstance(block, Paragraph):
+            m = _QUESTION.search(block.text.plain)
+            if m:
+                return Text((Span(m.group(1).strip()),))
+    return None
 
 
 def _part(section: Section, number: int, subjects: tuple[str, str] | None) -> Part:
-    star = hero(section)
-    beats: list[Beat] = []
-    pending: list[Text] = []  # paragraphs waiting for the next beat
-    run: list[tuple[Quote, tuple[Text, ...]]] = []  # short quotes waiting to be grouped
-    hero_beat: Beat | None = None
-    opening: list[Text] = []  # paragraphs before the first beat: the section's introduction
-
-    def flush_run() -> None:
-        beats.extend(_group(run))
-        run.clear()
-
+    # The section as items: each block that is not a paragraph, with the paragraphs before it.
+    items: list[tuple[object, tuple[Text, ...]]] = []
+    pending: list[Text] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
             pending.append(block.text)
-            continue
-        lead = tuple(pending)
-        pending.clear()
-        if not beats and not run and hero_beat is None:
-            opening.extend(lead)
-            lead = ()
-        if block is star:
-            hero_beat = Beat("statement", (block,), lead_ins=(lead,))
-            continue
+        else:
+            items.append((block, tuple(pending)))
+            pending = []
+    quotes = [b for b, _ in items if isinstance(b, Quote)]
+    leads = [" ".join(t.plain for t in lead) for b, lead in items if isinstance(b, Quote)]
+    adjacent, prev = [], None
+    for i, (b, _) in enumerate(items):
+        if isinstance(b, Quote):
+            adjacent.append(prev == i - 1)
+            prev = i
+    points = section.key_points
+    backs = assign(points, quotes, leads, adjacent)
+    point_of = {id(q): p for q, p in zip(quotes, backs, strict=True)}
+
+    beats: list[Beat] = []
+    run: list[tuple[Quote, tuple[Text, ...]]] = []
+
+    def flush() -> None:
+        beats.extend(_run(run, point_of, points))
+        run.clear()
+
+    for block, lead in items:
         if isinstance(block, Quote):
-            if count_words(block.text) <= CARD2_WORDS:
-                run.append((block, lead))
-                continue
-            flush_run()
-            beats.append(Beat("quote", (block,), lead_ins=(lead,)))
+            run.append((block, lead))
             continue
-        flush_run()
+        flush()
         if isinstance(block, ListBlock):
             beats.append(Beat("list", items=block.items, lead_ins=(lead,)))
         elif isinstance(block, Image):
             beats.append(Beat("picture", image=block, lead_ins=(lead,)))
         elif isinstance(block, Callout):
             beats.append(Beat("callout", callout=block, lead_ins=(lead,)))
-    flush_run()
-    if section.key_points:
+    flush()
+    titled = {id(b.point) for b in beats if b.point is not None}
+    if points and any(id(p) not in titled for p in points):  # the recap adds a point
         lead = tuple(pending)
-        pending.clear()
-        if not beats and hero_beat is None:
-            opening.extend(lead)
-            lead = ()
-        compared = compare(section.key_points, subjects) if subjects else None
-        beats.append(Beat("comparison", comparison=compared, items=section.key_points,
-                          lead_ins=(lead,)) if compared else
-                     Beat("bullets", items=section.key_points, lead_ins=(lead,)))
-    if hero_beat is not None:  # the hero opens the section, with the section's introduction
-        first = (*opening, *hero_beat.lead_ins[0])
-        beats.insert(0, Beat("statement", hero_beat.quotes, lead_ins=(first,)))
-    elif beats and opening:
-        b = beats[0]
-        lead_ins = ((*opening, *b.lead_ins[0]), *b.lead_ins[1:]) if b.lead_ins else (tuple(opening),)
-        beats[0] = Beat(b.kind, b.quotes, b.items, b.comparison, b.image, b.callout, lead_ins)
-    elif opening:
-        pending[:0] = opening
+        pending = []
+        compared = compare(points, subjects) if subjects else None
+        beats.append(Beat("comparison", comparison=compared, items=points, lead_ins=(lead,))
+                     if compared else Beat("bullets", items=points, lead_ins=(lead,)))
     total = sum(count_words(b.text) for b in section.blocks if isinstance(b, (Paragraph, Quote, Callout)))
-    total += sum(count_words(t) for t in section.key_points)
+    total += sum(count_words(t) for t in points)
     total += sum(count_words(t) for b in section.blocks if isinstance(b, ListBlock) for t in b.items)
     return Part(section, number, tuple(beats), tuple(pending), total)
 
 
-def _group(run: list[tuple[Quote, tuple[Text, ...]]]) -> list[Beat]:
+def _run(run: list[tuple[Quote, tuple[Text, ...]]], point_of: dict[int, int | None],
+         points: tuple[Text, ...]) -> list[Beat]:
+    """The slides of a run of quotes: split where the titles would differ, then grouped."""
+    def key(i: int) -> tuple[object, ...]:
+        q = run[i][0]
+        p = point_of.get(id(q))
+        if q.featured:
+            return ("featured", i)
+        if p is None:
+            return ("none",)
+        shared = sum(1 for x, _ in run if point_of.get(id(x)) == p) > 1
+        if shared:
+            return ("point", p)
+        return ("labelled",) if label(points[p]) else ("single", i)
+
+    out: list[Beat] = []
+    start = 0
+    for i in range(1, len(run) + 1):
+        if i < len(run) and key(i) == key(start):
+            continue
+        segment = run[start:i]
+        for chunk in _group(segment) if len(segment) > 1 else [segment]:
+            backs = tuple(_point(point_of.get(id(q)), points) for q, _ in chunk)
+            quotes = tuple(q for q, _ in chunk)
+            leads = tuple(lead for _, lead in chunk)
+            if len(chunk) == 1:
+                q = quotes[0]
+                kind = "statement" if q.featured or count_words(q.text) <= STATEMENT_WORDS else "quote"
+                out.append(Beat(kind, quotes, lead_ins=leads, point=backs[0], backs=backs))
+                continue
+            shared = backs[0] if all(b is backs[0] for b in backs) else None
+            labels = tuple(label(b) for b in backs if b is not None) if shared is None else ()
+            if len(labels) != len(chunk) or not all(labels):
+                labels = ()
+            out.append(Beat("cards", quotes, lead_ins=leads, point=shared, labels=labels,
+                            backs=backs))
+        start = i
+    return out
+
+
+def _point(index: int | None, points: tuple[Text, ...]) -> Text | None:
+    return None if index is None else points[index]
+
+
+def _group(run: list[tuple[Quote, tuple[Text, ...]]]) -> list[list[tuple[Quote, tuple[Text, ...]]]]:
     """Group a run of short quotes into card slides: fewest slides, then fewest short quotes left
-    alone (a lone quote gets a quote slide; a longer one is at home there), then most threes."""
+    alone (a lone quote gets a slide of its own; a longer one is at home there), then most threes."""
     n = len(run)
     counts = [count_words(q.text) for q, _ in run]
     best: list[tuple[tuple[int, int, int], list[int]] | None] = [None] * (n + 1)
@@ -177,6 +227,8 @@ def _group(run: list[tuple[Quote, tuple[Text, ...]]]) -> list[Beat]:
             if j > n or best[j] is None:
                 continue
             chunk = counts[i:j]
+            if size > 1 and max(chunk) > CARD2_WORDS:
+                continue
             if size == 3 and (max(chunk) > CARD3_WORDS or sum(chunk) > SLIDE_WORDS):
                 continue
             if size == 2 and sum(chunk) > SLIDE_WORDS:
@@ -186,14 +238,11 @@ def _group(run: list[tuple[Quote, tuple[Text, ...]]]) -> list[Beat]:
             options.append(((slides + 1, singles + alone, threes - (size == 3)), [size, *sizes]))
         best[i] = min(options, key=lambda o: o[0]) if options else None  # ties: bigger first
     assert best[0] is not None
-    beats, at = [], 0
+    out, at = [], 0
     for size in best[0][1]:
-        chunk = run[at:at + size]
-        quotes = tuple(q for q, _ in chunk)
-        leads = tuple(lead for _, lead in chunk)
-        beats.append(Beat("cards" if size > 1 else "quote", quotes, lead_ins=leads))
+        out.append(run[at:at + size])
         at += size
-    return beats
+    return out
 
 
 # -- comparisons -----------------------------------------------------------------------------------

@@ -2,21 +2,24 @@
 
 Display text is smartened in the article's language (dashes, curly quotes, no-break spaces before
 dashes and after one-letter words); quotes lose marks typed around them, nest the quotes inside
-them and take the language's own marks; titles and quotes break into balanced lines (no word left
-alone on the last line), by line breaks placed where docgen measured them.
+them and take the language's own marks. Titles and quotes break into balanced lines (no word left
+alone on the last line) by the viewer's own wrapping: docgen chooses the box's width
+(:func:`good_width`), never writes a line break, so an edited slide wraps as it should.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from docgen.model import FontFamily, Span, Text
 from docgen.render.deck.fit import INDENT_EM, Para
 from docgen.render.deck.lines import faces, group_words
 from docgen.render.deck.measure import SOFT_BREAK, text_width
-from docgen.typography import balanced_breaks, nest_quotes, quote_marks, smarten, unquote
+from docgen.typography import nest_quotes, quote_marks, smarten, unquote
 
-#: A line break inside a paragraph (``a:br``): what python-pptx reads back as "\v" too.
+#: A line break inside a paragraph (``a:br``) as python-pptx reads it back ("\v"); docgen
+#: writes none of its own.
 BREAK = "\v"
 
 
@@ -38,70 +41,147 @@ def marks(language: str) -> tuple[str, str]:
     return opening, closing
 
 
-def balanced(para: Para, family: FontFamily, width: float, size: float,
-             even: bool | None = None) -> Para:
-    """Return ``para`` with line breaks placed by docgen, in as many lines as the greedy breaking
-    gives at ``size`` in ``width`` points.
-
-    ``even``: lines as even as possible (titles, statements: no line holds one word). Otherwise
-    the greedy lines, narrowed only as much as it takes for the last line to hold two words and a
-    third of the width (a paragraph keeps its full measure and loses its widow). None: even for a
-    paragraph of up to three lines, the other way for a longer one. A bullet's lines are measured
-    inside its hanging indent. Words and widths are the line counter's (:mod:`.lines`, cached per
-    run), so the breaks fall where docgen counted its lines.
-    A paragraph with a word split inside it (a soft break) or a break of its own is kept as it is.
-    """
+def _widths(para: Para, family: FontFamily, size: float) -> tuple[list[float], float] | None:
+    """The widths of ``para``'s words at ``size`` (points) and of a space, as the line counter
+    measures them; None for a paragraph with a word split inside it."""
     if any(SOFT_BREAK in r.text or BREAK in r.text for r in para.runs):
-        return para
+        return None
     words = group_words(para.runs, faces(family))
-    if len(words) < 3:
-        return para
     widths = [size * w[0] if type(w) is tuple else sum(size * e for e, _ in w)  # type: ignore[misc]
               for w in words]
-    space = text_width(" ", family.face(False, False).path, size)
-    if para.bullet or para.number:
-        width -= INDENT_EM * size
-    greedy = _greedy(widths, space, width)
-    if len(greedy) < 2:
-        return para
+    return widths, text_width(" ", family.face(False, False).path, size)
+
+
+def good_width(paras: Sequence[Para], family: FontFamily, width: float, size: float,
+               even: bool | None = None) -> float:
+    """Return the text width (points, at most ``width``) at which the viewer's own wrapping gives
+    ``paras`` good lines, so no line break need be written into the text.
+
+    ``even``: lines as even as possible (titles, statements: no line holds one word). Otherwise
+    the greedy lines at the widest width whose last line holds two words and a third of the
+    measure. None: even for a single paragraph of up to three lines. A two-line text ends its
+    first line where a clause ends when that keeps the lines near enough in length. At the width
+    chosen the lines stay as good up to 2 % wider, so a viewer that kerns (its lines a little
+    shorter than docgen measures them) breaks as docgen did. A list gets one width for all its
+    paragraphs; a bullet's lines are measured inside its hanging indent.
+    """
+    measured = []
+    for p in paras:
+        found = _widths(p, family, size)
+        if found is None:
+            return width
+        indent = INDENT_EM * size if p.bullet or p.number else 0.0
+        measured.append((found[0], found[1], indent))
+    if not measured:
+        return width
+
+    def breaks(limit: float) -> list[list[int]]:
+        return [_greedy(w, sp, limit - ind) for w, sp, ind in measured]
+
+    def stable(limit: float) -> bool:  # viewers kern: their lines may take a little more
+        return breaks(limit) == breaks(limit * (1 + _SLACK))
+
+    full = breaks(width)
+    if all(len(b) < 2 for b in full):
+        return width
     if even is None:
-        even = len(greedy) <= 3
-    starts = balanced_breaks(widths, space, width) if even else _unwidowed(widths, space, width)
-    return Para(_broken(para.runs, set(starts[1:])), para.bullet, para.number, para.space_before)
+        even = len(measured) == 1 and len(full[0]) <= 3
+    if even and len(measured) == 1:
+        widths, space, indent = measured[0]
+        clause = _clause_width(paras[0], widths, space, width - indent, len(full[0]))
+        if clause is not None:
+            target = min(clause * (1 + _SLACK / 4) + indent, width)
+            if len(breaks(target)[0]) == len(full[0]) and stable(target):
+                return target
+        limit = _even_limit(widths, space, width - indent, len(full[0])) + indent
+        while limit <= width:
+            target = min(limit * (1 + _SLACK / 4), width)
+            if len(breaks(target)[0]) == len(full[0]) and stable(target):
+                return target
+            nxt = _threshold(widths, space, limit - indent) + indent
+            if nxt <= limit:
+                break
+            limit = nxt
+        return width
+    counts = [len(b) for b in full]
+
+    def good(found: list[list[int]], like: list[list[int]] | None = None) -> bool:
+        """No paragraph ends on a word alone (and, ``like``, with as many lines as those)."""
+        same = like is None or [len(b) for b in found] == [len(b) for b in like]
+        return same and all(_ok(w, sp, b, width - ind)
+                            for (w, sp, ind), b in zip(measured, found, strict=True))
+
+    for spare in (0, 1):  # the same lines; else one line more, where the box has room for it
+        for step in range(8):  # at most 14 % narrower: a text keeps its measure
+            limit = width * (1 - step * 0.02)
+            found = breaks(limit)
+            grown = [len(b) - c for b, c in zip(found, counts, strict=True)]
+            if min(grown) < 0 or sum(grown) > spare:
+                if sum(grown) > spare:
+                    break
+                continue
+            if good(found) and (step == 0 or good(breaks(limit * (1 + _SLACK)), found)):
+                return limit
+    return width
 
 
-_SEGMENT = re.compile(r"[^ ]+ *| +")
-
-
-def _broken(runs: tuple[Span, ...], starts: set[int]) -> tuple[Span, ...]:
-    """``runs`` with a line break before each word whose index is in ``starts``, words counted as
-    :func:`.lines.group_words` counts them (a word may span runs)."""
-    out: list[Span] = []
-    word, open_, ends_space = -1, False, False
-    for r in runs:
-        segments = _SEGMENT.findall(r.text)
-        if open_ and ends_space and not r.text.startswith(" "):
-            open_ = False
-        if not segments:
+def _clause_width(para: Para, widths: list[float], space: float, measure: float, lines: int
+                  ) -> float | None:
+    """For a text of two lines: the width of the first line when it ends where a clause does
+    ("…the “why”; / Sales sells…"), if the two lines are then near enough in length."""
+    texts = [w for w in para.plain.split(" ") if w]
+    if lines != 2 or len(texts) != len(widths):
+        return None
+    best: tuple[int, float, float] | None = None
+    total = sum(widths) + space * (len(widths) - 1)
+    for k in range(1, len(widths)):
+        end = texts[k - 1].rstrip("”’\"')»")
+        if end[-1:] not in ";:,—–":
             continue
-        text = ""
-        for j, seg in enumerate(segments):
-            if j or not open_:
-                word += 1
-                open_ = True
-                if word in starts:
-                    if text:
-                        out.append(Span(text.rstrip(" "), r.bold, r.italic, r.href))
-                        text = ""
-                    elif out:
-                        last = out[-1]
-                        out[-1] = Span(last.text.rstrip(" "), last.bold, last.italic, last.href)
-                    out.append(Span(BREAK, r.bold, r.italic))
-            text += seg
-        if text:
-            out.append(Span(text, r.bold, r.italic, r.href))
-        ends_space = r.text.endswith(" ")
-    return tuple(out)
+        first = sum(widths[:k]) + space * (k - 1)
+        rest = total - first - space
+        longer = max(first, rest)
+        if longer > measure or min(first, rest) < 0.4 * longer or k < 2 or len(widths) - k < 2:
+            continue
+        rank = (0 if end[-1] != "," else 1, abs(first - rest), longer)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return None if best is None else best[2]
+
+
+#: How much a viewer's widths may differ from docgen's and the breaks still fall the same.
+_SLACK = 0.02
+
+
+def _ok(widths: list[float], space: float, starts: list[int], measure: float) -> bool:
+    """A paragraph's last line holds two words and a third of the measure (or it has one line)."""
+    if len(starts) < 2:
+        return True
+    tail = widths[starts[-1]:]
+    return len(tail) >= 2 and sum(tail) + space * (len(tail) - 1) >= measure / 3
+
+
+def _even_limit(widths: list[float], space: float, measure: float, lines: int) -> float:
+    """The narrowest limit at which greedy filling still takes ``lines`` lines."""
+    low, high = max(widths), measure
+    for _ in range(20):
+        mid = (low + high) / 2
+        if len(_greedy(widths, space, mid)) <= lines:
+            high = mid
+        else:
+            low = mid
+    return high
+
+
+def _threshold(widths: list[float], space: float, limit: float) -> float:
+    """The limit above ``limit`` at which greedy filling first breaks differently: the narrowest
+    line that could take the next word."""
+    starts = _greedy(widths, space, limit)
+    best = float("inf")
+    for a, b in pairwise(starts):
+        line = sum(widths[a:b]) + space * (b - a - 1)
+        best = min(best, line + space + widths[b])
+    return best if best < float("inf") else limit
 
 
 def _greedy(widths: list[float], space: float, limit: float) -> list[int]:
@@ -114,18 +194,3 @@ def _greedy(widths: list[float], space: float, limit: float) -> list[int]:
         else:
             line = need
     return starts
-
-
-def _unwidowed(widths: list[float], space: float, measure: float) -> list[int]:
-    """Greedy lines at the widest limit (down to 60 % of ``measure``) whose last line has two
-    words and a third of the measure; the even breaks if no limit gives that."""
-    count = len(_greedy(widths, space, measure))
-    for step in range(21):
-        limit = measure * (1 - step * 0.02)
-        starts = _greedy(widths, space, limit)
-        if len(starts) != count:
-            break
-        tail = widths[starts[-1]:]
-        if len(tail) >= 2 and sum(tail) + space * (len(tail) - 1) >= measure / 3:
-            return starts
-    return balanced_breaks(widths, space, measure)

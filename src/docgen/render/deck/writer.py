@@ -17,7 +17,7 @@ from PIL import Image as PILImage
 
 from docgen.fonts.runs import is_rtl_paragraph
 from docgen.fonts.runs import split as split_scripts
-from docgen.model import Brand
+from docgen.model import Brand, Span
 from docgen.render.deck import package
 from docgen.render.deck.fit import INDENT_EM
 from docgen.render.deck.layouts import Layout
@@ -144,21 +144,25 @@ class SlideWriter:
         return f"{head}{geometry}{self._txbody(box)}</p:sp>"
 
     def _txbody(self, box: Box) -> str:
+        if box.style is not None:
+            return self._inherited(box)
         inset = int(box.inset)
         anchor = f' anchor="{box.anchor}"' if box.anchor else ""
-        out = [f'<p:txBody><a:bodyPr wrap="square" lIns="{inset}" rIns="{inset}" tIns="{inset}" '
+        right = inset + box.pad_right
+        out = [f'<p:txBody><a:bodyPr wrap="square" lIns="{inset}" rIns="{right}" tIns="{inset}" '
                f'bIns="{inset}"{anchor}><a:noAutofit/></a:bodyPr><a:lstStyle/>']
-        sz = _centipoints(box.size)
-        pitch = _centipoints(box.size * LINE_PITCH)
         font = self.fonts[box.font]
         fill = f'<a:solidFill><a:srgbClr val="{_hex(box.color)}"/></a:solidFill>' if box.color else ""
         for i, para in enumerate(box.paras):
-            before = _centipoints(para.space_before * box.size if i else 0)
+            size = para.size or box.size
+            sz = _centipoints(size)
+            pitch = _centipoints(size * LINE_PITCH)
+            before = _centipoints(para.space_before * size if i else 0)
             attrs = f' algn="{box.align}"' if box.align else ""
             if is_rtl_paragraph("".join(run.text for run in para.runs)):
                 attrs = f' algn="{"r" if box.align in ("l", "") else box.align}" rtl="1"'
             if para.bullet or para.number:
-                indent = int(INDENT_EM * box.size * 12700)
+                indent = int(INDENT_EM * size * 12700)
                 attrs += f' marL="{indent}" indent="{-indent}"'
                 colour = box.bullet_color or box.color
                 mark = (f'<a:buClr><a:srgbClr val="{_hex(colour)}"/></a:buClr>' if colour else "",
@@ -171,7 +175,7 @@ class SlideWriter:
                           f'<a:buChar char="{xml_attr(box.bullet_char)}"/>')
             else:
                 bullet = "<a:buNone/>"
-                if box.hang:
+                if box.hang and i == 0:
                     attrs += f' marL="{box.hang}" indent="{-box.hang}"'
             out.append(f'<a:p><a:pPr{attrs}><a:lnSpc><a:spcPts val="{pitch}"/></a:lnSpc>'
                        f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef>'
@@ -183,29 +187,96 @@ class SlideWriter:
                            f"<a:t>{xml_text(para.plain)}</a:t></a:fld></a:p>")
                 continue
             for run in para.runs:
-                if run.text == BREAK:  # a line break placed where the plan balanced the lines
-                    out.append(f'<a:br><a:rPr sz="{sz}" lang="{self.lang}"/></a:br>')
-                    continue
-                link = ""
-                if run.href:
-                    link = f'<a:hlinkClick r:id="{self._relate(n.RT_HYPERLINK, run.href, True)}"/>'
-                face = self.mono if run.code else font  # a code span: Courier New
-                for part in split_scripts(run.text, self.lang):
-                    other = (f'<a:{part.slot} typeface="{xml_attr(part.family)}"/>'
-                             if part.family and part.slot != "latin" else "")
-                    lang = xml_attr(part.lang) if part.lang else self.lang
-                    if box.inherit:  # the template's title style decides bold and case
-                        style = ' i="1"' if run.italic else ""
-                        props = f'sz="{sz}"{style} lang="{lang}"'
-                    else:
-                        props = (f'sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" '
-                                 f'lang="{lang}" cap="none"')
-                    # A template title keeps its title style's font (a code span keeps Courier New).
-                    latin = "" if box.inherit and not run.code else f'<a:latin typeface="{face}"/>'
-                    out.append(f'<a:r><a:rPr {props}>{fill}{latin}{other}'
-                               f"{link}</a:rPr><a:t>{xml_text(part.text)}</a:t></a:r>")
+                if box.inherit:  # the template's title style decides bold and case
+                    style = ' i="1"' if run.italic else ""
+                    props = f'sz="{sz}"{style}'
+                else:
+                    props = f'sz="{sz}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none"'
+                # A template title keeps its title style's font (a code span keeps Courier New).
+                face = self.mono if run.code else font
+                latin = "" if box.inherit and not run.code else f'<a:latin typeface="{face}"/>'
+                out.append(self._run(run, props, fill + latin, sz))
             out.append("</a:p>")
         out.append("</p:txBody>")
+        return "".join(out)
+
+    def _inherited(self, box: Box) -> str:
+        """A placeholder's text on the built-in template: only what its layout's style does not
+        already say (a size stepped down, a hanging quote mark, a padded card), so the runs
+        inherit the theme's fonts and the layout's sizes, colours and spacing."""
+        st = box.style
+        assert st is not None
+        body = []
+        hang_in = box.hang if box.fill else 0  # a card's mark hangs into its padding
+        if box.inset != st.inset or box.pad_right or hang_in:
+            i = int(box.inset)
+            body.append(f'lIns="{i - hang_in}" rIns="{i + box.pad_right}" tIns="{i}" bIns="{i}"')
+        if box.anchor and box.anchor != st.anchor:
+            body.append(f'anchor="{box.anchor}"')
+        out = [f'<p:txBody><a:bodyPr {" ".join(body)}/><a:lstStyle/>' if body else
+               "<p:txBody><a:bodyPr/><a:lstStyle/>"]
+        for i, para in enumerate(box.paras):
+            level = (box.second or st) if para.level else st
+            size = para.size or box.size
+            attrs = ' lvl="1"' if para.level else ""
+            if box.align and box.align != level.align:
+                attrs += f' algn="{box.align}"'
+            rtl = is_rtl_paragraph("".join(run.text for run in para.runs))
+            if rtl:
+                attrs += f' algn="{"r" if box.align in ("l", "") else box.align}" rtl="1"'
+            inner = []
+            if size != level.size:
+                inner.append(f'<a:lnSpc><a:spcPts val="{_centipoints(size * LINE_PITCH)}"/></a:lnSpc>')
+            before = para.space_before * size if i else 0.0
+            if before != level.space_before * level.size or (i == 0 and level.space_before):
+                inner.append(f'<a:spcBef><a:spcPts val="{_centipoints(before)}"/></a:spcBef>')
+            if para.number:
+                if para.number > 1:
+                    attrs += ""
+                    inner.append(f'<a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>')
+            elif not para.bullet and level.bullet:
+                attrs += ' marL="0" indent="0"'
+                inner.append("<a:buNone/>")
+            elif box.hang and i == 0 and not para.bullet:
+                attrs += f' marL="{box.hang}" indent="{-box.hang}"'
+            out.append(f'<a:p><a:pPr{attrs}>{"".join(inner)}</a:pPr>' if attrs or inner else "<a:p>")
+            if box.role == "number" and box.placeholder is not None:  # the slide number field
+                out.append(f'<a:fld id="{_SLIDENUM}" type="slidenum"><a:rPr lang="{self.lang}"/>'
+                           f"<a:t>{xml_text(para.plain)}</a:t></a:fld></a:p>")
+                continue
+            colour = (box.color or "").upper() != level.colour.upper() and box.color
+            fill = f'<a:solidFill><a:srgbClr val="{_hex(box.color)}"/></a:solidFill>' if colour else ""
+            sz = _centipoints(size)
+            for run in para.runs:
+                props = [f'sz="{sz}"'] if size != level.size else []
+                if run.bold and not level.bold:  # emphasis; the style's own weight stays
+                    props.append('b="1"')
+                if run.italic and not level.italic:
+                    props.append('i="1"')
+                face = (self.mono if run.code else
+                        self.fonts[box.font] if box.font != level.font else "")
+                latin = f'<a:latin typeface="{face}"/>' if face else ""
+                out.append(self._run(run, " ".join(props), fill + latin, sz))
+            out.append("</a:p>")
+        out.append("</p:txBody>")
+        return "".join(out)
+
+    def _run(self, run: Span, props: str, inner: str, sz: int) -> str:
+        """A run (one per script of its text: each names its language and, beyond Latin, its
+        font), or a line break."""
+        if run.text == BREAK:
+            return f'<a:br><a:rPr lang="{self.lang}"/></a:br>'
+        link = ""
+        if run.href:
+            link = f'<a:hlinkClick r:id="{self._relate(n.RT_HYPERLINK, run.href, True)}"/>'
+        out = []
+        head = f"{props} " if props else ""
+        for part in split_scripts(run.text, self.lang):
+            other = (f'<a:{part.slot} typeface="{xml_attr(part.family)}"/>'
+                     if part.family and part.slot != "latin" else "")
+            lang = xml_attr(part.lang) if part.lang else self.lang
+            out.append(f'<a:r><a:rPr {head}lang="{lang}">{inner}{other}{link}</a:rPr>'
+                       f"<a:t>{xml_text(part.text)}</a:t></a:r>")
         return "".join(out)
 
     def _picture(self, pic: Picture, shape_id: int) -> str:

@@ -1,0 +1,59 @@
+"""The author's slide: the whole biography, the role above it when the biography does not already
+say it, the photo at the left when there is one. The name is the slide's title (the planner
+sets it, under the eyebrow "About the Author")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from docgen.model import Author
+from docgen.render.deck import design as d
+from docgen.render.deck.fit import Para, paginate, sentences, tokens
+from docgen.render.deck.kinds import Item, Kinds, Page, _picture
+from docgen.render.deck.plan_types import Picture
+from docgen.render.deck.points import content_words
+from docgen.render.deck.typeset import display
+
+
+def says_role(author: Author) -> bool:
+    """Whether the biography already says the author's role ("... is Managing Partner of Rocket
+    Market Development LLC"): then the slide does not print it twice."""
+    if not author.role:
+        return True
+    role = content_words(author.role)
+    return bool(role) and role <= content_words(author.bio.plain)
+
+
+def author_pages(k: Kinds, author: Author) -> list[Page]:
+    """Role and biography (continued on another slide if it must), the photo at the left."""
+    f = k.f
+    items: list[Item] = []
+    left = 0  # how far the text moves right of the photo
+    if author.photo is not None:
+        (px, py, pw, ph_), pic_ph = k.slot("author", "photo")
+        p = author.photo
+        pic = Picture(p.path, p.alt, px, py, pw, ph_, "l", **_picture(p))
+        items.append(replace(pic, placeholder=pic_ph) if pic_ph else pic)
+        left = k.place((d.AUTHOR_X, 0, 0, 0))[0] - f.margin
+    top = 0
+    if not says_role(author):
+        (rx, ry, rw, rh), rph = k.slot("author", "role")
+        role = k.fitted("label", (rx + left, ry, rw - left, rh),
+                        [Para(tokens(display(author.role or "", k.language)))], (d.META, 18.0),
+                        font="heading", color=k.k.muted, ph=rph, slot="role", layout_role="author")
+        if role is not None:
+            items.append(role)
+            top = rh + f.len(0.2)
+    (bx, by, bw, bh), bph = k.slot("author", "bio")
+    rect = (bx + left, by + top, bw - left, bh - top)
+    units = sentences(tokens(display(author.bio, k.language)))
+    parts = paginate(units, lambda u: [Para(tuple(t for x in u for t in x))],
+                     k.kit.fits(rect, 20.0), 99, 80)
+    pages = []
+    for i, part in enumerate(parts):
+        paras = [Para(tuple(t for u in part for t in u))]  # type: ignore[union-attr]
+        bio = k.fitted("body", rect, paras, (d.BODY, d.CARD, d.META), ph=bph, slot="bio",
+                       layout_role="author", good=True, even=False)
+        head = tuple(items) if i == 0 else tuple(x for x in items if isinstance(x, Picture))
+        pages.append(Page("author", (*head, *((bio,) if bio else ())), continued=i > 0, part=i))
+    return pages
