@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from docgen.model import Callout, Image, Quote, Span, Text
-from docgen.quotes import PULL_QUOTE, QUOTE, QuoteLook
+from docgen.quotes import PULL_QUOTE, QUOTE, QuoteLook, rule_colour
 from docgen.render import picture
 from docgen.render.deck import design as d
 from docgen.render.deck.fit import Para, Tokens, layout, paginate, sentences, tokens, words
@@ -191,15 +191,8 @@ class Kinds:
         return self.k.on_light if tinted else self.k.text
 
     def rule_colour(self, look: QuoteLook) -> str:
-        """The rule's colour: the look's palette role, tinted as the look asks (the handout's)."""
-        p = self.kit.brand.palette
-        colour = getattr(p, look.rule_colour, "") or p.primary
-        tint = getattr(look, "rule_tint", 0.0)
-        if tint:
-            from docgen.colour import mix
-
-            colour = mix(colour, p.background, tint)
-        return colour
+        """The rule's colour, as the handout draws it (:func:`docgen.quotes.rule_colour`)."""
+        return rule_colour(look, self.kit.brand.palette)
 
     def quote_block(self, role: str, q: Quote, sizes: Sequence[float],
                     paras: list[Para] | None = None) -> tuple[Item, ...] | None:

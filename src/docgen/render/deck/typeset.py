@@ -16,7 +16,7 @@ from docgen.model import FontFamily, Span, Text
 from docgen.render.deck.fit import INDENT_EM, Para
 from docgen.render.deck.lines import faces, group_words
 from docgen.render.deck.measure import SOFT_BREAK, text_width
-from docgen.typography import nest_quotes, quote_marks, smarten, unquote
+from docgen.typography import nest_quotes, quote_marks, sense_breaks, smarten, unquote
 
 #: A line break inside a paragraph (``a:br``) as python-pptx reads it back ("\v"); docgen
 #: writes none of its own.
@@ -88,6 +88,12 @@ def good_width(paras: Sequence[Para], family: FontFamily, width: float, size: fl
         even = len(measured) == 1 and len(full[0]) <= 3
     if even and len(measured) == 1:
         widths, space, indent = measured[0]
+        texts = [w for w in paras[0].plain.split(" ") if w]
+        if len(texts) == len(widths):  # even lines that also break on sense, if a width gives them
+            lo, hi = _range(widths, space, sense_breaks(widths, space, width - indent, texts))
+            target = lo * (1 + _SLACK / 4) + indent
+            if target * (1 + _SLACK) < hi + indent and target <= width:
+                return target
         clause = _clause_width(paras[0], widths, space, width - indent, len(full[0]))
         if clause is not None:
             target = min(clause * (1 + _SLACK / 4) + indent, width)
@@ -151,6 +157,15 @@ def _clause_width(para: Para, widths: list[float], space: float, measure: float,
 
 #: How much a viewer's widths may differ from docgen's and the breaks still fall the same.
 _SLACK = 0.02
+
+
+def _range(widths: list[float], space: float, starts: list[int]) -> tuple[float, float]:
+    """The widths at which filling lines greedily breaks at ``starts``: from the longest line
+    up to (not including) the narrowest line plus the word that follows it."""
+    ends = [*starts[1:], len(widths)]
+    lines = [sum(widths[a:b]) + space * (b - a - 1) for a, b in zip(starts, ends, strict=True)]
+    nexts = [line + space + widths[b] for line, b in zip(lines, ends[:-1], strict=False)]
+    return max(lines), min(nexts, default=float("inf"))
 
 
 def _ok(widths: list[float], space: float, starts: list[int], measure: float) -> bool:
