@@ -263,3 +263,22 @@ def test_title_boxes_remembered_per_kit_and_bounded(seed_doc: Document) -> None:
     for i in range(1500):
         kit.title(f"Heading {i}")
     assert len(kit._titles) <= 1024
+
+
+def test_runs_inherit_the_layouts_look(seed_deck: Rendered) -> None:
+    """A slide's text names no font, size or colour the layout already gives it: the theme's
+    fonts and the layouts' styles draw the deck, so changing them changes it."""
+    with zipfile.ZipFile(io.BytesIO(seed_deck.data)) as z:
+        runs = typed = 0
+        for name in z.namelist():
+            if not re.match(r"ppt/slides/slide\d+\.xml$", name):
+                continue
+            root = etree.fromstring(z.read(name))
+            for rpr in root.iter(f"{A}rPr"):
+                if rpr.getparent().tag != f"{A}r":
+                    continue
+                runs += 1
+                assert rpr.find(f"{A}latin") is None, name  # the theme's +mj-lt / +mn-lt
+                typed += rpr.get("sz") is not None or rpr.find(f"{A}solidFill") is not None
+            assert not list(root.iter(f"{A}br")), name  # no line break of docgen's
+        assert runs > 100 and typed / runs < 0.05, (typed, runs)

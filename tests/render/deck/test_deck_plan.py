@@ -365,7 +365,8 @@ def test_quotes_look_as_in_the_handout(seed_doc: Document) -> None:
             if box.role != "quote":
                 continue
             assert all(r.italic for p in box.paras if not p.level for r in p.runs if r.text.strip())
-            want = {"quote": k.text, "statement": ground.heading_on_tint, "cards": k.on_light}
+            want = {"quote": k.text, "statement": ground.heading_on_tint,
+                    "cards": ground.text_on_card}
             assert box.color == want[slide.kind], slide.kind
             assert box.hang > 0 and box.plain.startswith("“")
 

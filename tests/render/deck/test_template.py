@@ -94,3 +94,18 @@ def test_the_template_alone_opens_cleanly(seed_doc: Document, tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "openxml_audit", str(path)], capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0 and "Errors: 0" in result.stdout, result.stdout[-2000:]
+
+
+def test_placeholder_indexes_are_unique_in_each_layout(seed_doc: Document) -> None:
+    """Reset Slide and a change of layout match a slide's text to the layout by index: no two
+    placeholders of a layout share one, and none takes the date's, footer's or number's."""
+    prs = Presentation(io.BytesIO(template.builtin_bytes(seed_doc.brand)))
+    chrome = {10, 11, 12}
+    for lay in prs.slide_layouts:
+        found = [(ph.placeholder_format.idx, ph.placeholder_format.type) for ph in lay.placeholders]
+        indexes = [idx for idx, _ in found]
+        assert len(indexes) == len(set(indexes)), (lay.name, found)
+        for idx, kind in found:
+            if idx in chrome:
+                assert kind in (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER,
+                                PP_PLACEHOLDER.SLIDE_NUMBER), (lay.name, idx, kind)

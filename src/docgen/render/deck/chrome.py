@@ -174,7 +174,7 @@ def closing_slide(kit: Kit, doc: Document, heading: Text, thanks: str) -> SlideP
     brand colour); the QR code carries the link itself, for a click in the slide show.
     """
     link = doc.cta.link if doc.cta is not None and doc.cta.link else kit.brand.link
-    shown = [Para((Span(_words_of(link)),))] if link else []
+    shown = [Para((Span(_words_of(link), bold=not kit.frame.template),))] if link else []
     if kit.frame.template:
         title, _ = kit.title(heading, "title")
         who = [Para(tokens(display(doc.author.name, doc.language)))]
@@ -185,8 +185,9 @@ def closing_slide(kit: Kit, doc: Document, heading: Text, thanks: str) -> SlideP
                                    (size,), max_lines=2) for size in (d.STATEMENT, 40.0, 36.0))
                  if b is not None)
     boxes: list[Box] = []
-    b = _slot(kit, "closing", "label", [Para(tokens(thanks))], (d.META,), max_lines=1)
-    boxes += [b] if b else []
+    if heading.plain.strip().lower() != thanks.strip().lower():  # no "Thank you" twice
+        b = _slot(kit, "closing", "label", [Para(tokens(thanks))], (d.META,), max_lines=1)
+        boxes += [b] if b else []
     b = _slot(kit, "closing", "body", [Para(tokens(display(doc.author.name, doc.language)))],
               (d.META, 18.0), max_lines=1)
     boxes += [b] if b else []

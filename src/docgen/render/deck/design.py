@@ -136,6 +136,9 @@ class Colours:
     """The deck's own colours beyond the scheme's, each checked on its ground."""
 
     statement: str  # the statement slides' ground: a tint of the primary a projector still shows
+    card: str  # a card's ground: a lighter tint of the primary
+    text_on_card: str
+    muted_on_card: str
     eyebrow: str  # the eyebrow on white
     eyebrow_on_tint: str
     quiet: str  # footer and number on white, with a margin over 4.5:1
@@ -148,8 +151,12 @@ class Colours:
 def colours(p: Palette) -> Colours:
     k = scheme(p)[0]
     tint = mix(p.primary, p.background, 0.86)
+    card = mix(p.primary, p.background, 0.93)
     return Colours(
         statement=tint,
+        card=card,
+        text_on_card=ensure_contrast(k.on_light, card, 4.5),
+        muted_on_card=ensure_contrast(k.muted_on_light, card, 4.5),
         eyebrow=ensure_contrast(p.secondary, p.background, 4.5),
         eyebrow_on_tint=ensure_contrast(p.secondary, tint, 4.5),
         quiet=ensure_contrast(k.muted, p.background, 5.0),
@@ -281,8 +288,8 @@ def design(palette: Palette) -> Design:
          Slot("link", "body", 2, CLOSING_LINK, Style(BODY, "heading", k.on_primary, bold=True),
               "www.example.com")),
         p.primary, dark_art, master_shapes=False)
-    cards = Style(CARD, "body", k.on_light, italic=True, fill=p.light, inset=CARD_INSET)
-    card_by = Style(META, "heading", k.muted_on_light, inset=CARD_INSET, anchor="b")
+    cards = Style(CARD, "body", c.text_on_card, italic=True, fill=c.card, inset=CARD_INSET)
+    card_by = Style(META, "heading", c.muted_on_card, inset=CARD_INSET, anchor="b")
     left, right = columns(2)
     lead_h = int(0.6 * IN)
     head_h = int(0.6 * IN)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from docgen.fonts.runs import is_rtl_paragraph
 from docgen.model import Callout, Image, Quote, Span, Text
 from docgen.quotes import PULL_QUOTE, QUOTE, QuoteLook, rule_colour
 from docgen.render import picture
@@ -141,6 +142,8 @@ class Kinds:
         cut = int((inner - width) * PT)
         if b.fill:
             return replace(b, pad_right=cut, lines=lines)
+        if any(is_rtl_paragraph(p.plain) for p in paras):  # right to left: the right edge stays
+            return replace(b, x=b.x + cut, w=b.w - cut, lines=lines)
         return replace(b, w=b.w - cut, lines=lines)
 
     def hung(self, b: Box) -> Box:
@@ -260,7 +263,7 @@ class Kinds:
         role = "cards3" if len(quotes) == 3 else "cards2"
         slots = [self.slot(role, f"card{i + 1}") for i in range(len(quotes))]
         rule = self.f.len(d.RULE_W / d.IN) if self.builtin else 0
-        tint = self.kit.brand.palette.light
+        tint = self.c.card if self.builtin else self.kit.brand.palette.light
         paras = [self.quote_paras(q) for q in quotes]
         inset = self.f.len(d.CARD_INSET / d.IN)
         size = None
@@ -271,7 +274,8 @@ class Kinds:
                 break
         if size is None:
             return [p for q in quotes for p in self.quote(q)]
-        boxes = [self.fitted("quote", r, p, (size,), color=self.colour(QUOTE, True), inset=inset,
+        ink = self.c.text_on_card if self.builtin else self.colour(QUOTE, True)
+        boxes = [self.fitted("quote", r, p, (size,), color=ink, inset=inset,
                              fill=tint, ph=ph, slot=f"card{i + 1}", layout_role=role, good=True)
                  for i, ((r, ph), p) in enumerate(zip(slots, paras, strict=True))]
         boxes = [self.hung(b) if b is not None else None for b in boxes]
@@ -279,7 +283,8 @@ class Kinds:
         for i, ((x, _, w, _), _) in enumerate(slots):  # "— Name" at a card's foot, as in QUOTE
             (_, by, _, bh), by_ph = self.slot(role, f"by{i + 1}")
             bys.append(self.fitted("attribution", (x, by, w, bh), self.by_para(quotes[i]), (d.META,),
-                                   font="heading", color=self.k.muted_on_light, inset=inset,
+                                   font="heading", color=self.c.muted_on_card if self.builtin
+                                   else self.k.muted_on_light, inset=inset,
                                    ph=by_ph, slot=f"by{i + 1}", layout_role=role)
                        if quotes[i].by else None)
         gap = self.f.len(0.15)

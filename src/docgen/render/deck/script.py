@@ -31,6 +31,9 @@ CONNECTIVES = ("Here is how someone else put it, in their own words:",
 #: ... and before a short one (16 words or fewer).
 SHORT = ("And one more, in just a few words:", "Someone else said it in one line:",
          "Another answer, short and to the point:", "Here it is in a single sentence:")
+#: After a statement (a short quote set large).
+PAUSES = ("[Pause, and let it land before you go on.]", "[Give the room a moment to read it.]",
+          "[Let it sit for a breath before the next slide.]")
 #: After a paragraph that does not end in a colon: the quote as its example.
 EXAMPLES = ("Here is one example:", "For instance:", "Take this one:", "One example among many:")
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -225,7 +228,7 @@ class Script:
             if back is not None and beat.point is None:  # cards under labels: each claim said
                 out.append(self._sum(back))
         if beat.kind == "statement":
-            out.append("[Pause, and let it land before you go on.]")
+            out.append(self._pick(PAUSES))
         if beat.point is not None:
             out.append(self._sum(beat.point))
         elif not beat.labels:  # no claim of the article's: the speaker draws one
@@ -278,7 +281,8 @@ class Script:
         link = cta.link if cta is not None and cta.link else self.doc.brand.link
         out = ["Thank you."]
         if cta is not None:
-            out.append(f"If one thing stays with you, let it be this: {self.text(cta.text)}.")
+            out.append(f"If one thing stays with you, let it be this one. "
+                       f"{self.text(cta.text).rstrip('.!')}.")
         if link:
             out.append(f"The link is on the slide, {_spoken(link)}, and the QR code opens it on "
                        "your phone. [Leave this slide up while people scan it.]")

@@ -249,10 +249,10 @@ class SlideWriter:
             sz = _centipoints(size)
             for run in para.runs:
                 props = [f'sz="{sz}"'] if size != level.size else []
-                if run.bold and not level.bold:  # emphasis; the style's own weight stays
-                    props.append('b="1"')
-                if run.italic and not level.italic:
-                    props.append('i="1"')
+                if run.bold != level.bold:  # emphasis, or a plain run in a bold style
+                    props.append(f'b="{int(run.bold)}"')
+                if run.italic != level.italic:
+                    props.append(f'i="{int(run.italic)}"')
                 face = (self.mono if run.code else
                         self.fonts[box.font] if box.font != level.font else "")
                 latin = f'<a:latin typeface="{face}"/>' if face else ""
