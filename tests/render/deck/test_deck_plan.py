@@ -402,3 +402,14 @@ def test_docgens_words_follow_the_articles_language(seed_doc: Document) -> None:
     assert "Kernpunkte" in titles
     assert titles[2] == "Agenda" and titles[-1] == "Vielen Dank"
     assert eyebrow(slides[-2]) == "Über den Autor"
+
+
+def test_the_whole_biography_in_two_paragraphs_across_the_slide(seed_doc: Document) -> None:
+    """A 61-word biography: split at a sentence, on the body's full measure (no empty right
+    third), no word alone on a line, the role not printed twice (the biography says it)."""
+    author = next(s for s in plan_deck(seed_doc).slides if s.kind == "author")
+    (bio,) = [b for b in author.boxes if b.role == "body"]
+    assert len(bio.paras) == 2 and bio.paras[1].plain.startswith("Matthew is an Adjunct")
+    assert bio.w >= 0.85 * d.CONTENT_W and bio.size == d.BODY
+    assert all(len(lines[-1]) >= 2 for lines in _lines(bio, seed_doc))
+    assert [b.role for b in author.boxes if b.role not in CHROME] == ["body"]

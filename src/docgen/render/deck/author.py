@@ -24,6 +24,24 @@ def says_role(author: Author) -> bool:
     return bool(role) and role <= content_words(author.bio.plain)
 
 
+def _paras(units: list) -> list[Para]:  # type: ignore[type-arg]
+    """A biography's sentences as paragraphs: in two, split at the sentence nearest its middle,
+    when it runs past 40 words (a block of text that long reads better with a breath in it)."""
+    toks = [t for u in units for t in u]
+    count = sum(1 for t in toks if t.text.strip())
+    if count <= 40 or len(units) < 2:
+        return [Para(tuple(toks))]
+    best, seen = 1, 0
+    for j, u in enumerate(units[:-1], 1):
+        seen += sum(1 for t in u if t.text.strip())
+        if abs(seen - count / 2) < abs(sum(1 for u2 in units[:best] for t in u2
+                                               if t.text.strip()) - count / 2):
+            best = j
+    first = tuple(t for u in units[:best] for t in u)
+    second = tuple(t for u in units[best:] for t in u)
+    return [Para(first), Para(second, space_before=0.5)]
+
+
 def author_pages(k: Kinds, author: Author) -> list[Page]:
     """Role and biography (continued on another slide if it must), the photo at the left."""
     f = k.f
@@ -47,11 +65,10 @@ def author_pages(k: Kinds, author: Author) -> list[Page]:
     (bx, by, bw, bh), bph = k.slot("author", "bio")
     rect = (bx + left, by + top, bw - left, bh - top)
     units = sentences(tokens(display(author.bio, k.language)))
-    parts = paginate(units, lambda u: [Para(tuple(t for x in u for t in x))],
-                     k.kit.fits(rect, 20.0), 99, 80)
+    parts = paginate(units, lambda u: _paras(u), k.kit.fits(rect, 20.0), 99, 80)
     pages = []
     for i, part in enumerate(parts):
-        paras = [Para(tuple(t for u in part for t in u))]  # type: ignore[union-attr]
+        paras = _paras(part)
         bio = k.fitted("body", rect, paras, (d.BODY, d.CARD, d.META), ph=bph, slot="bio",
                        layout_role="author", good=True, even=False)
         head = tuple(items) if i == 0 else tuple(x for x in items if isinstance(x, Picture))

@@ -62,7 +62,8 @@ def good_width(paras: Sequence[Para], family: FontFamily, width: float, size: fl
     measure. None: even for a single paragraph of up to three lines. A two-line text ends its
     first line where a clause ends when that keeps the lines near enough in length. At the width
     chosen the lines stay as good up to 2 % wider, so a viewer that kerns (its lines a little
-    shorter than docgen measures them) breaks as docgen did. A list gets one width for all its
+    shorter than docgen measures them) breaks as docgen did (1 % for long texts, whose lines
+    only need to keep their number and a last line of two words). A list gets one width for all its
     paragraphs; a bullet's lines are measured inside its hanging indent.
     """
     measured = []
@@ -117,18 +118,21 @@ def good_width(paras: Sequence[Para], family: FontFamily, width: float, size: fl
         return same and all(_ok(w, sp, b, width - ind)
                             for (w, sp, ind), b in zip(measured, found, strict=True))
 
+    narrow = None  # a width that gives good lines, but only just
     for spare in (0, 1):  # the same lines; else one line more, where the box has room for it
-        for step in range(8):  # at most 14 % narrower: a text keeps its measure
-            limit = width * (1 - step * 0.02)
+        for step in range(15):  # at most 14 % narrower: a text keeps its measure
+            limit = width * (1 - step * 0.01)
             found = breaks(limit)
             grown = [len(b) - c for b, c in zip(found, counts, strict=True)]
             if min(grown) < 0 or sum(grown) > spare:
                 if sum(grown) > spare:
                     break
                 continue
-            if good(found) and (step == 0 or good(breaks(limit * (1 + _SLACK)), found)):
-                return limit
-    return width
+            if good(found):
+                if good(breaks(limit * (1 + _SLACK / 2)), found if step else None):
+                    return limit
+                narrow = narrow or limit
+    return narrow or width
 
 
 def _clause_width(para: Para, widths: list[float], space: float, measure: float, lines: int
