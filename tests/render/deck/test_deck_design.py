@@ -282,3 +282,18 @@ def test_runs_inherit_the_layouts_look(seed_deck: Rendered) -> None:
                 typed += rpr.get("sz") is not None or rpr.find(f"{A}solidFill") is not None
             assert not list(root.iter(f"{A}br")), name  # no line break of docgen's
         assert runs > 100 and typed / runs < 0.05, (typed, runs)
+
+
+def test_most_slide_text_keeps_its_layouts_box(seed_deck: Rendered) -> None:
+    """A placeholder where its layout puts it names no box of its own (Reset Slide has nothing
+    to undo); only boxes narrowed for their lines, cards sized to their words and the footer
+    line (LibreOffice needs its box) say one."""
+    prs = read(seed_deck)
+    own = total = 0
+    for slide in prs.slides:
+        for sh in slide.placeholders:
+            if sh.placeholder_format.type in (13, 15):  # slide number, footer
+                continue
+            total += 1
+            own += sh._element.find(f"{P}spPr/{A}xfrm") is not None
+    assert total > 50 and own / total < 0.4, (own, total)

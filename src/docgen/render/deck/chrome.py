@@ -134,7 +134,7 @@ def _slot(kit: Kit, layout: str, name: str, paras: list[Para], sizes: tuple[floa
                     color=color or style.colour, anchor=style.anchor, align=style.align,
                     placeholder=(slot.type, slot.idx), max_lines=max_lines)
         if b is not None:
-            return replace(b, style=style, second=slot.second)
+            return replace(b, style=style, second=slot.second, home=rect)
     return None
 
 

@@ -119,7 +119,7 @@ class Kinds:
             if b is not None:
                 if self.builtin and slot:
                     s = self.design.layout(layout_role).slot(slot)
-                    b = replace(b, style=s.style, second=s.second,
+                    b = replace(b, style=s.style, second=s.second, home=self.place(s.rect),
                                 anchor=s.style.anchor if anchor == "t" else anchor)
                 return self.good(b, even) if good else b
         return None
@@ -426,4 +426,4 @@ class Kinds:
         words = " ".join(cut)
         b = Box("eyebrow", *rect, (Para(tokens(words)),), size, "heading", colour, "l",
                 slot.style.anchor, 0, None, 1, placeholder=ph)
-        return replace(b, style=slot.style) if self.builtin else b
+        return replace(b, style=slot.style, home=rect) if self.builtin else b

@@ -241,9 +241,10 @@ class _Planner:
                     tuple(x for x in draft.items if isinstance(x, Rect)),
                     continued=draft.continued)
             if not kit.frame.template:
-                style = lay.layout(slide.layout).slot("title").style
-                title = slide.title if slide.title.style else replace(slide.title, style=style,
-                                                                      color=style.colour)
+                slot = lay.layout(slide.layout).slot("title")
+                title = slide.title if slide.title.style else replace(
+                    slide.title, style=slot.style, color=slot.style.colour)
+                title = replace(title, home=place(kit.frame, slot.rect))
                 slide = replace(slide, title=self.kinds.good(title, even=True))
             notes = "\n\n".join(x for x in (slide.notes, notes) if x)
             slides.append(replace(slide, notes=notes))

@@ -45,6 +45,9 @@ class Box:
     #: Room kept free at the right of the text (EMU, added to the right inset): a filled card
     #: keeps its width while its words wrap where docgen chose.
     pad_right: int = 0
+    #: The layout placeholder's own box: where the box is there, the slide says no geometry and
+    #: inherits the layout's (so "Reset Slide" has nothing to undo).
+    home: tuple[int, int, int, int] | None = None
 
     @property
     def plain(self) -> str:

@@ -134,7 +134,11 @@ class SlideWriter:
                     f'<p:nvPr><p:ph type="{xml_attr(ph[0])}"{idx}/></p:nvPr></p:nvSpPr>')
             fill = (f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr '
                     f'val="{_hex(box.fill)}"/></a:solidFill>' if box.fill else "")
-            geometry = f"<p:spPr>{_xfrm(box)}{fill}</p:spPr>" if box.w > 0 else "<p:spPr/>"
+            # The footer, number and date keep their boxes: LibreOffice draws one without as its
+            # own footer field, centred and in the default font.
+            home = box.w <= 0 or (box.home == (box.x, box.y, box.w, box.h)
+                                  and ph[0] not in ("ftr", "sldNum", "dt"))
+            geometry = f"<p:spPr>{'' if home else _xfrm(box)}{fill}</p:spPr>"
         else:
             fill = (f'<a:solidFill><a:srgbClr val="{_hex(box.fill)}"/></a:solidFill>' if box.fill
                     else "<a:noFill/>")
