@@ -6,11 +6,13 @@ import pytest
 
 from docgen.model import Span, Text
 from docgen.typography import (
-    LAST_LINE,
+    MEND_WORDS,
     NBSP,
+    SHORT_LAST_CHARS,
     balanced_breaks,
     break_cost,
     greedy_breaks,
+    mended_breaks,
     nest_quotes,
     quote_marks,
     sense_breaks,
@@ -117,23 +119,62 @@ def test_balanced_breaks_with_words_break_on_sense(text: str, measure: float,
     assert _lines(text, measure) == lines
 
 
-def test_sense_breaks_fill_mends_a_short_last_line_and_keeps_the_lines_above() -> None:
-    text = ("Marketing AND Sales are the front door, working together, to identify prospects and "
-            "communicate what the company offers to its customers with Ops, Finance, IT, etc., as "
-            "the back door to support everything.")
+def _flow(text: str, measure: float) -> tuple[list[str], list[str]]:
+    """Return ``text``'s greedy lines and its mended ones (one unit per character)."""
     words = text.split()
-    starts = greedy_breaks([len(w) for w in words], 1, 66)
-    greedy = [" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
-    assert greedy[-1] == "everything."
-    mended = _lines(text, 66, fill=True)
-    assert len(mended) == len(greedy) and mended[:-2] == greedy[:-2]  # only the last two change
-    assert len(mended[-1]) >= 66 * LAST_LINE and len(mended[-1].split()) >= 2
-    # the break that reads best among the nearest: "etc., / as", not "door to / support"
-    assert mended[-2:] == ["customers with Ops, Finance, IT, etc.,",
-                           "as the back door to support everything."]
-    # a last line that is long enough is left alone
-    assert _lines("one two three four five six seven", 20, fill=True) == \
-        ["one two three four", "five six seven"]
+    widths = [len(w) for w in words]
+    out = []
+    for starts in (greedy_breaks(widths, 1, measure), mended_breaks(widths, 1, measure, words)):
+        out.append([" ".join(words[a:b])
+                    for a, b in zip(starts, [*starts[1:], len(words)], strict=True)])
+    return out[0], out[1]
+
+
+@pytest.mark.parametrize(("text", "measure", "last_two"), [
+    # one word alone: one word more, the break before "it" (the reviewer's "that makes / it")
+    ("Marketing is the master plan, the reconnaissance, and the strategy behind the operation. "
+     "Sales is the boots on the ground that makes it happen.”", 68,
+     ["behind the operation. Sales is the boots on the ground that makes", "it happen.”"]),
+    # 12 characters are too few ("For example:" alone): two words, so that the line above does
+    # not end on "and"
+    ("A few people said there is little difference between Marketing and Sales. For example:", 74,
+     ["A few people said there is little difference between Marketing", "and Sales. For example:"]),
+    # two words where they read better: before "to", not after it
+    ("Marketing AND Sales are the front door, working together, to identify prospects and "
+     "communicate what the company offers to its customers with Ops, Finance, IT, etc., as "
+     "the back door to support everything.", 66,
+     ["customers with Ops, Finance, IT, etc., as the back door", "to support everything."]),
+])
+def test_flow_text_fills_its_lines_and_mends_only_a_short_last_line(
+        text: str, measure: float, last_two: list[str]) -> None:
+    greedy, mended = _flow(text, measure)
+    assert len(mended) == len(greedy) and mended[:-2] == greedy[:-2]  # the lines above keep theirs
+    assert mended[-2:] == last_two
+    moved = len(mended[-1].split()) - len(greedy[-1].split())
+    assert 1 <= moved <= MEND_WORDS
+    assert sense_breaks([len(w) for w in text.split()], 1, measure, text.split(), fill=True) == \
+        mended_breaks([len(w) for w in text.split()], 1, measure, text.split())
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("one two three four five six seven", 20),  # "five six seven": 14 characters, left alone
+    # a staircase is what breaking on sense made of these; they keep reportlab's full lines
+    ("Marketing is the master plan, the reconnaissance, and the strategy behind the operation. "
+     "Sales is the boots on the ground.", 68),
+    ("Marketing is the backstage [and] the script. Sales people are the front men, the "
+     "performers.", 72),
+])
+def test_flow_text_with_a_long_enough_last_line_keeps_its_greedy_lines(text: str,
+                                                                       measure: float) -> None:
+    greedy, mended = _flow(text, measure)
+    assert mended == greedy
+    assert len(greedy[-1]) > SHORT_LAST_CHARS
+
+
+def test_a_short_last_line_is_kept_rather_than_rob_a_short_line_above() -> None:
+    words = ["a" * 15, "b" * 20, "c" * 6]  # "b…" down would leave 15 of 40 above
+    assert greedy_breaks([len(w) for w in words], 1, 40) == [0, 2]
+    assert mended_breaks([len(w) for w in words], 1, 40, words) == [0, 2]
 
 
 def test_sense_breaks_take_a_spare_line_only_where_it_reads_much_better() -> None:

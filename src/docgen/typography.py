@@ -222,16 +222,18 @@ _CLAUSE_END = ",;:–—"
 _SENTENCE_END = ".!?…"
 #: Costs of a break, in the units of the evenness cost (a line 10 % off the mean costs 0.01).
 _AFTER_SENTENCE, _AFTER_CLAUSE, _BEFORE_LEAD, _AFTER_LEAD = -0.15, -0.15, -0.08, 0.1
-#: A last line shorter than this share of the measure is short (a third, and a little more so
-#: that a line measured a point shorter in print still counts).
+#: A last line this share of the measure or longer is never short (a quick check before the
+#: characters are counted: see :data:`SHORT_LAST_CHARS`).
 LAST_LINE = 0.36
 #: Display lines this far (a share of the mean line) from the mean are even enough.
 _EVEN = 0.15
-#: Text in the flow cares more for full lines than display text does: its breaks weigh less.
-_FILL_SENSE = 0.1
-#: A short last line is fixed by choosing among this many breaks in the line above it, where
-#: sense weighs this much.
-_FIX_CHOICES, _FIX_SENSE = 5, 1.0
+#: Text in the flow (:func:`mended_breaks`): a last line of one word or of this many characters
+#: or fewer is short ("For example:", "happen.”"); it is mended by moving at most this many words
+#: down from the line above, which keeps at least this share of the measure.
+SHORT_LAST_CHARS, MEND_WORDS, _ABOVE_KEEPS = 12, 2, 0.5
+#: What a mended last line that is still short costs, and each word moved after the first (in
+#: the units of :func:`break_cost`: fewer words moved wins a tie).
+_STILL_SHORT, _EACH_MOVE = 0.2, 0.1
 #: What one line more than the fewest costs, where a text may take one (``spare_line``).
 _SPARE_LINE = 0.3
 _OPENING, _CLOSING = "“‘\"'(«‹„‚", "”’\"')»›"
@@ -264,60 +266,65 @@ def _starting(word: str) -> float:
 def sense_breaks(widths: Sequence[float], space: float, measure: float,
                  words: Sequence[str], fill: bool = False, spare_line: bool = False) -> list[int]:
     """Return line starts for the fewest lines that fit ``measure``, chosen for the shape of the
-    lines and for breaks on sense (:func:`break_cost`) together.
+    lines and for breaks on sense (:func:`break_cost`) together: even lines (each line's
+    distance from the mean line, as a share of it, costs little up to :data:`_EVEN` and its
+    square beyond). For display text: a title, a heading, a pull quote.
 
-    The shape: even lines (each line's distance from the mean line, as a share of it, costs
-    little up to :data:`_EVEN` and its square beyond), or with ``fill`` lines as full as the
-    measure allows (the squared room left in each line but the last) and a last line at least
-    :data:`LAST_LINE` full and of two words or more, where sense weighs less (first by moving the last
-    line's start back, see :func:`_fuller_last`; else by breaking every line anew).
-    ``spare_line``: one line more
-    is allowed where it reads much better (narrow notes: "the plan, / the reconnaissance, /
-    the strategy" rather than "the plan, the / reconnaissance, the strategy").
+    ``fill``: text in the flow instead, whose lines fill the measure: see :func:`mended_breaks`
+    (breaking every line on sense there makes a staircase of uneven lines).
+    ``spare_line``: one line more is allowed where it reads much better (narrow notes: "the
+    plan, / the reconnaissance, / the strategy" rather than "the plan, the / reconnaissance,
+    the strategy").
     """
+    if fill:
+        return mended_breaks(widths, space, measure, words)
     greedy = greedy_breaks(widths, space, measure)
     lines = len(greedy)
     if len(widths) < 2 or lines < 2:
         return greedy
-    if fill:
-        fixed = _fuller_last(widths, space, measure, words, greedy)
-        if fixed is not None:
-            return fixed
-    weight = _FILL_SENSE if fill else 1.0
-    breaks = [0.0, *(weight * break_cost(words[i - 1], words[i]) for i in range(1, len(words))),
-              0.0]
-    found = _sense(widths, space, measure, breaks, fill, lines)
+    breaks = [0.0, *(break_cost(words[i - 1], words[i]) for i in range(1, len(words))), 0.0]
+    found = _sense(widths, space, measure, breaks, lines)
     if spare_line and lines + 1 <= len(widths) and (found is None or found[0] > 0):
-        more = _sense(widths, space, measure, breaks, fill, lines + 1)
+        more = _sense(widths, space, measure, breaks, lines + 1)
         if more is not None and (found is None or more[0] + _SPARE_LINE < found[0]):
             found = more
     return greedy if found is None else found[1]
 
 
-def _fuller_last(widths: Sequence[float], space: float, measure: float, words: Sequence[str],
-                 greedy: list[int]) -> list[int] | None:
-    """Return ``greedy`` with only the last line's start moved back, so the last line is at
-    least :data:`LAST_LINE` of ``measure`` and of two words or more (what a typesetter does about a
-    short last line: the lines above keep their breaks), the break chosen for sense among the
-    few that keep the line above fullest; None when the line above cannot give enough."""
-    n, above = len(widths), greedy[-2]
-    if n - greedy[-1] >= 2 and _width(widths, space, greedy[-1], n) >= measure * LAST_LINE:
+def mended_breaks(widths: Sequence[float], space: float, measure: float,
+                  words: Sequence[str]) -> list[int]:
+    """Return line starts for text in the flow: every line as full as the measure allows (the
+    greedy breaks reportlab makes), except that a short last line (one word, or
+    :data:`SHORT_LAST_CHARS` characters or fewer) takes one or two words more from the line
+    above ("…that makes / it happen.”"); the lines above keep their breaks.
+
+    Of the one or two words, the choice that reads best: a last line no longer short, fewer
+    words moved, and a break on sense (:func:`break_cost`: "…the back door / to support
+    everything.”" rather than "…back door to / support everything.”"). A line above that would
+    drop under half the measure is not robbed: the short line stays.
+    """
+    greedy = greedy_breaks(widths, space, measure)
+    n = len(widths)
+    if len(greedy) < 2 or len(words) != n or not _short(words, greedy[-1]):
         return greedy
-    found: list[tuple[float, int]] = []
-    for start in range(greedy[-1] - 1, above, -1):
-        last = _width(widths, space, start, n)
-        if last > measure:
+    above, last = greedy[-2], greedy[-1]
+    best: tuple[float, int] | None = None
+    for moved in range(1, MEND_WORDS + 1):
+        start = last - moved
+        if start <= above or _width(widths, space, start, n) > measure or \
+                _width(widths, space, above, start) < _ABOVE_KEEPS * measure:
             break
-        if last < measure * LAST_LINE or n - start < 2:
-            continue
-        room = (measure - _width(widths, space, above, start)) / measure
-        found.append((room * room + _FIX_SENSE * break_cost(words[start - 1], words[start]),
-                      start))
-        if len(found) == _FIX_CHOICES:
-            break
-    if not found:
-        return None
-    return [*greedy[:-1], min(found)[1]]
+        cost = (_EACH_MOVE * (moved - 1) + (_STILL_SHORT if _short(words, start) else 0.0)
+                + break_cost(words[start - 1], words[start]))
+        if best is None or cost < best[0]:
+            best = (cost, start)
+    return greedy if best is None else [*greedy[:-1], best[1]]
+
+
+def _short(words: Sequence[str], start: int) -> bool:
+    """Return whether the line of ``words[start:]`` is a short last line."""
+    rest = words[start:]
+    return len(rest) < 2 or sum(map(len, rest)) + len(rest) - 1 <= SHORT_LAST_CHARS
 
 
 def _width(widths: Sequence[float], space: float, start: int, end: int) -> float:
@@ -325,7 +332,7 @@ def _width(widths: Sequence[float], space: float, start: int, end: int) -> float
 
 
 def _sense(widths: Sequence[float], space: float, measure: float, breaks: Sequence[float],
-           fill: bool, lines: int) -> tuple[float, list[int]] | None:
+           lines: int) -> tuple[float, list[int]] | None:
     """Return the cost and line starts of the best breaks into exactly ``lines`` lines (None if
     there are none of that shape); ``breaks[i]`` is what a line starting at token ``i`` costs.
     Dynamic programming over the break positions; a line holds the tokens that fit the
@@ -333,14 +340,12 @@ def _sense(widths: Sequence[float], space: float, measure: float, breaks: Sequen
     n = len(widths)
     mean = (sum(widths) + space * (n - lines)) / lines
     inf = float("inf")
-    # A line's shape costs (width - aim)^2 / scale^2, plus (for even lines) the square of how
-    # far beyond _EVEN of the mean it is: inlined below, this is the innermost loop.
-    aim, scale, even = (measure, measure, False) if fill else (mean, mean, True)
+    # A line's shape costs its distance from the mean (as a share of it) squared, a tenth of it
+    # up to _EVEN and all of it beyond: inlined below, this is the innermost loop.
 
     def shape(width: float) -> float:
-        off = abs(width - aim) / scale
-        return (0.1 * off * off + ((off - _EVEN) ** 2 if off > _EVEN else 0.0)) if even \
-            else off * off
+        off = abs(width - mean) / mean
+        return 0.1 * off * off + ((off - _EVEN) ** 2 if off > _EVEN else 0.0)
 
     # best[k][j]: the least cost of setting tokens j.. on k lines; choice[k][j]: the next start.
     # One line: the last, from j to the end.
@@ -350,10 +355,7 @@ def _sense(widths: Sequence[float], space: float, measure: float, breaks: Sequen
         width += space + widths[j]
         if width > measure and j < n - 1:
             break
-        if fill:
-            last[j] = 0.0 if width >= measure * LAST_LINE and n - j >= 2 else inf
-        else:
-            last[j] = shape(width)
+        last[j] = shape(width)
     best, choice = [last], [[n] * (n + 1)]
     for _ in range(2, lines + 1):
         below = best[-1]
@@ -367,16 +369,15 @@ def _sense(widths: Sequence[float], space: float, measure: float, breaks: Sequen
                 rest = below[end]
                 if rest == inf:
                     continue
-                off = (width - aim) / scale
+                off = (width - mean) / mean
                 off = off * off
-                if even:
-                    off = 0.1 * off + ((off ** 0.5 - _EVEN) ** 2 if off > _EVEN * _EVEN else 0.0)
+                off = 0.1 * off + ((off ** 0.5 - _EVEN) ** 2 if off > _EVEN * _EVEN else 0.0)
                 cost = off + rest + breaks[end]
                 if cost < here[j]:
                     here[j], chosen[j] = cost, end
         best.append(here)
         choice.append(chosen)
-    if best[-1][0] == inf:  # no breaks of that shape (fill: the text is too short for one)
+    if best[-1][0] == inf:  # no breaks of that shape
         return None
     starts, j = [0], 0
     for k in range(lines - 1, 0, -1):

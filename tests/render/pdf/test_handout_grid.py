@@ -51,11 +51,11 @@ def _font_sizes(data: bytes) -> set[float]:
 
 
 def test_every_size_is_a_step_of_the_scale(seed_pdf: Rendered) -> None:
-    """Running lines 7.7, small text 9.6, body 12, names 15, headings and pull quotes 18.8,
+    """Running lines 7.7, small text 9.6, body 12, names 15, pull quotes 18.8, headings and
     the call to action 23.4, the title 29.3: steps of 1.25 from 12 pt, nothing in between."""
     scale = {round(12 * 1.25**n, 1) for n in range(-2, 5)}
     assert _font_sizes(seed_pdf.data) <= scale
-    assert {7.7, 9.6, 12.0, 18.8, 29.3} <= _font_sizes(seed_pdf.data)
+    assert {7.7, 9.6, 12.0, 18.8, 23.4, 29.3} <= _font_sizes(seed_pdf.data)
 
 
 def _rects(data: bytes) -> list[tuple[str, float, float]]:
@@ -97,7 +97,9 @@ def test_small_text_reads_at_5_5_to_1_or_more(seed_doc: Document) -> None:
 def test_pull_quotes_have_room_above_and_below(seed_doc: Document,
                                                seed_lines: list[Line]) -> None:
     """At least 32 pt of white between a pull quote (its bar 16 pt above its words) and the
-    text before and after it."""
+    text before and after it; a line ending in a colon ("For example:") introduces it from
+    about 18 pt above the bar, as close as a lead-in stands to a block quote."""
+    introduced = 0
     for section in seed_doc.sections:
         pull = pull_quote(section)
         if pull is None:
@@ -107,9 +109,16 @@ def test_pull_quotes_have_room_above_and_below(seed_doc: Document,
         before = [ln for ln in page if ln.y1 <= block[0].y0 and ln.x0 < 420]
         after = [ln for ln in page if ln.y0 >= block[-1].y1 and ln.x0 < 420]
         if before:
-            assert block[0].y0 - max(ln.y1 for ln in before) >= 32 + 3 + 16 - 6
+            last = max(before, key=lambda ln: ln.y1)
+            room = block[0].y0 - last.y1 - 3 - 16  # white above the bar
+            if last.text.endswith(":"):
+                introduced += 1
+                assert 14 <= room <= 22, (last.text, room)
+            else:
+                assert room >= 32 - 6, (last.text, room)
         if after:
             assert min(ln.y0 for ln in after) - block[-1].y1 >= 32
+    assert introduced == 2  # "For example:", "As several people articulated:"
 
 
 def test_the_call_to_action_closes_the_last_page_on_the_primary_colour(

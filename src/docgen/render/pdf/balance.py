@@ -1,9 +1,11 @@
 """Balanced paragraphs: display text (a pull quote, a heading, the title, a key point) set in even
-lines broken on sense, and text in the flow (a quote, a short paragraph) whose last line would be
-a word or two given a fuller one.
+lines broken on sense, and text in the flow (a quote, a short paragraph) whose lines fill the
+column, except that a last line of a word or a few letters takes a word or two from the line
+above.
 
 The line breaks come from :func:`docgen.typography.sense_breaks` (what the deck's
-:func:`~docgen.typography.balanced_breaks` uses when given the words).
+:func:`~docgen.typography.balanced_breaks` uses when given the words) and
+:func:`docgen.typography.mended_breaks`.
 reportlab breaks lines greedily; the chosen breaks are handed to it as one width per line (each
 line's own width and a little more), so its greedy breaking finds exactly them. The result is
 kept only if reportlab makes as many lines as planned.
@@ -17,7 +19,7 @@ from typing import Any, Literal
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from docgen.render.pdf.paragraph import Paragraph, style_key
-from docgen.typography import LAST_LINE, greedy_breaks, sense_breaks
+from docgen.typography import LAST_LINE, greedy_breaks, mended_breaks, sense_breaks
 
 #: Paragraphs of more lines are left to reportlab's breaking.
 MAX_LINES = 8
@@ -29,8 +31,8 @@ _known: OrderedDict[tuple[Any, ...], list[float] | None] = OrderedDict()
 
 
 class Balanced(Paragraph):
-    """A paragraph broken into even lines on sense (``mode="even"``), or with no short last line
-    (``mode="last"``); reportlab's own breaking otherwise and whenever the plan does not hold."""
+    """A paragraph broken into even lines on sense (``mode="even"``), or reportlab's way with no
+    short last line (``mode="last"``); reportlab's own breaking whenever the plan does not hold."""
 
     mode: Mode = "even"
     spare_line = False  # may take one line more than the fewest (narrow notes)
@@ -67,8 +69,9 @@ class Balanced(Paragraph):
         """Return the width of each line for balanced breaks at ``width``, or None.
 
         Text in the flow is laid out first (what it would need anyway) and measured word by
-        word only when its last line is short. For display text, the lines reportlab would
-        make are foreseen from the words' widths (its breaking is greedy too).
+        word only when its last line may be short (one word, or under :data:`LAST_LINE` of the
+        column). For display text, the lines reportlab would make are foreseen from the words'
+        widths (its breaking is greedy too).
         """
         if self.__dict__.get("_complex"):
             return None
@@ -89,12 +92,10 @@ class Balanced(Paragraph):
         greedy = greedy_breaks(widths, space, inner)
         if not 2 <= len(greedy) <= MAX_LINES:
             return None
-        if self.mode == "last" and len(widths) - greedy[-1] > 1 and \
-                sum(widths[greedy[-1]:]) + space * (len(widths) - greedy[-1] - 1) \
-                >= LAST_LINE * inner:
-            return None
-        starts = sense_breaks(widths, space, inner, words, fill=self.mode == "last",
-                              spare_line=self.spare_line)
+        if self.mode == "last":
+            starts = mended_breaks(widths, space, inner, words)
+        else:
+            starts = sense_breaks(widths, space, inner, words, spare_line=self.spare_line)
         if starts == greedy:
             return None  # where reportlab breaks anyway
         ends = [*starts[1:], len(widths)]
@@ -150,7 +151,8 @@ class Note(Balanced):
 
 
 class InFlow(Balanced):
-    """A quote or short paragraph in the flow: only a short last line is changed."""
+    """A quote or short paragraph in the flow: reportlab's full lines; only a short last line
+    takes a word or two from the line above."""
 
     mode: Mode = "last"
 

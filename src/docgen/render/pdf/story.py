@@ -148,16 +148,20 @@ class StoryBuilder:
         head = tag(Heading(markup, st.heading, outline=section.heading.plain, key=f"section-{n}",
                            notes=notes if beside else None, side_x=g.measure + g.gutter,
                            side_width=g.side), head_node)
-        # Room for the heading, a few lines after it and the key points beside it, or a new page:
-        # unlike keepWithNext (which moves the whole next block), the following paragraph may
-        # still split after two lines.
+        body = self.blocks(section.blocks)
+        # Room for the heading, what must follow it and the key points beside it, or a new page:
+        # unlike keepWithNext (which moves the whole next block), a following paragraph may
+        # still split after a few lines.
         head_h = head.wrap(g.measure, 1e6)[1]
-        need = max(head_h + 4 * st.body.leading, head.notes_height()) + st.heading.spaceBefore
+        first = _opening(body, g.measure, 4 * st.body.leading,
+                         (g.height - g.top - g.bottom) / 2)
+        need = max(head_h + st.heading.spaceAfter + first, head.notes_height()) \
+            + st.heading.spaceBefore
         out: list[Flowable] = [CondPageBreak(need), head]
         if notes and not beside:
             out.append(Boxed(notes, (14, 14, 10, 8), fill=st.colors.tint,
                              space_after=st.body.spaceAfter))
-        return out + self.blocks(section.blocks)
+        return out + body
 
     def key_points(self, section: Section) -> list[Flowable]:
         """The section's key points: a label and a list of short items, tagged right after the
@@ -184,6 +188,8 @@ class StoryBuilder:
                 out.extend(self.long_paragraph(block))
             elif isinstance(block, ListBlock):
                 out.extend(self.listing(block))
+            elif isinstance(block, Quote):
+                out.append(self.quote(block, introduced=i > 0 and _introduces(blocks[i - 1])))
             else:
                 follows = blocks[i + 1] if i + 1 < len(blocks) else None
                 out.append(self.block(block, lead_in=isinstance(follows, LEAD_INTO)))
@@ -209,7 +215,7 @@ class StoryBuilder:
         match block:
             case ParagraphBlock():
                 style = self.s.body
-                if lead_in or block.text.plain.rstrip().endswith(":"):
+                if lead_in or _introduces(block):
                     # A paragraph just before a quote, list or picture introduces it ("For
                     # example:"); never leave it alone at the foot of a page.
                     style = self._style(style, keepWithNext=1)
@@ -245,10 +251,12 @@ class StoryBuilder:
 
     # -- blocks -----------------------------------------------------------------------------
 
-    def quote(self, q: Quote) -> Flowable:
+    def quote(self, q: Quote, introduced: bool = False) -> Flowable:
         """A quote as :data:`docgen.quotes.QUOTE` describes it (body size, italic, ink, a thin
         accent rule), or the section's pull quote as :data:`~docgen.quotes.PULL_QUOTE` does
-        (larger, in the primary colour, under a short rule); marks hang, lines are balanced."""
+        (larger, in the primary colour, under a short rule); marks hang, lines are balanced.
+        ``introduced``: the paragraph before ends in a colon ("For example:"), so a pull quote
+        stands closer to it (the room above it is what sets it apart from unrelated text)."""
         pull = q is self._pull
         style = self.s.pull if pull else self.s.quote
         opening, closing = self.marks
@@ -276,7 +284,8 @@ class StoryBuilder:
         colors = self.s.colors
         if pull:  # the mark hangs into the margin; the words align with the text column
             return Boxed(parts, (-hang, 0, 16, 2), bar=colors.accent, bar_width=3,
-                         rule_above=36, space_before=lead * 2, space_after=lead * 2)
+                         rule_above=36, space_before=PULL_AFTER_LEAD_IN if introduced else lead * 2,
+                         space_after=lead * 2)
         return Boxed(parts, (16 - hang, 0, 1, 2), bar=colors.quote_rule, bar_width=2,
                      space_before=lead * 0.4, space_after=lead * 0.9)
 
@@ -344,6 +353,34 @@ def _has_nbsp(fam: Registered) -> bool:
 
 #: Blocks a paragraph just before introduces (it is kept on their page).
 LEAD_INTO = (Quote, ListBlock, Image)
+#: Room above a pull quote's rule when the paragraph before introduces it (else two lines).
+PULL_AFTER_LEAD_IN = 18.0
+
+
+def _opening(body: list[Flowable], width: float, lines: float, most: float) -> float:
+    """Return the height a section's heading needs below it for the section's opening: a few
+    ``lines`` of its first block, or all of a lead-in and what it introduces (they go to the
+    next page together; ``most`` at most, past which they split anyway)."""
+    height, gap = 0.0, 0.0
+    for i, flowable in enumerate(body):
+        kept = getattr(getattr(flowable, "style", None), "keepWithNext", 0)
+        if isinstance(flowable, KeepTogether):  # a picture and its caption
+            own = sum(f.wrap(width, 1e6)[1] for f in flowable._content)
+        else:
+            own = flowable.wrap(width, 1e6)[1]
+            if not i and not kept and isinstance(flowable, Paragraph | Boxed):
+                own = min(own, lines)  # text alone splits after a few lines
+        if i:
+            gap = max(body[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
+        height += gap + own
+        if not kept:
+            break
+    return min(height, most)
+
+
+def _introduces(block: Block) -> bool:
+    """Return whether ``block`` is a paragraph that ends in a colon ("For example:")."""
+    return isinstance(block, ParagraphBlock) and block.text.plain.rstrip().endswith(":")
 #: A paragraph with more words than this is laid out in pieces (see ``StoryBuilder.long_paragraph``).
 LONG_PARAGRAPH_WORDS = 600
 #: Words per piece: a piece ends at the first sentence end after this many words (or at twice this).

@@ -1,10 +1,10 @@
 """Type scale, colours and page grid for the handout, all derived from the brand.
 
 One body size drives everything: the other sizes are steps of a 1.25 ratio (7.7, 9.6, 12, 15,
-18.75, 29.3 pt on a 12 pt body, nothing in between), and the text column is as wide as the body
-font needs for about 66 characters a line (the middle of the 60-75 range), so a brand with a wider
-or narrower font still gets a comfortable measure. Colours come only from the
-brand palette, each text colour as :mod:`docgen.scheme` checked it on its ground.
+18.75, 23.4, 29.3 pt on a 12 pt body, nothing in between), and the text column is as wide as the
+body font needs for about 66 characters a line (the middle of the 60-75 range), so a brand with a
+wider or narrower font still gets a comfortable measure. Colours come only from the brand
+palette, each text colour as :mod:`docgen.scheme` checked it on its ground.
 """
 
 from __future__ import annotations
@@ -42,12 +42,14 @@ PAGE_SIZES = {"letter": LETTER, "a4": A4}
 MARGIN = 0.0915
 GUTTER = 24.0
 MIN_SIDE = 96.0
-#: The running lines: baselines this far from the paper's top and bottom edges, a hairline this
-#: far inside each, and the text area starting this far inside the hairline (the foot's room is
-#: the same, less the last line's descent, so the page is not top-heavy).
-RUNNING_EDGE = 38.0
+#: The running lines: baselines this far from the paper's top and bottom edges, and a hairline
+#: this far inside each. The text keeps this much white from each hairline: the text area starts
+#: there under the header's, and a full page's last line ends with its descenders (a quarter of
+#: the size) there above the footer's, so the page is neither top- nor bottom-heavy.
+RUNNING_EDGE = 34.0
 RUNNING_RULE = 10.0
-TEXT_FROM_RULE = 18.0
+TEXT_FROM_RULE = 20.0
+DESCENT = 0.25
 #: Small text (running lines, captions, the author's role) reads at this contrast or more, so
 #: that printing does not take it below the 4.5:1 WCAG asks for.
 SMALL_TEXT_CONTRAST = 5.5
@@ -171,12 +173,12 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     if side < MIN_SIDE:  # too narrow for notes beside the text: centre the column, notes inline
         left, side = round((width - measure) / 2), 0.0
     rule = RUNNING_EDGE + RUNNING_RULE
+    leading = round(BODY_SIZE * 1.42)
     grid = Grid(width, height, left, measure, top=rule + TEXT_FROM_RULE,
-                bottom=rule + TEXT_FROM_RULE - (BODY_SIZE * 1.42 - BODY_SIZE),
+                bottom=rule + TEXT_FROM_RULE - (leading - BODY_SIZE) + DESCENT * BODY_SIZE,
                 header_y=height - RUNNING_EDGE, footer_y=RUNNING_EDGE, gutter=GUTTER, side=side,
                 rule=RUNNING_RULE)
 
-    leading = round(BODY_SIZE * 1.42)
     base = ParagraphStyle(
         "body",
         fontName=body.name(),
@@ -199,13 +201,14 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     h = heading.name(brand.heading_bold)
     q = step(1)
     small = step(-1)  # the one small size: key points, labels, captions, the author box
-    pull = step(2)  # docgen.quotes.PULL_QUOTE: the headings' size, set apart by face and colour
+    pull = step(2)  # docgen.quotes.PULL_QUOTE: a step under the headings, in the body face
     return Styles(
         colors=c,
         grid=grid,
         body=base,
-        heading=derive("heading", fontName=h, fontSize=step(2), leading=round(step(2) * 1.2),
-                       textColor=c.heading, spaceBefore=leading * 1.5, spaceAfter=leading * 0.5),
+        # A step above the pull quotes (the call to action's size): the headings lead.
+        heading=derive("heading", fontName=h, fontSize=step(3), leading=round(step(3) * 1.2),
+                       textColor=c.heading, spaceBefore=leading * 1.1, spaceAfter=leading * 0.5),
         title=derive("title", fontName=h, fontSize=step(4), leading=round(step(4) * 1.1),
                      textColor=c.paper, spaceAfter=step(4) * 0.3),
         subtitle=derive("subtitle", fontName=heading.name(), fontSize=q, leading=round(q * 1.3),
@@ -230,8 +233,8 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         box_text=derive("box_text", fontSize=small, leading=round(small * 1.46), spaceAfter=4),
         running=derive("running", fontName=heading.name(), fontSize=step(-2),
                        leading=round(step(-2) * 1.3), textColor=c.muted, spaceAfter=0),
-        note=derive("note", fontName=heading.name(), fontSize=small, leading=round(small * 1.25),
-                    spaceAfter=3, allowWidows=1, allowOrphans=1),
-        note_label=derive("note_label", fontName=h, fontSize=small, leading=round(small * 1.25),
-                          textColor=c.heading, spaceAfter=4),
+        note=derive("note", fontName=heading.name(), fontSize=small, leading=round(small * 1.35),
+                    spaceAfter=4, allowWidows=1, allowOrphans=1),
+        note_label=derive("note_label", fontName=h, fontSize=small, leading=round(small * 1.35),
+                          textColor=c.heading, spaceAfter=2),
     )
