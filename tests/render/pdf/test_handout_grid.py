@@ -159,3 +159,41 @@ def test_one_qr_code_on_the_last_page(seed_pdf: Rendered) -> None:
     figures = [e for e in _walk(pdf.Root.StructTreeRoot.K) if e.S == "/Figure"
                and str(e.get("/Alt", "")).startswith("QR code")]
     assert len(figures) == 1
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_text_keeps_20_pt_of_white_from_the_running_lines(seed_doc: Document, paper: str,
+                                                          tmp_path: Path) -> None:
+    """The hairlines under the header and over the footer have 20 pt of white on the text's side
+    on every page, whatever ends the page (a pull quote's descenders are the deepest)."""
+    import dataclasses
+
+    from docgen.render.pdf import render_pdf
+
+    doc = dataclasses.replace(seed_doc, brand=dataclasses.replace(seed_doc.brand,
+                                                                  page_size=paper))
+    g = make_styles(doc.brand, *_families(doc)).grid
+    rendered = render_pdf(doc)
+    found = lines(rendered.data, tmp_path)
+    header_rule, footer_rule = g.height - g.header_y + g.rule, g.height - g.footer_y - g.rule
+    for page in range(2, rendered.units + 1):
+        text = [ln for ln in found if ln.page == page
+                and header_rule < ln.y0 and ln.y1 < footer_rule]
+        assert min(ln.y0 for ln in text) - header_rule >= 20 - 0.5, page
+        if page < rendered.units:  # (the last page ends on the closing band)
+            assert footer_rule - max(ln.y1 for ln in text) >= 20 - 0.5, page
+
+
+def test_headings_lead_the_pull_quotes_and_key_points_share_their_baseline(
+    seed_doc: Document, seed_lines: list[Line]
+) -> None:
+    """Headings 23.4 pt bold, a step above the pull quotes (18.75 pt): the key points' label
+    sits on the heading's first baseline."""
+    for section in seed_doc.sections:
+        heading = next(ln for ln in seed_lines if ln.text == section.heading.plain)
+        assert heading.height == pytest.approx(23.4, abs=0.1)
+        label = next(ln for ln in seed_lines if ln.text == "Key points" and ln.page ==
+                     heading.page and abs(ln.y1 - heading.y1) < 10)
+        # both in the heading face: the baseline is a quarter of the size above the box's foot
+        assert label.y1 - 0.25 * label.height == pytest.approx(
+            heading.y1 - 0.25 * heading.height, abs=0.3)

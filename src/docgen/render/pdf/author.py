@@ -14,7 +14,7 @@ from docgen.errors import Problem
 from docgen.model import Image, Span, Text
 from docgen.render import picture
 from docgen.render.pdf.balance import Balanced
-from docgen.render.pdf.flowables import Boxed, Picture, QRCode
+from docgen.render.pdf.flowables import Boxed, Label, Picture, QRCode
 from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.styles import BODY_SIZE
 from docgen.render.pdf.tagging import Node, artifact, tag
@@ -101,10 +101,7 @@ def author_box(b: StoryBuilder, qr: bool = True) -> Flowable:
     a = d.author
     hf = b.heading
     sect = b.root.add("Sect")
-    who: list[Flowable] = [
-        tag(Paragraph(m.plain("About the Author".upper(), hf, a.location, bold=True),
-                      s.box_heading), sect.add("H2")),
-    ]
+    who: list[Flowable] = [tag(Label("About the Author".upper(), s.box_heading), sect.add("H2"))]
     if a.photo is not None and (a.photo.data or a.photo.path.is_file()):
         who.append(_photo(a.photo, sect.add("Figure", alt=a.photo.alt)))
     elif a.photo is not None:

@@ -2,11 +2,13 @@
 of the last page, mirroring the cover band, with its address and a QR code on a white tile; the
 author's card stands on it.
 
-The band (with the card) is the story's last flowable. It takes the room it needs above the
-frame's foot and is drawn from the paper's edge up, over the place of the running footer, which
-the page template then sets on the band in the band's colours; what room is left on the page
-falls between the article's end and the card. In the structure tree it is a ``Sect``: the call to
-action (``P``), its address (``P`` with its ``Link``) and the QR code (``Figure`` in a ``Link``).
+The band (with the card) is the story's last flowable. It takes the rest of the page: the card
+stands a little below the article's end and the band grows from the paper's foot up to just
+under the card (up to :data:`MAX_BAND` of the page; beyond that the card stays on the band and
+the room falls between the article's end and the card), so the page has no hole in the middle.
+The band is drawn over the place of the running footer, which the page template then sets on the
+band in quieter colours. In the structure tree it is a ``Sect``: the call to action (``P``), its
+address (``P`` with its ``Link``) and the QR code (``Figure`` in a ``Link``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from docgen.infra import qr
 from docgen.model import Span, Text
 from docgen.render.pdf.author import QR_SIZE, hex_of, shown_url
 from docgen.render.pdf.balance import Balanced
@@ -28,27 +31,39 @@ from docgen.render.pdf.tagging import artifact, tag
 if TYPE_CHECKING:
     from docgen.render.pdf.story import StoryBuilder
 
-#: Room above the band's words, between them and the footer, around the QR code on its tile,
-#: and at least between the band and what comes before it on the page.
-PAD_TOP, PAD_FOOT, QUIET, GAP = 40.0, 26.0, 8.0, 28.0
+#: Room above the band's words, between them and the footer, and between the card and the band.
+PAD_TOP, PAD_FOOT, GAP = 40.0, 26.0, 28.0
+#: White around the QR code on its tile, in modules (what the QR code standard asks).
+QUIET_MODULES = 4
+#: The band grows up to this share of the page's height.
+MAX_BAND = 0.45
+#: Room between the article's end and the card (or the band, without a card).
+SPACE_BEFORE = 34.0
 
 
 class ClosingBand(Flowable):
     """The call to action (``words``, then ``address`` under it) beside a QR ``code``."""
 
     def __init__(self, words: Flowable, address: Flowable | None, code: QRCode | None,
-                 grid: Grid, fill: Color, tile: Color, card: Flowable | None = None) -> None:
+                 grid: Grid, fill: Color, paper: Color, card: Flowable | None = None) -> None:
         super().__init__()
         self.words, self.address, self.code = words, address, code
-        self.grid, self.fill, self.tile = grid, fill, tile
+        self.grid, self.fill, self.paper = grid, fill, paper
         self.card = card  # set on the band, GAP above it
-        self.spaceBefore = card.getSpaceBefore() if card is not None else GAP
+        self.spaceBefore = SPACE_BEFORE
         self._origin = (0.0, 0.0)
         self._card_h = 0.0
+        self.tile = self._tile_side()
+
+    def _tile_side(self) -> float:
+        """Return the side of the QR code's white tile: the code and its quiet zone."""
+        if self.code is None:
+            return 0.0
+        return QR_SIZE * (1 + 2 * QUIET_MODULES / len(qr.modules(self.code.url)))
 
     def _text_width(self) -> float:
         g = self.grid
-        return g.full - (QR_SIZE + 2 * QUIET + g.gutter if self.code is not None else 0.0)
+        return g.full - (self.tile + g.gutter if self.code is not None else 0.0)
 
     def _text_height(self) -> tuple[float, float, float]:
         w = self._text_width()
@@ -58,8 +73,8 @@ class ClosingBand(Flowable):
         return words, address, words + gap + address
 
     def band_height(self) -> float:
-        """Return the band's height from the paper's foot."""
-        content = max(self._text_height()[2], QR_SIZE + 2 * QUIET if self.code else 0.0)
+        """Return the band's least height from the paper's foot."""
+        content = max(self._text_height()[2], self.tile)
         return self._content_bottom() + content + PAD_TOP
 
     def _content_bottom(self) -> float:
@@ -68,7 +83,8 @@ class ClosingBand(Flowable):
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         self._card_h = self.card.wrap(aw, ah)[1] + GAP if self.card is not None else 0.0
-        self.height = self.band_height() - self.grid.bottom + max(self._card_h, GAP)
+        least = self.band_height() - self.grid.bottom + self._card_h
+        self.height = max(least, ah)  # all the room left: the band grows into it
         return aw, self.height
 
     def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
@@ -79,7 +95,9 @@ class ClosingBand(Flowable):
         canv, g = self.canv, self.grid
         x0, y0 = self._origin
         canv._docgen_band = canv.getPageNumber()  # type: ignore[attr-defined]  # for the footer
-        top = self.band_height()
+        # From the paper's foot: the band reaches up to the card's foot (less the gap), which
+        # stands at the top of this flowable, unless that makes the band taller than MAX_BAND.
+        top = max(self.band_height(), min(y0 + self.height - self._card_h, MAX_BAND * g.height))
         bottom = self._content_bottom()
         with artifact(canv):
             canv.setFillColor(self.fill)
@@ -93,13 +111,14 @@ class ClosingBand(Flowable):
         if self.card is not None:
             self.card.drawOn(canv, 0, top + GAP - y0)
         if self.code is not None:
-            side = QR_SIZE + 2 * QUIET
+            side = self.tile
+            quiet = (side - QR_SIZE) / 2
             left = g.left + g.full - side - x0
             base = bottom + (content - side) / 2 - y0
             with artifact(canv):
-                canv.setFillColor(self.tile)
+                canv.setFillColor(self.paper)
                 canv.rect(left, base, side, side, stroke=0, fill=1)
-            self.code.drawOn(canv, left + QUIET, base + QUIET)
+            self.code.drawOn(canv, left + quiet, base + quiet)
 
 
 def closing_band(b: StoryBuilder, card: Flowable | None = None) -> ClosingBand | None:

@@ -59,9 +59,9 @@ class _Handout(BaseDocTemplate):
         self._right = ParagraphStyle("running-right", parent=styles.running, alignment=TA_RIGHT)
         self._on_band = (
             ParagraphStyle("running-band", parent=styles.running,
-                           textColor=styles.colors.on_band_soft),
+                           textColor=styles.colors.running_on_band),
             ParagraphStyle("running-band-right", parent=self._right,
-                           textColor=styles.colors.on_band_soft),
+                           textColor=styles.colors.running_on_band),
         )
         self._drawn: dict[tuple[str, str, float], list[str]] = {}
         frame = _CountingFrame if counting else Frame

@@ -7,8 +7,10 @@ callout flows over pages instead of failing the layout.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from docgen.infra import qr
@@ -230,6 +232,32 @@ class QRCode(Tagged, Flowable):
                 if dark:
                     canv.rect(c * cell, (n - 1 - r) * cell, cell, cell, stroke=0, fill=1)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Label(Tagged, Flowable):
+    """A one-line label in capitals, letter-spaced as capitals want (reportlab's paragraphs
+    cannot space letters): ``tracking`` is a share of the size added after each letter."""
+
+    def __init__(self, text: str, style: Any, tracking: float = 0.06) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.space = tracking * style.fontSize
+        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = stringWidth(self.text, self.style.fontName, self.style.fontSize) \
+            + self.space * (len(self.text) - 1)
+        self.height = self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, st = self.canv, self.style
+        text = canv.beginText(0, self.height - st.fontSize)  # where a paragraph sets its line
+        text.setFont(st.fontName, st.fontSize)
+        text.setFillColor(st.textColor)
+        text.setCharSpace(self.space)
+        text.textOut(self.text)
+        canv.drawText(text)
 
 
 class Item(Flowable):

@@ -223,7 +223,8 @@ class StoryBuilder:
             case Quote():
                 return self.quote(block)
             case Callout():
-                p = self._para(block.text, self.s.callout, block.location, fam=self.heading)
+                p = self._para(block.text, self.s.callout, block.location, fam=self.heading,
+                               kind=InFlow)
                 return Boxed([p], (16, 14, 11, 13), fill=self.s.colors.tint,
                              bar=self.s.colors.accent, space_before=6,
                              space_after=self.s.body.spaceAfter + 6)
@@ -287,7 +288,7 @@ class StoryBuilder:
                          rule_above=36, space_before=PULL_AFTER_LEAD_IN if introduced else lead * 2,
                          space_after=lead * 2)
         return Boxed(parts, (16 - hang, 0, 1, 2), bar=colors.quote_rule, bar_width=2,
-                     space_before=lead * 0.4, space_after=lead * 0.9)
+                     space_before=lead * 0.4, space_after=lead * 0.8)
 
     def listing(self, block: ListBlock) -> list[Flowable]:
         s = self.s

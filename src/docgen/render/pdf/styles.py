@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from docgen.colour import ensure_contrast, mix
+from docgen.colour import contrast, ensure_contrast, mix
 from docgen.model import Brand
 from docgen.quotes import QUOTE, rule_colour
 from docgen.render.pdf.fonts import Registered
@@ -79,6 +79,7 @@ class Colors(NamedTuple):
     background: Color  # the page, painted when it is not white
     quote_rule: Color  # docgen.quotes.QUOTE's rule
     hairline: Color  # the rules under the running header and over the footer
+    running_on_band: Color  # the footer set on the closing band
 
 
 class Grid(NamedTuple):
@@ -141,21 +142,32 @@ def _small_text(colour: str, ground: str) -> str:
     return ensure_contrast(colour, ground, SMALL_TEXT_CONTRAST)
 
 
+def _greys(muted: str, paper: str, tint: str) -> tuple[str, str]:
+    """Return the small grey text's colour on the paper and on the tint: one grey for both when
+    one reads on both (two near-identical greys look like a mistake), else one for each."""
+    on_paper, on_tint = _small_text(muted, paper), _small_text(muted, tint)
+    for grey in (on_tint, on_paper):
+        if contrast(grey, paper) >= SMALL_TEXT_CONTRAST <= contrast(grey, tint):
+            return grey, grey
+    return on_paper, on_tint
+
+
 def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
     """Build every paragraph style of the handout from the brand's fonts and palette."""
     p = brand.palette
     k = scheme(p)[0]  # every text colour, checked against what is behind it
+    grey, grey_on_tint = _greys(k.muted, p.background, p.light)
     c = Colors(
         primary=HexColor(p.primary),
         secondary=HexColor(k.quote),
         accent=HexColor(p.accent),
         text=HexColor(k.text),
         paper=HexColor(k.on_primary),
-        muted=HexColor(_small_text(k.muted, p.background)),
+        muted=HexColor(grey),
         tint=HexColor(p.light),
         link=k.link,
         link_on_tint=k.link_on_light,
-        muted_on_tint=HexColor(_small_text(k.muted_on_light, p.light)),
+        muted_on_tint=HexColor(grey_on_tint),
         heading=HexColor(k.heading),
         on_band_soft=HexColor(k.soft_on_primary),
         on_tint=HexColor(k.on_light),
@@ -164,6 +176,8 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         background=HexColor(p.background),
         quote_rule=HexColor(rule_colour(QUOTE, p)),
         hairline=HexColor(mix(p.primary, p.background, 0.82)),
+        # the footer on the closing band: quieter than the band's own words
+        running_on_band=HexColor(_small_text(mix(p.primary, k.on_primary, 0.6), p.primary)),
     )
     width, height = PAGE_SIZES.get(brand.page_size.lower(), LETTER)
     per_char = stringWidth(_SAMPLE, body.name(), BODY_SIZE) / len(_SAMPLE)
@@ -208,7 +222,7 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         body=base,
         # A step above the pull quotes (the call to action's size): the headings lead.
         heading=derive("heading", fontName=h, fontSize=step(3), leading=round(step(3) * 1.2),
-                       textColor=c.heading, spaceBefore=leading * 1.1, spaceAfter=leading * 0.5),
+                       textColor=c.heading, spaceBefore=leading, spaceAfter=leading * 0.5),
         title=derive("title", fontName=h, fontSize=step(4), leading=round(step(4) * 1.1),
                      textColor=c.paper, spaceAfter=step(4) * 0.3),
         subtitle=derive("subtitle", fontName=heading.name(), fontSize=q, leading=round(q * 1.3),
@@ -228,8 +242,9 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         item=derive("item", spaceAfter=round(leading * 0.25)),
         box_heading=derive("box_heading", fontName=h, fontSize=small, leading=round(small * 1.3),
                            textColor=c.heading_on_tint, spaceAfter=4),
+        # the role's baseline 18 pt under the name's, as the name's is under the label's
         box_name=derive("box_name", fontName=h, fontSize=q, leading=round(q * 1.2),
-                        textColor=c.heading_on_tint, spaceAfter=1),
+                        textColor=c.heading_on_tint, spaceAfter=5),
         box_text=derive("box_text", fontSize=small, leading=round(small * 1.46), spaceAfter=4),
         running=derive("running", fontName=heading.name(), fontSize=step(-2),
                        leading=round(step(-2) * 1.3), textColor=c.muted, spaceAfter=0),

@@ -1,0 +1,158 @@
+"""The last page, read back from the PDF: the author's card right under the article's end and the
+closing band grown up to it (no hole in the page), the card's label and lines, the band's quiet
+footer and the QR code's quiet zone."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image as PILImage
+
+from docgen.colour import contrast, mix
+from docgen.infra import qr
+from docgen.model import Document
+from docgen.render import Rendered
+from docgen.render.pdf.author import QR_SIZE
+from docgen.render.pdf.styles import make_styles
+
+from .conftest import run, write
+from .test_handout_design import Line, _families, lines
+
+DPI = 36  # 2 pt a pixel
+
+
+@pytest.fixture(scope="module")
+def last_page(seed_pdf: Rendered, tmp_path_factory: pytest.TempPathFactory) -> PILImage.Image:
+    folder = tmp_path_factory.mktemp("closing")
+    path = write(seed_pdf.data, folder)
+    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(seed_pdf.units), "-l",
+        str(seed_pdf.units), str(path), str(folder / "last"))
+    return PILImage.open(next(folder.glob("last*.png"))).convert("RGB")
+
+
+@pytest.fixture(scope="module")
+def seed_lines(seed_pdf: Rendered, tmp_path_factory: pytest.TempPathFactory) -> list[Line]:
+    return lines(seed_pdf.data, tmp_path_factory.mktemp("closing-lines"))
+
+
+def _last(rendered: Rendered) -> tuple[pikepdf.Pdf, pikepdf.Page]:
+    pdf = pikepdf.open(io.BytesIO(rendered.data))
+    return pdf, pdf.pages[rendered.units - 1]
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
+def _runs(image: PILImage.Image, x_pt: float) -> list[tuple[tuple[int, int, int], float, float]]:
+    """Return the colours down the page at ``x_pt``: (colour, top, bottom) in points."""
+    x = round(x_pt * DPI / 72)
+    out: list[tuple[tuple[int, int, int], float, float]] = []
+    for y in range(image.height):
+        colour = image.getpixel((x, y))
+        if out and out[-1][0] == colour:
+            out[-1] = (colour, out[-1][1], (y + 1) * 72 / DPI)
+        else:
+            out.append((colour, y * 72 / DPI, (y + 1) * 72 / DPI))
+    return out
+
+
+def test_the_band_grows_up_to_the_card_under_the_article(seed_doc: Document,
+                                                         seed_lines: list[Line],
+                                                         last_page: PILImage.Image) -> None:
+    """No hole on the last page: the card stands about 40 pt under the article's last line, the
+    band starts 28 pt under the card and runs to the paper's foot."""
+    palette = seed_doc.brand.palette
+    runs = _runs(last_page, 30)  # left of the card: white, then the band
+    navy = [r for r in runs if r[0] == _rgb(palette.primary)]
+    assert navy and navy[-1][2] == pytest.approx(792, abs=2)
+    band_top = navy[-1][1]
+    card = [r for r in _runs(last_page, 70) if r[0] == _rgb(palette.light) and r[2] <= band_top]
+    assert card, "the card's tint"
+    card_bottom = card[-1][2]
+    assert band_top - card_bottom == pytest.approx(28, abs=3)
+    page = max(ln.page for ln in seed_lines)
+    article = [ln for ln in seed_lines if ln.page == page and ln.height >= 12 and ln.x0 < 420
+               and ln.y1 < card[0][1]]
+    label = next(ln for ln in seed_lines if ln.text == "ABOUT THE AUTHOR")
+    rule_top = label.y0 - 2.5 - 20  # the card's rule and padding above its label
+    assert 30 <= rule_top - max(ln.y1 for ln in article) <= 50
+    assert 792 - band_top <= 0.45 * 792 + 2
+
+
+def test_the_card_s_label_is_letter_spaced_and_its_lines_keep_one_rhythm(
+    seed_pdf: Rendered, seed_lines: list[Line]
+) -> None:
+    """"ABOUT THE AUTHOR" in capitals spaced 0.06 em; the name's baseline 21 pt under the label's
+    and the role's about 18 pt under the name's."""
+    _pdf, page = _last(seed_pdf)
+    spacing = [round(float(operands[0]), 3) for operands, op in pikepdf.parse_content_stream(page)
+               if str(op) == "Tc" and float(operands[0])]
+    assert spacing == [round(0.06 * 9.6, 3)]
+    label = next(ln for ln in seed_lines if ln.text == "ABOUT THE AUTHOR")
+    name = next(ln for ln in seed_lines if ln.text == "Matthew Sawyer" and ln.height == 15)
+    role = next(ln for ln in seed_lines if ln.text.startswith("Managing Partner"))
+
+    def baseline(line: Line) -> float:
+        return line.y1 - 0.25 * line.height  # the heading face's descent
+
+    assert baseline(name) - baseline(label) == pytest.approx(21.4, abs=1)
+    assert baseline(role) - baseline(name) == pytest.approx(18, abs=1)
+
+
+def test_one_grey_for_small_text_and_a_quiet_footer_on_the_band(seed_doc: Document,
+                                                                seed_pdf: Rendered) -> None:
+    palette = seed_doc.brand.palette
+    c = make_styles(seed_doc.brand, *_families(seed_doc)).colors
+    assert c.muted.hexval() == c.muted_on_tint.hexval()
+    quiet = "#" + c.running_on_band.hexval()[2:].upper()
+    assert quiet == mix(palette.primary, "#FFFFFF", 0.6).upper() == "#A2ADB9"
+    assert contrast(quiet, palette.primary) >= 5.5
+    fills = set()
+    _pdf, page = _last(seed_pdf)
+    for operands, op in pikepdf.parse_content_stream(page):
+        if str(op) == "rg":
+            fills.add("#" + "".join(f"{round(float(v) * 255):02X}" for v in operands))
+    assert quiet in fills
+
+
+def test_the_qr_code_has_a_four_module_quiet_zone(seed_doc: Document,
+                                                  seed_pdf: Rendered) -> None:
+    """The white tile leaves four modules of white around the code, as the QR standard asks."""
+    assert seed_doc.cta is not None and seed_doc.cta.link
+    modules = len(qr.modules(seed_doc.cta.link))
+    _pdf, page = _last(seed_pdf)
+    fill, tiles = "", []
+    for operands, op in pikepdf.parse_content_stream(page):
+        if str(op) == "rg":
+            fill = "#" + "".join(f"{round(float(v) * 255):02X}" for v in operands)
+        elif str(op) == "re" and fill == "#FFFFFF":
+            w, h = float(operands[2]), float(operands[3])
+            if w == h and w > QR_SIZE:
+                tiles.append(w)
+    assert len(tiles) == 1
+    assert (tiles[0] - QR_SIZE) / 2 >= 4 * QR_SIZE / modules - 0.01
+
+
+def test_without_room_for_the_band_the_card_and_band_share_a_page(
+    seed_doc: Document, tmp_path: Path
+) -> None:
+    """An article that fills its last page: the card and the band go to a page of their own,
+    the band at most 45 % of the page, the card standing on it."""
+    import dataclasses
+
+    from docgen.render.pdf import render_pdf
+
+    last = seed_doc.sections[-1]
+    longer = dataclasses.replace(last, blocks=last.blocks * 4)
+    doc = dataclasses.replace(seed_doc, sections=(*seed_doc.sections[:-1], longer))
+    rendered = render_pdf(doc)
+    path = write(rendered.data, tmp_path)
+    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
+        str(rendered.units), str(path), str(tmp_path / "last"))
+    image = PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
+    navy = [r for r in _runs(image, 30) if r[0] == _rgb(seed_doc.brand.palette.primary)]
+    assert navy and 792 - navy[-1][1] <= 0.45 * 792 + 2
