@@ -89,11 +89,13 @@ def test_the_template_alone_opens_cleanly(seed_doc: Document, tmp_path) -> None:
     import subprocess
     import sys
 
-    path = tmp_path / "builtin.pptx"
-    path.write_bytes(template.builtin_bytes(seed_doc.brand))
-    result = subprocess.run([sys.executable, "-m", "openxml_audit", str(path)], capture_output=True,
-                            text=True, timeout=300)
-    assert result.returncode == 0 and "Errors: 0" in result.stdout, result.stdout[-2000:]
+    from docgen.render.deck import render_deck
+
+    (tmp_path / "builtin.pptx").write_bytes(template.builtin_bytes(seed_doc.brand))
+    (tmp_path / "seed.pptx").write_bytes(render_deck(seed_doc).data)  # and the deck made on it
+    result = subprocess.run([sys.executable, "-m", "openxml_audit", str(tmp_path), "--recursive"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and result.stdout.count("Errors: 0") == 2, result.stdout[-2000:]
 
 
 def test_placeholder_indexes_are_unique_in_each_layout(seed_doc: Document) -> None:

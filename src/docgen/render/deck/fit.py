@@ -112,11 +112,13 @@ def _layout(paras: Sequence[Para], family: FontFamily, width: float, size: float
                 runs = tuple(
                     replace(para.runs[p.key], text=p.text) for p in result.pieces
                 )
-                out.append(replace(para, runs=runs))
+                out.append(Para(runs, para.bullet, para.number, para.space_before, para.level,
+                                para.size))
         elif keep:
             runs = tuple(r for r in para.runs if r.text)
             same = len(runs) == len(para.runs)
-            out.append(para if same else replace(para, runs=runs))
+            out.append(para if same else Para(runs, para.bullet, para.number, para.space_before,
+                                              para.level, para.size))
         lines += count
         total += count * psize * LINE_PITCH + (para.space_before * psize if i else 0.0)
     return Fitted(tuple(out), size, lines, total)

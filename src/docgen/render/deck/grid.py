@@ -106,7 +106,8 @@ class Kit:
         f = fit(paras, family, width, (h - 2 * inset) / PT, top, floor, max_lines)
         if f is None:
             return None
-        out = tuple(replace(p, runs=merge_spans(p.runs)) for p in f.paras)
+        out = tuple(Para(merge_spans(p.runs), p.bullet, p.number, p.space_before, p.level, p.size)
+                    for p in f.paras)
         return Box(
             role,
             x,
