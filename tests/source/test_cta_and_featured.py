@@ -58,3 +58,27 @@ def test_featured_quotes_are_read_and_a_second_one_is_a_warning(write_article: W
     assert [q.featured for q in quotes] == [False, True, True]
     (warning,) = warnings
     assert "more than one featured quote" in warning.message and warning.location.line == 13
+
+
+POINTED = MINIMAL.replace("      - A paragraph.\n", """\
+      - quote:
+          text: The words.
+          point: 2
+""").replace("  - heading: ", "  - key_points: [One claim, Another claim]\n    heading: ")
+
+
+def test_a_quote_names_the_key_point_it_backs(write_article: WriteArticle) -> None:
+    doc = load(write_article(POINTED))
+    (quote,) = [b for b in doc.sections[0].blocks if isinstance(b, Quote)]
+    assert quote.point == 2
+
+
+@pytest.mark.parametrize(("value", "words"), [("3", "backs key point 3, but the section has 2"),
+                                              ("zero", "the number of a key point"),
+                                              ("0", "the number of a key point")])
+def test_a_point_that_is_not_one_of_the_sections_is_located(write_article: WriteArticle,
+                                                             value: str, words: str) -> None:
+    with pytest.raises(DocgenError) as info:
+        load(write_article(POINTED.replace("point: 2", f"point: {value}")))
+    (problem,) = [str(p) for p in info.value.problems if p.severity == "error"]
+    assert words in problem and "article.yaml:1" in problem
