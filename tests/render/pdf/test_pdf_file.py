@@ -49,6 +49,19 @@ def test_a4_on_request(seed_doc: Document, tmp_path: Path) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_every_page_says_it_is_the_finished_size_without_bleed(seed_doc: Document, paper: str,
+                                                               tmp_path: Path) -> None:
+    """TrimBox and BleedBox are the paper: the bands stop at its edge (docs/handout-design.md
+    says what that means in print), and a print shop's preflight reads it instead of guessing."""
+    doc = dataclasses.replace(seed_doc, brand=dataclasses.replace(seed_doc.brand,
+                                                                  page_size=paper))
+    for page in reader(render_pdf(doc).data, tmp_path).pages:
+        media = [float(v) for v in page.mediabox]
+        assert [float(v) for v in page["/TrimBox"]] == media
+        assert [float(v) for v in page["/BleedBox"]] == media
+
+
 def test_metadata(seed_pdf: Rendered, seed_doc: Document, tmp_path: Path) -> None:
     r = reader(seed_pdf.data, tmp_path)
     meta = r.metadata

@@ -49,9 +49,13 @@ class _Handout(BaseDocTemplate):
     def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str],
                  counting: bool, **kw):
         g = styles.grid
+        # The page is the finished size, with no bleed: the bands end at the paper's edge, as an
+        # office printer (which leaves its own white margin) and a PDF viewer want. Saying so in
+        # TrimBox and BleedBox keeps a print shop's tools from guessing (docs/handout-design.md).
+        paper = (0, 0, g.width, g.height)
         super().__init__(
             out, pagesize=(g.width, g.height), leftMargin=g.left, rightMargin=g.right,
-            topMargin=g.top, bottomMargin=g.bottom, **kw,
+            topMargin=g.top, bottomMargin=g.bottom, trimBox=paper, bleedBox=paper, **kw,
         )
         self.styles = styles
         self.running = running
