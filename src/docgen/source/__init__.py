@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from docgen.errors import DocgenError, Location, Problem, Report, display_path
 from docgen.model import Document
-from docgen.source.article import article_fields, make_slug
+from docgen.source.article import article_fields
 from docgen.source.assets import resolve_asset
 from docgen.source.brand import read_brand
 from docgen.source.defaults import default_brand
+from docgen.source.slug import make_slug
 from docgen.source.spec import INVALID, Context, Record, Spec, Str
 from docgen.source.yamlsafe import MappingNode, Node, parse, read_text
 
