@@ -28,9 +28,10 @@ from docgen.errors import DocgenError, Problem
 from docgen.model import Document
 from docgen.render import Rendered, build_time, document_text, locator
 from docgen.render.pdf import archive, xmp
+from docgen.render.pdf.counting import CountingCanvas, CountingFrame
 from docgen.render.pdf.fonts import Fallbacks, register
 from docgen.render.pdf.markup import Marker
-from docgen.render.pdf.paragraph import forget_layout, register_callbacks
+from docgen.render.pdf.paragraph import register_callbacks
 from docgen.render.pdf.story import Heading, StoryBuilder
 from docgen.render.pdf.styles import Styles, make_styles
 from docgen.render.pdf.tagging import Node, Tagger, artifact
@@ -68,7 +69,7 @@ class _Handout(BaseDocTemplate):
                            textColor=styles.colors.running_on_band),
         )
         self._drawn: dict[tuple[str, str, float], list[str]] = {}
-        frame = _CountingFrame if counting else Frame
+        frame = CountingFrame if counting else Frame
         first = frame(g.left, g.bottom, g.measure, g.height - g.bottom, id="first",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         later = frame(g.left, g.bottom, g.measure, g.height - g.top - g.bottom, id="later",
@@ -152,44 +153,6 @@ class _Handout(BaseDocTemplate):
             self._line(canv, title, g.header_y, self.styles.running)
             self._rule(canv, g.header_y - g.rule)
             canv.restoreState()
-
-
-def _no_draw(canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-    """Stands in for ``Flowable.drawOn`` in the counting pass."""
-
-
-class _CountingFrame(Frame):
-    """The frame of the page-counting pass: flowables are wrapped, split and placed, not drawn.
-
-    Drawing cannot move anything (the layout is decided by ``wrap`` and ``split`` before
-    ``drawOn``), and it was a third of the counting pass. The stand-in is an instance attribute
-    that is removed again, because the final pass lays out the same flowables. What a placed or
-    split flowable remembers of its line breaks is dropped as the pass goes, so memory stays as
-    low as when each pass had a story of its own (the final pass breaks the lines again).
-    """
-
-    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
-        flowable.drawOn = _no_draw  # type: ignore[method-assign]
-        try:
-            placed = super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-        if placed:
-            forget_layout(flowable)
-        return placed
-
-    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
-        parts = super().split(flowable, canv)
-        forget_layout(flowable)
-        return parts
-
-
-class _CountingCanvas(Canvas):
-    """The canvas of the page-counting pass: pictures are placed but not decoded and encoded."""
-
-    def drawImage(self, image: object, x: float, y: float, width: float | None = None,
-                  height: float | None = None, *args: object, **kw: object) -> tuple[float, float]:
-        return (width or 0, height or 0)
 
 
 # Streams and images are written binary (Flate only): ASCII85 text encoding is done in pure Python
@@ -339,7 +302,7 @@ def _layout(
     try:
         # The final pass consumes the story, so laid-out flowables are freed as it goes.
         template.build(story[:] if counting else story,
-                       canvasmaker=_CountingCanvas if counting else
+                       canvasmaker=CountingCanvas if counting else
                        TaggingCanvas if tagger is not None else Canvas)
     except LayoutError as exc:
         raise DocgenError(Problem(*_too_tall(str(exc)), doc.location)) from exc

@@ -4,7 +4,8 @@ The key points (``key_points:`` in the source, the deck's bullet slide) are marg
 start on the heading's baseline in the column right of the text, where they cost no page space.
 In the structure tree they follow the heading (``Div`` > ``P`` "Key points", ``L``), so a screen
 reader hears them as the section's summary. A page too narrow for a side column gets them as a
-tinted box under the heading instead.
+tinted box under the heading instead. A heading keeps room below it for its section's opening
+(:func:`room_for_opening`) and its key points.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from itertools import pairwise
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from docgen.render.pdf.balance import Balanced
+from docgen.render.pdf.flowables import Boxed
+from docgen.render.pdf.paragraph import Paragraph
 
 #: Space kept between the key points of two sections that meet on one page.
 NOTES_GAP = 14.0
@@ -82,3 +85,24 @@ def draw_notes(canv: Canvas, notes: list[Flowable], x: float, baseline: float,
         y -= gap + height
         flowable.drawOn(canv, x, y)
     canv._docgen_notes_end = (page, y)  # type: ignore[attr-defined]
+
+
+def room_for_opening(body: list[Flowable], width: float, lines: float, most: float) -> float:
+    """Return the height a section's heading needs below it for the section's opening: a few
+    ``lines`` of its first block, or all of a lead-in and what it introduces (they go to the
+    next page together; ``most`` at most, past which they split anyway)."""
+    height, gap = 0.0, 0.0
+    for i, flowable in enumerate(body):
+        kept = getattr(getattr(flowable, "style", None), "keepWithNext", 0)
+        if isinstance(flowable, KeepTogether):  # a picture and its caption
+            own = sum(f.wrap(width, 1e6)[1] for f in flowable._content)
+        else:
+            own = flowable.wrap(width, 1e6)[1]
+            if not i and not kept and isinstance(flowable, Paragraph | Boxed):
+                own = min(own, lines)  # text alone splits after a few lines
+        if i:
+            gap = max(body[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
+        height += gap + own
+        if not kept:
+            break
+    return min(height, most)

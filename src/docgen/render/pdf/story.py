@@ -23,7 +23,7 @@ from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
 from docgen.render.pdf.fonts import Registered, coverage
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
-from docgen.render.pdf.sections import Heading
+from docgen.render.pdf.sections import Heading, room_for_opening
 from docgen.render.pdf.styles import Styles
 from docgen.render.pdf.tagging import BULLETS, NO_LABELS, Node, tag
 from docgen.typography import nest_quotes, quote_marks, smarten, unquote
@@ -153,8 +153,8 @@ class StoryBuilder:
         # unlike keepWithNext (which moves the whole next block), a following paragraph may
         # still split after a few lines.
         head_h = head.wrap(g.measure, 1e6)[1]
-        first = _opening(body, g.measure, 4 * st.body.leading,
-                         (g.height - g.top - g.bottom) / 2)
+        first = room_for_opening(body, g.measure, 4 * st.body.leading,
+                                 (g.height - g.top - g.bottom) / 2)
         need = max(head_h + st.heading.spaceAfter + first, head.notes_height()) \
             + st.heading.spaceBefore
         out: list[Flowable] = [CondPageBreak(need), head]
@@ -356,27 +356,6 @@ def _has_nbsp(fam: Registered) -> bool:
 LEAD_INTO = (Quote, ListBlock, Image)
 #: Room above a pull quote's rule when the paragraph before introduces it (else two lines).
 PULL_AFTER_LEAD_IN = 18.0
-
-
-def _opening(body: list[Flowable], width: float, lines: float, most: float) -> float:
-    """Return the height a section's heading needs below it for the section's opening: a few
-    ``lines`` of its first block, or all of a lead-in and what it introduces (they go to the
-    next page together; ``most`` at most, past which they split anyway)."""
-    height, gap = 0.0, 0.0
-    for i, flowable in enumerate(body):
-        kept = getattr(getattr(flowable, "style", None), "keepWithNext", 0)
-        if isinstance(flowable, KeepTogether):  # a picture and its caption
-            own = sum(f.wrap(width, 1e6)[1] for f in flowable._content)
-        else:
-            own = flowable.wrap(width, 1e6)[1]
-            if not i and not kept and isinstance(flowable, Paragraph | Boxed):
-                own = min(own, lines)  # text alone splits after a few lines
-        if i:
-            gap = max(body[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
-        height += gap + own
-        if not kept:
-            break
-    return min(height, most)
 
 
 def _introduces(block: Block) -> bool:
