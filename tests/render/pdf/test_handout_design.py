@@ -12,10 +12,11 @@ from typing import NamedTuple
 
 import pytest
 
-from docgen.model import Document, Paragraph, Quote
+from docgen.model import Document, Paragraph, Quote, Span, Text
 from docgen.quotes import pull_quote
 from docgen.render import Rendered
 from docgen.render.pdf import render_pdf
+from docgen.render.pdf.sections import restates
 from docgen.render.pdf.styles import make_styles
 from tests.text import printed
 
@@ -102,6 +103,8 @@ def test_key_points_sit_beside_their_section(seed_doc: Document, seed_pdf: Rende
     g = s.grid
     assert g.side > 90
     for section in seed_doc.sections:
+        if restates(section):
+            continue
         heading = find(seed_lines, section.heading.plain)[0]
         side = [ln for ln in words(seed_pdf.data, tmp_path)  # beside the heading, below it
                 if ln.x0 >= g.left + g.measure + g.gutter - 1 and ln.page == heading.page
@@ -110,6 +113,26 @@ def test_key_points_sit_beside_their_section(seed_doc: Document, seed_pdf: Rende
         assert side_text.startswith("Key points")
         for point in section.key_points:
             assert printed(point.plain) in side_text, point.plain
+
+
+def test_key_points_that_only_restate_a_lone_paragraph_are_left_out(
+    seed_doc: Document, seed_pdf: Rendered, seed_lines: list[Line]
+) -> None:
+    """"What I Learned" is one paragraph its key points repeat sentence by sentence: the handout
+    leaves them out (they stay in the source and the deck). Every other section shows them."""
+    last = seed_doc.sections[-1]
+    assert restates(last) and not any(restates(s) for s in seed_doc.sections[:-1])
+    heading = find(seed_lines, last.heading.plain)[0]
+    assert not [ln for ln in seed_lines if ln.page == heading.page and ln.x0 > 420
+                and ln.text == "Key points"]
+    assert sum(1 for ln in seed_lines if ln.text == "Key points") == len(seed_doc.sections) - 1
+    # the same words with a quote after them are no longer a restatement
+    quote = Quote(last.key_points[0], None, last.location)
+    assert not restates(dataclasses.replace(last, blocks=(*last.blocks, quote)))
+    # ... nor are points that say something the paragraph does not
+    other = dataclasses.replace(last, key_points=(
+        *last.key_points[:-1], Text((Span("Next year we ask about budgets and hiring"),))))
+    assert not restates(other)
 
 
 def _families(doc: Document):  # type: ignore[no-untyped-def]
@@ -181,7 +204,8 @@ def test_key_points_never_end_on_a_word_alone(seed_doc: Document, seed_pdf: Rend
     s = make_styles(seed_doc.brand, *_families(seed_doc))
     g = s.grid
     side = [ln for ln in lines(seed_pdf.data, tmp_path) if ln.x0 >= g.left + g.measure + g.gutter]
-    points = [printed(p.plain) for sec in seed_doc.sections for p in sec.key_points]
+    points = [printed(p.plain) for sec in seed_doc.sections for p in sec.key_points
+              if not restates(sec)]
     text = printed(" ".join(ln.text for ln in side))
     for point in points:
         assert point in text, point

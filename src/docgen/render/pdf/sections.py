@@ -4,18 +4,22 @@ The key points (``key_points:`` in the source, the deck's bullet slide) are marg
 start on the heading's baseline in the column right of the text, where they cost no page space.
 In the structure tree they follow the heading (``Div`` > ``P`` "Key points", ``L``), so a screen
 reader hears them as the section's summary. A page too narrow for a side column gets them as a
-tinted box under the heading instead. A heading keeps room below it for its section's opening
+tinted box under the heading instead. Key points that only repeat a section's lone paragraph are
+left out (:func:`restates`). A heading keeps room below it for its section's opening
 (:func:`room_for_opening`) and its key points.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether
 
+from docgen.model import Paragraph as ParagraphBlock
+from docgen.model import Section
 from docgen.render.pdf.balance import Balanced
 from docgen.render.pdf.flowables import Boxed
 from docgen.render.pdf.paragraph import Paragraph
@@ -106,3 +110,30 @@ def room_for_opening(body: list[Flowable], width: float, lines: float, most: flo
         if not kept:
             break
     return min(height, most)
+
+
+#: A key point whose words are this share or more of one paragraph's words says it again.
+RESTATES = 0.75
+_WORD = re.compile(r"[\w’']+")
+_FILLER = frozenset(("a", "an", "and", "are", "as", "at", "be", "both", "by", "for", "in", "is",
+                     "it", "of", "on", "or", "that", "the", "their", "they", "this", "to",
+                     "was", "were", "with", "vs"))
+
+
+def restates(section: Section) -> bool:
+    """Return whether the section's key points only say again what its one paragraph says, in
+    its own words (a summary beside the text it sums up): the handout then leaves them out
+    (the deck still shows them). A section with anything else (two paragraphs, a quote, a
+    list) keeps them."""
+    if len(section.blocks) != 1 or not isinstance(section.blocks[0], ParagraphBlock):
+        return False
+    text = set(_words(section.blocks[0].text.plain))
+    for point in section.key_points:
+        words = [w for w in _words(point.plain) if w not in _FILLER]
+        if not words or sum(w in text for w in words) < RESTATES * len(words):
+            return False
+    return True
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]

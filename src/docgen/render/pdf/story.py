@@ -23,7 +23,7 @@ from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
 from docgen.render.pdf.fonts import Registered, coverage
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
-from docgen.render.pdf.sections import Heading, room_for_opening
+from docgen.render.pdf.sections import Heading, restates, room_for_opening
 from docgen.render.pdf.styles import Styles
 from docgen.render.pdf.tagging import BULLETS, NO_LABELS, Node, tag
 from docgen.typography import nest_quotes, quote_marks, smarten, unquote
@@ -143,7 +143,7 @@ class StoryBuilder:
         shown = self.display(section.heading, self.heading)
         markup = self.marker.text(shown, self.heading, section.location, bold=True)
         head_node = self.parent.add("H2", links=self.links(shown))
-        notes = self.key_points(section) if section.key_points else []
+        notes = self.key_points(section) if section.key_points and not restates(section) else []
         beside = bool(notes) and g.side > 0
         head = tag(Heading(markup, st.heading, outline=section.heading.plain, key=f"section-{n}",
                            notes=notes if beside else None, side_x=g.measure + g.gutter,
