@@ -77,3 +77,49 @@ def test_watch_loads_the_source_once_per_build_and_watches_what_the_build_read(
     first = results[0]
     assert isinstance(first, BuildResult)
     assert (source.parent / "brand.yml").resolve() in {p.resolve() for p in first.inputs}
+
+
+def test_a_change_is_built_once_the_file_has_stopped_changing(tmp_path: Path,
+                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import types
+
+    import docgen.app.watch as watching
+
+    source = tmp_path / "article.yaml"
+    source.write_text("")  # an editor has truncated the file and not yet written it
+    rest = iter(["title: A", "title: A Title\n"])
+
+    def sleep(_: float) -> None:  # each pause sees the editor write a little more
+        text = next(rest, None)
+        if text is not None:
+            source.write_text(text)
+
+    monkeypatch.setattr(watching, "time", types.SimpleNamespace(sleep=sleep,
+                                                                monotonic=time.monotonic))
+    stamps = watching._settled({source})
+    assert source.read_text() == "title: A Title\n"
+    assert stamps == {source: watching._stamp(source)}
+
+
+def test_a_save_during_a_build_is_built_in_the_next_round(write_article: WriteArticle,
+                                                         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import docgen.app.watch as watching
+
+    source = write_article()
+    real = watching.build
+    builds: list[str] = []
+
+    def build_then_save(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(path, *args, **kwargs)
+        builds.append(path.read_text())
+        if len(builds) == 1:  # saved after the build read it, before it finished
+            path.write_text(MINIMAL.replace("A paragraph.", "A saved paragraph."))
+        return result
+
+    monkeypatch.setattr(watching, "build", build_then_save)
+    results: list[BuildResult | DocgenError] = []
+    rounds = iter(range(3))
+    watch([source], tmp_path / "out", results.append, interval=0.01,
+          should_stop=lambda: next(rounds, None) is None)
+    assert len(results) == 2 and all(isinstance(r, BuildResult) for r in results)
+    assert "A saved paragraph." in builds[1]

@@ -2,7 +2,9 @@
 
 The renderers stay imported between rounds, so each rebuild is a warm one. A broken save is
 reported and the last good artifacts stay in place, because a build writes nothing until every
-target has rendered.
+target has rendered. A change is built once the files have stopped changing (an editor that
+truncates and then writes is never read half-saved), and a save during a build is seen in the
+next round, because the stamps kept are the ones taken before the build read the files.
 """
 
 from __future__ import annotations
@@ -23,6 +25,23 @@ def _stamp(path: Path) -> Stamp:
     except OSError:
         return None
     return info.st_mtime_ns, info.st_size
+
+
+#: How long the files must stay unchanged before a change is built, and the longest wait for it.
+SETTLE, SETTLE_MOST = 0.05, 2.0
+
+
+def _settled(paths: set[Path]) -> dict[Path, Stamp]:
+    """Return the files' stamps once they read the same twice in a row (or after SETTLE_MOST)."""
+    current = {p: _stamp(p) for p in paths}
+    deadline = time.monotonic() + SETTLE_MOST
+    while time.monotonic() < deadline:
+        time.sleep(SETTLE)
+        again = {p: _stamp(p) for p in paths}
+        if again == current:
+            break
+        current = again
+    return current
 
 
 def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult | DocgenError], None],
@@ -47,6 +66,7 @@ def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult |
             # The source itself, and every file its last good build read (a broken save keeps
             # watching those, so fixing the brand or a picture also triggers a rebuild).
             watched = files.get(source, set()) | {source.resolve()}
+            read = _settled(watched) if stamps[source] else current
             try:
                 result = build(source, out_dir, TARGETS, parallel=parallel and warmed, run=run)
                 watched |= {p.resolve() for p in result.inputs}
@@ -55,5 +75,5 @@ def watch(sources: list[Path], out_dir: Path, on_result: Callable[[BuildResult |
             except DocgenError as exc:
                 on_result(exc)
             files[source] = watched
-            stamps[source] = {p: _stamp(p) for p in files[source]}
+            stamps[source] = {p: read[p] if p in read else _stamp(p) for p in watched}
         time.sleep(interval)
