@@ -1,0 +1,164 @@
+"""Quote slides: one quote (a statement set large, or a quote beside its rule) and cards.
+
+Set as the handout sets them (:mod:`docgen.quotes`): a quote italic in ink beside a rule as tall
+as its words; the hero larger, in the primary colour; cards edged by the rule, one height. Sizes
+come from the type scale, largest first; a quote too long for its slide shows its first
+sentences, and the notes hold all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from docgen.model import Quote, Span
+from docgen.quotes import PULL_QUOTE, QUOTE, QuoteLook, rule_colour
+from docgen.render.deck import design as d
+from docgen.render.deck.body import MAX_WORDS, Body, Item, Page
+from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
+from docgen.render.deck.plan_types import Box, Rect
+from docgen.render.deck.typeset import display, marks, quoted_words
+
+
+class QuoteSlides(Body):
+    """Builds the quote slides of one deck."""
+
+    def quote_paras(self, q: Quote, toks: Tokens | None = None, last: bool = True) -> list[Para]:
+        """The quote's words in the language's marks (ending "…" where an excerpt stops)."""
+        opening, closing = marks(self.language)
+        body = toks if toks is not None else self.words_of(q)
+        head = Span(opening, italic=True)
+        tail = Span("…" + closing if not last else closing, italic=True)
+        return [Para((head, *body, tail))]
+
+    def words_of(self, q: Quote) -> Tokens:
+        """The quote's words as printed, as italic tokens (made once per quote)."""
+        found = self._words.get(id(q))
+        if found is None or found[0] is not q:
+            found = self._words[id(q)] = (q, tokens(quoted_words(q.text, self.language), italic=True))
+        return found[1]
+
+    def by_para(self, q: Quote, level: int = 0, size: float = 0.0) -> list[Para]:
+        if not q.by:
+            return []
+        return [Para(tokens(display(f"— {q.by}", self.language)), level=level, size=size,
+                     space_before=0.6 if level else 0.0)]
+
+    def colour(self, look: QuoteLook, tinted: bool) -> str:
+        """The colour of a quote's words in ``look`` (a palette role), as it reads on the slide's
+        ground (white, or the tint of statements and cards)."""
+        if look.colour == "primary":
+            return self.c.heading_on_tint if tinted else self.k.heading
+        return self.k.on_light if tinted else self.k.text
+
+    def rule_colour(self, look: QuoteLook) -> str:
+        """The rule's colour, as the handout draws it (:func:`docgen.quotes.rule_colour`)."""
+        return rule_colour(look, self.kit.brand.palette)
+
+    def quote_block(self, role: str, q: Quote, sizes: Sequence[float],
+                    paras: list[Para] | None = None) -> tuple[Item, ...] | None:
+        """A quote with its attribution (the placeholder's second level), its top on the line
+        every quote starts at, as the handout sets it (:mod:`docgen.quotes`): a quote italic in
+        ink beside a rule as tall as the words and attribution (``QUOTE``); a statement larger,
+        in the primary colour, under the title's rule (``PULL_QUOTE``); the opening mark hanging."""
+        look = PULL_QUOTE if role == "statement" else QUOTE
+        tinted = role == "statement"
+        rect, ph = self.slot(role, "quote")
+        words = paras or self.quote_paras(q)
+        by = self.by_para(q, 1, d.META * self.f.scale) if q.by else []
+        b = None
+        for size in sizes:  # the words fitted with room for the attribution under them
+            b = self.fitted("quote", rect, [*words, *by], (size,), color=self.colour(look, tinted),
+                            ph=ph, slot="quote", layout_role=role, good=True)
+            if b is not None:
+                break
+        if b is None:
+            return None
+        if not self.builtin and by:  # no second level of docgen's on a template: one size
+            b = replace(b, paras=tuple(replace(p, size=0.0) for p in b.paras))
+        b = self.hung(b)
+        items: list[Item] = [b]
+        if self.builtin and look.rule == "left":
+            f = self.f
+            h = self.text_h(b)
+            items.insert(0, Rect(f.margin, b.y + f.len(0.06), f.len(d.RULE_W / d.IN),
+                                 max(h - f.len(0.08), f.len(0.3)), self.rule_colour(look)))
+        return tuple(items)
+
+    def statement(self, q: Quote) -> list[Page] | None:
+        """A short quote, large on the tinted statement layout; None when it is too long for it."""
+        if words(self.words_of(q)) > MAX_WORDS:
+            return None
+        block = self.quote_block("statement", q, (d.STATEMENT, 40.0, 36.0))
+        return None if block is None else [Page("statement", block)]
+
+    def quote(self, q: Quote) -> list[Page]:
+        """One quote on one slide, 28 pt, else 24; one too long even so shows its first sentences
+        (``excerpt``: the notes hold it all)."""
+        block = self.quote_block("quote", q, (d.BODY, d.CARD))
+        if block is not None:
+            return [Page("quote", block)]
+        rect, _ = self.slot("quote", "quote")
+        units = sentences(self.words_of(q))
+        fits = self.kit.fits(rect, d.CARD)
+        shown: list[Tokens] = []
+        for unit in units:
+            toks = tuple(t for u in (*shown, unit) for t in u)
+            if shown and not fits([*self.quote_paras(q, toks, False), *self.by_para(q)]):
+                break
+            shown.append(unit)
+        toks = tuple(t for u in shown for t in u)
+        if len(shown) == len(units):  # one sentence longer than a slide: cut between words
+            part = paginate([toks], lambda u: self.quote_paras(q, u[0], False),  # type: ignore[arg-type]
+                            fits, 1, 10**6)[0][0]
+            toks = part  # type: ignore[assignment]
+        block = self.quote_block("quote", q, (d.BODY, d.CARD), self.quote_paras(q, toks, False))
+        return [Page("quote", block or (), excerpt=True)]
+
+    def cards(self, quotes: tuple[Quote, ...]) -> list[Page]:
+        """Two or three short quotes side by side, each on a tinted card edged by its rule, the
+        cards as tall as the longest and their tops where quotes start."""
+        role = "cards3" if len(quotes) == 3 else "cards2"
+        slots = [self.slot(role, f"card{i + 1}") for i in range(len(quotes))]
+        rule = self.f.len(d.RULE_W / d.IN) if self.builtin else 0
+        tint = self.c.card if self.builtin else self.kit.brand.palette.light
+        paras = [self.quote_paras(q) for q in quotes]
+        inset = self.f.len(d.CARD_INSET / d.IN)
+        size = None
+        for s in (28.0, d.CARD) if len(quotes) == 2 else (d.CARD,):  # one size for every card
+            if all(self.kit.box("quote", r, p, s, s, inset=inset) for (r, _), p in zip(slots, paras,
+                                                                                     strict=True)):
+                size = s
+                break
+        if size is None:
+            return [p for q in quotes for p in self.quote(q)]
+        ink = self.c.text_on_card if self.builtin else self.colour(QUOTE, True)
+        boxes = [self.fitted("quote", r, p, (size,), color=ink, inset=inset,
+                             fill=tint, ph=ph, slot=f"card{i + 1}", layout_role=role, good=True)
+                 for i, ((r, ph), p) in enumerate(zip(slots, paras, strict=True))]
+        boxes = [self.hung(b) if b is not None else None for b in boxes]
+        bys: list[Box | None] = []
+        for i, ((x, _, w, _), _) in enumerate(slots):  # "— Name" at a card's foot, as in QUOTE
+            (_, by, _, bh), by_ph = self.slot(role, f"by{i + 1}")
+            bys.append(self.fitted("attribution", (x, by, w, bh), self.by_para(quotes[i]), (d.META,),
+                                   font="heading", color=self.c.muted_on_card if self.builtin
+                                   else self.k.muted_on_light, inset=inset,
+                                   ph=by_ph, slot=f"by{i + 1}", layout_role=role)
+                       if quotes[i].by else None)
+        gap = self.f.len(0.15)
+        height = max(self.text_h(b) + (gap + self.text_h(a) - 2 * inset if a else 0)
+                     for b, a in zip(boxes, bys, strict=True) if b) + self.f.len(0.1)
+        top = self.place((0, d.QUOTE_Y, 0, 0))[1]
+        cards: list[Item] = []
+        for b, a in zip(boxes, bys, strict=True):
+            if b is None:
+                continue
+            cards.append(replace(b, y=top, h=height))
+            if a is not None:  # on the card, at its foot
+                cards.append(replace(a, y=top + height - self.text_h(a), h=self.text_h(a),
+                                     anchor="b"))
+        if rule:
+            colour = self.rule_colour(QUOTE)
+            cards[:0] = [Rect(c.x - rule, top, rule, height, colour)
+                         for c in cards if isinstance(c, Box) and c.role == "quote"]
+        return [Page(role, tuple(cards))]
