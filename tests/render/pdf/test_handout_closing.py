@@ -137,11 +137,11 @@ def test_the_qr_code_has_a_four_module_quiet_zone(seed_doc: Document,
     assert (tiles[0] - QR_SIZE) / 2 >= 4 * QR_SIZE / modules - 0.01
 
 
-def test_without_room_for_the_band_the_card_and_band_share_a_page(
-    seed_doc: Document, tmp_path: Path
-) -> None:
-    """An article that fills its last page: the card and the band go to a page of their own,
-    the band at most 45 % of the page, the card standing on it."""
+def test_a_band_at_its_cap_leaves_the_card_under_the_article(seed_doc: Document,
+                                                             tmp_path: Path) -> None:
+    """An article that ends high on its last page: the band grows to 45 % of the page and no
+    further; the card stays about 40 pt under the article's end (it belongs to the article), and
+    the room left falls between the card and the band."""
     import dataclasses
 
     from docgen.render.pdf import render_pdf
@@ -154,5 +154,15 @@ def test_without_room_for_the_band_the_card_and_band_share_a_page(
     run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
         str(rendered.units), str(path), str(tmp_path / "last"))
     image = PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
-    navy = [r for r in _runs(image, 30) if r[0] == _rgb(seed_doc.brand.palette.primary)]
+    palette = seed_doc.brand.palette
+    navy = [r for r in _runs(image, 30) if r[0] == _rgb(palette.primary)]
     assert navy and 792 - navy[-1][1] <= 0.45 * 792 + 2
+    card = [r for r in _runs(image, 70) if r[0] == _rgb(palette.light) and r[2] <= navy[-1][1]]
+    assert card, "the card's tint"
+    assert navy[-1][1] - card[-1][2] > 60  # the room left: under the card, above the band
+    found = [ln for ln in lines(rendered.data, tmp_path) if ln.page == rendered.units]
+    label = next(ln for ln in found if ln.text == "ABOUT THE AUTHOR")
+    article = [ln for ln in found if ln.y1 < label.y0 and ln.height >= 12 and ln.x0 < 420]
+    assert article, "the article's last lines share the page"
+    rule_top = label.y0 - 2.5 - 20  # the card's rule and padding above its label
+    assert 30 <= rule_top - max(ln.y1 for ln in article) <= 50

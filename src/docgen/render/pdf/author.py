@@ -154,7 +154,7 @@ def author_box(b: StoryBuilder, qr: bool = True) -> Flowable:
         columns = [Column(who, PAD, who_w), Column(about, full - PAD - bio_w, bio_w)]
     else:
         columns = [Column([*who, *about], PAD, bio_w)]
-    card = Card(columns, s.colors.tint, s.colors.primary, space_before=s.body.leading * 1.5,
+    card = Card(columns, s.colors.tint, s.colors.primary, space_before=s.space.closing,
                 width=full)
     frame_h = g.height - g.top - g.bottom
     if card.wrap(g.measure, frame_h)[1] > frame_h:

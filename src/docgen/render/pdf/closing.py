@@ -4,8 +4,9 @@ author's card stands on it.
 
 The band (with the card) is the story's last flowable. It takes the rest of the page: the card
 stands a little below the article's end and the band grows from the paper's foot up to just
-under the card (up to :data:`MAX_BAND` of the page; beyond that the card stays on the band and
-the room falls between the article's end and the card), so the page has no hole in the middle.
+under the card, so the page has no hole in the middle; up to :data:`MAX_BAND` of the page (a
+band of more than half the page would drown its few words), beyond which the room left falls
+between the card and the band: the article and its author's card read on, the band closes.
 The band is drawn over the place of the running footer, which the page template then sets on the
 band in quieter colours. In the structure tree it is a ``Sect``: the call to action (``P``), its
 address (``P`` with its ``Link``) and the QR code (``Figure`` in a ``Link``).
@@ -25,32 +26,33 @@ from docgen.render.pdf.author import QR_SIZE, hex_of, shown_url
 from docgen.render.pdf.balance import Balanced
 from docgen.render.pdf.flowables import QRCode
 from docgen.render.pdf.paragraph import Paragraph
-from docgen.render.pdf.styles import BODY_SIZE, Grid, step
+from docgen.render.pdf.styles import BODY_SIZE, Grid, Space, step
 from docgen.render.pdf.tagging import artifact, tag
 
 if TYPE_CHECKING:
     from docgen.render.pdf.story import StoryBuilder
 
-#: Room above the band's words, between them and the footer, and between the card and the band.
-PAD_TOP, PAD_FOOT, GAP = 40.0, 26.0, 28.0
+#: Room between the band's words and the footer (the room above them, between the card and the
+#: band and before the card are the styles' ``space``).
+PAD_FOOT = 26.0
 #: White around the QR code on its tile, in modules (what the QR code standard asks).
 QUIET_MODULES = 4
 #: The band grows up to this share of the page's height.
 MAX_BAND = 0.45
-#: Room between the article's end and the card (or the band, without a card).
-SPACE_BEFORE = 34.0
 
 
 class ClosingBand(Flowable):
     """The call to action (``words``, then ``address`` under it) beside a QR ``code``."""
 
     def __init__(self, words: Flowable, address: Flowable | None, code: QRCode | None,
-                 grid: Grid, fill: Color, paper: Color, card: Flowable | None = None) -> None:
+                 grid: Grid, fill: Color, paper: Color, space: Space,
+                 card: Flowable | None = None) -> None:
         super().__init__()
         self.words, self.address, self.code = words, address, code
         self.grid, self.fill, self.paper = grid, fill, paper
-        self.card = card  # set on the band, GAP above it
-        self.spaceBefore = SPACE_BEFORE
+        self.card = card  # above the band, space.closing_gap above it
+        self.spaceBefore = space.closing
+        self.gap, self.pad_top = space.closing_gap, space.band_top
         self._origin = (0.0, 0.0)
         self._card_h = 0.0
         self.tile = self._tile_side()
@@ -75,14 +77,14 @@ class ClosingBand(Flowable):
     def band_height(self) -> float:
         """Return the band's least height from the paper's foot."""
         content = max(self._text_height()[2], self.tile)
-        return self._content_bottom() + content + PAD_TOP
+        return self._content_bottom() + content + self.pad_top
 
     def _content_bottom(self) -> float:
         return self.grid.footer_y + self.grid.rule + PAD_FOOT
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
-        self._card_h = self.card.wrap(aw, ah)[1] + GAP if self.card is not None else 0.0
+        self._card_h = self.card.wrap(aw, ah)[1] + self.gap if self.card is not None else 0.0
         least = self.band_height() - self.grid.bottom + self._card_h
         self.height = max(least, ah)  # all the room left: the band grows into it
         return aw, self.height
@@ -96,20 +98,21 @@ class ClosingBand(Flowable):
         x0, y0 = self._origin
         canv._docgen_band = canv.getPageNumber()  # type: ignore[attr-defined]  # for the footer
         # From the paper's foot: the band reaches up to the card's foot (less the gap), which
-        # stands at the top of this flowable, unless that makes the band taller than MAX_BAND.
+        # stands at the top of this flowable, unless that makes the band taller than MAX_BAND:
+        # then the room left falls between the card and the band.
         top = max(self.band_height(), min(y0 + self.height - self._card_h, MAX_BAND * g.height))
         bottom = self._content_bottom()
         with artifact(canv):
             canv.setFillColor(self.fill)
             canv.rect(-x0, -y0, g.width, top, stroke=0, fill=1)
-        content = top - PAD_TOP - bottom
+        content = top - self.pad_top - bottom
         words, _, text = self._text_height()
         y = bottom + (content - text) / 2 + text  # the words' top, centred against the tile
         self.words.drawOn(canv, g.left - x0, y - words - y0)
         if self.address is not None:
             self.address.drawOn(canv, g.left - x0, y - text - y0)
         if self.card is not None:
-            self.card.drawOn(canv, 0, top + GAP - y0)
+            self.card.drawOn(canv, 0, self.height - self._card_h + self.gap)  # at the top
         if self.code is not None:
             side = self.tile
             quiet = (side - QR_SIZE) / 2
@@ -151,4 +154,5 @@ def closing_band(b: StoryBuilder, card: Flowable | None = None) -> ClosingBand |
                       sect.add("P", links=b.links(text)))
         code = tag(QRCode(link, QR_SIZE, s.colors.primary),
                    sect.add("Link").add("Figure", alt=f"QR code linking to {shown}"))
-    return ClosingBand(words, address, code, s.grid, s.colors.primary, s.colors.background, card)
+    return ClosingBand(words, address, code, s.grid, s.colors.primary, s.colors.background,
+                       s.space, card)

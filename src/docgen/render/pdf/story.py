@@ -61,7 +61,7 @@ class StoryBuilder:
         self._pull = None
         band_code = doc.cta is not None and bool(doc.cta.link or doc.brand.link)
         card = author_box(self, qr=not band_code)  # one QR code on the page: the band's
-        if isinstance(card, Card):  # the card stands on the band, both at the page's foot
+        if isinstance(card, Card):  # the card under the article, the band grown up to it
             band = closing_band(self, card)
             story.append(card if band is None else band)
         else:  # a bio longer than a page flows, and the band follows it
@@ -281,14 +281,14 @@ class StoryBuilder:
                                  self.parent.add("P")))
         finally:
             self.parent = outer
-        lead = self.s.body.leading
-        colors = self.s.colors
+        space, colors = self.s.space, self.s.colors
         if pull:  # the mark hangs into the margin; the words align with the text column
             return Boxed(parts, (-hang, 0, 16, 2), bar=colors.accent, bar_width=3,
-                         rule_above=36, space_before=PULL_AFTER_LEAD_IN if introduced else lead * 2,
-                         space_after=lead * 2)
+                         rule_above=36,
+                         space_before=space.pull_introduced if introduced else space.pull,
+                         space_after=space.pull)
         return Boxed(parts, (16 - hang, 0, 1, 2), bar=colors.quote_rule, bar_width=2,
-                     space_before=lead * 0.4, space_after=lead * 0.8)
+                     space_before=self.s.body.leading * 0.4, space_after=space.quote_after)
 
     def listing(self, block: ListBlock) -> list[Flowable]:
         s = self.s
@@ -354,8 +354,6 @@ def _has_nbsp(fam: Registered) -> bool:
 
 #: Blocks a paragraph just before introduces (it is kept on their page).
 LEAD_INTO = (Quote, ListBlock, Image)
-#: Room above a pull quote's rule when the paragraph before introduces it (else two lines).
-PULL_AFTER_LEAD_IN = 18.0
 
 
 def _introduces(block: Block) -> bool:

@@ -109,6 +109,17 @@ class Grid(NamedTuple):
         return self.measure + (self.gutter + self.side if self.side else 0.0)
 
 
+class Space(NamedTuple):
+    """The room between blocks that is not a paragraph style's."""
+
+    pull: float  # above a pull quote's rule and below its words
+    pull_introduced: float  # above its rule when the line before introduces it ("For example:")
+    quote_after: float  # below a block quote
+    closing: float  # between the article's end and the author's card (or the closing band)
+    closing_gap: float  # between the card and the band
+    band_top: float  # in the band, above its words
+
+
 class Styles(NamedTuple):
     """Every style of the handout; immutable, shared by both layout passes and all flowables.
 
@@ -135,6 +146,7 @@ class Styles(NamedTuple):
     pull: ParagraphStyle
     note: ParagraphStyle
     note_label: ParagraphStyle
+    space: Space
 
 
 @lru_cache(maxsize=32)
@@ -252,4 +264,6 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
                     spaceAfter=4, allowWidows=1, allowOrphans=1),
         note_label=derive("note_label", fontName=h, fontSize=small, leading=round(small * 1.35),
                           textColor=c.heading, spaceAfter=2),
+        space=Space(pull=leading * 2, pull_introduced=18, quote_after=leading * 0.8, closing=34,
+                    closing_gap=28, band_top=40),
     )
