@@ -166,3 +166,37 @@ def test_a_band_at_its_cap_leaves_the_card_under_the_article(seed_doc: Document,
     assert article, "the article's last lines share the page"
     rule_top = label.y0 - 2.5 - 20  # the card's rule and padding above its label
     assert 30 <= rule_top - max(ln.y1 for ln in article) <= 50
+
+
+def _with_longer_key_point(seed_doc: Document, section: int, extra: str) -> Document:
+    import dataclasses
+
+    from docgen.model import Span, Text
+
+    sec = seed_doc.sections[section]
+    last = sec.key_points[-1]
+    points = (*sec.key_points[:-1], Text((*last.spans, Span(extra))))
+    return dataclasses.replace(seed_doc, sections=(
+        *seed_doc.sections[:section], dataclasses.replace(sec, key_points=points),
+        *seed_doc.sections[section + 1:]))
+
+
+def test_an_article_that_only_just_spills_is_set_a_little_tighter(seed_doc: Document,
+                                                                  tmp_path: Path) -> None:
+    """A key point one line longer pushes a section to the next page, and the card and band
+    onto a fifth page of their own: the tight layout (75 % of the room between blocks) keeps
+    four pages, the card under the article's end; the bytes do not depend on the page count a
+    rebuild starts from."""
+    from docgen.render.pdf import render_pdf
+
+    doc = _with_longer_key_point(seed_doc, 2, " of the whole operation")
+    rendered = render_pdf(doc)
+    assert rendered.units == 4
+    found = lines(rendered.data, tmp_path)
+    last = [ln for ln in found if ln.page == 4]
+    label = next(ln for ln in last if ln.text == "ABOUT THE AUTHOR")
+    assert any(ln.y1 < label.y0 and ln.height >= 12 and ln.x0 < 420 for ln in last)
+    for hint in (4, 5, 3):
+        assert render_pdf(doc, expected_pages=hint).data == rendered.data
+    # the seed itself needs no tightening: its pull quotes keep two lines of room around them
+    assert render_pdf(seed_doc).units == 4

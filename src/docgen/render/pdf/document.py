@@ -61,6 +61,7 @@ class _Handout(BaseDocTemplate):
         self.styles = styles
         self.running = running
         self.total = 0
+        self.article_page = self.closing_page = 0  # where the article ends, the closing starts
         self._right = ParagraphStyle("running-right", parent=styles.running, alignment=TA_RIGHT)
         self._on_band = (
             ParagraphStyle("running-band", parent=styles.running,
@@ -84,6 +85,15 @@ class _Handout(BaseDocTemplate):
         if isinstance(flowable, Heading) and flowable.key:  # a split heading's first part
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline, flowable.key, level=0, closed=False)
+        if getattr(flowable, "closing", False):
+            self.closing_page = self.closing_page or self.page
+        elif getattr(flowable, "height", 0):
+            self.article_page = self.page
+
+    @property
+    def closing_alone(self) -> bool:
+        """Return whether the author's card and the closing band start a page of their own."""
+        return self.closing_page > self.article_page
 
     def _line(self, canv: Canvas, markup: str, y: float, style: ParagraphStyle,
               once: bool = False) -> None:
@@ -213,21 +223,61 @@ def render_pdf(doc: Document, expected_pages: int | None = None, *,
     guess = expected_pages if expected_pages and expected_pages > 0 else None
     story = builder.build()
     if guess is None:
-        total = _layout(doc, styles, story, running, builder.root if tagged else None,
-                        total=0)[1]
+        _, total, alone = _layout(doc, styles, story, running, builder.root if tagged else None,
+                                  total=0)
     else:  # a rebuild: start with the final pass, trusting the last page count
-        data, total = _layout(doc, styles, story, running, builder.root if tagged else None,
-                              total=guess)
+        data, total, alone = _layout(doc, styles, story, running,
+                                     builder.root if tagged else None, total=guess)
+    if alone and total <= TIGHT_PAGES:  # the card and band alone on the last page: tighten
+        tight = StoryBuilder(doc, make_styles(brand, body, heading, tight=True), body, heading,
+                             marker)
+        found = _fewer_pages(doc, tight, running, tagged, total)
+        if found is not None:
+            return Rendered(found[0], found[1], "pages",
+                            [*notes, *marker.warnings, *marker.fallback_warnings])
     if total != guess:  # first build, or the page count changed: lay out with the real one
         if guess is not None:
-            seen = len(marker.warnings)
-            story = builder.build()  # the final pass consumed the story
-            del marker.warnings[seen:]  # ... and the rebuild repeats its warnings
-        data, final = _layout(doc, styles, story, running, builder.root if tagged else None,
-                              total=total)
+            story = _rebuild(builder)  # the final pass consumed the story
+        data, final, _ = _layout(doc, styles, story, running, builder.root if tagged else None,
+                                 total=total)
         if final != total:  # pragma: no cover - the footer never changes the flow
             raise DocgenError("the page count changed between layout passes")
     return Rendered(data, total, "pages", [*notes, *marker.warnings, *marker.fallback_warnings])
+
+
+#: A handout of up to this many pages is set tighter to save a last page that would hold only
+#: the author's card and the closing band (a longer document has room for a closing page, and
+#: tightening all of it would change its look for one page).
+TIGHT_PAGES = 12
+
+
+def _rebuild(builder: StoryBuilder) -> list[Flowable]:
+    """Return the story built again, without repeating its warnings."""
+    seen = len(builder.marker.warnings)
+    story = builder.build()
+    del builder.marker.warnings[seen:]
+    return story
+
+
+def _fewer_pages(doc: Document, builder: StoryBuilder, running: tuple[str, str],
+                 tagged: bool, pages: int) -> tuple[bytes, int] | None:
+    """Return the handout laid out with ``builder`` (its tight styles) and its page count, if
+    that is fewer than ``pages``; else None (one counting pass).
+
+    A typesetter saves the page an article only just spills onto by narrowing the room between
+    blocks a little (:data:`~docgen.render.pdf.styles.TIGHT`): the author's card and the closing
+    band then end the article's last page instead of standing on one of their own. Deciding it
+    from the layout, never from a rebuild's page count, keeps the bytes independent of it.
+    """
+    story = _rebuild(builder)
+    root = builder.root if tagged else None
+    total = _layout(doc, builder.s, story, running, root, total=0)[1]
+    if total >= pages:
+        return None
+    data, final, _ = _layout(doc, builder.s, story, running, root, total=total)
+    if final != total:  # pragma: no cover - the footer never changes the flow
+        raise DocgenError("the page count changed between layout passes")
+    return data, total
 
 
 #: reportlab's flowable class -> what a reader of the source calls it.
@@ -254,7 +304,7 @@ def _too_tall(message: str) -> tuple[str, str]:
 def _layout(
     doc: Document, styles: Styles, story: list[Flowable], running: tuple[str, str],
     root: Node | None, total: int,
-) -> tuple[bytes, int]:
+) -> tuple[bytes, int, bool]:
     """Lay ``story`` out; ``total == 0`` is the counting pass, which leaves ``story`` reusable.
 
     The final pass tags the file with ``root``, the story's structure tree."""
@@ -309,7 +359,7 @@ def _layout(
     finally:
         for undo, *args in reversed(edits):
             undo(*args)  # type: ignore[operator]
-    return out.getvalue(), template.page
+    return out.getvalue(), template.page, template.closing_alone
 
 
 def _info(doc: Document, stamp: datetime) -> xmp.Info:

@@ -63,10 +63,13 @@ class StoryBuilder:
         card = author_box(self, qr=not band_code)  # one QR code on the page: the band's
         if isinstance(card, Card):  # the card under the article, the band grown up to it
             band = closing_band(self, card)
-            story.append(card if band is None else band)
+            closing = [card if band is None else band]
         else:  # a bio longer than a page flows, and the band follows it
             band = closing_band(self)
-            story.extend([card] if band is None else [card, band])
+            closing = [card] if band is None else [card, band]
+        for flowable in closing:
+            flowable.closing = True  # (the page template notes where the article ends)
+        story.extend(closing)
         if self.marker.problems:
             raise DocgenError(self.marker.problems)
         return story

@@ -110,7 +110,7 @@ class Grid(NamedTuple):
 
 
 class Space(NamedTuple):
-    """The room between blocks that is not a paragraph style's."""
+    """The room between blocks that is not a paragraph style's: what a tight layout narrows."""
 
     pull: float  # above a pull quote's rule and below its words
     pull_introduced: float  # above its rule when the line before introduces it ("For example:")
@@ -118,6 +118,12 @@ class Space(NamedTuple):
     closing: float  # between the article's end and the author's card (or the closing band)
     closing_gap: float  # between the card and the band
     band_top: float  # in the band, above its words
+
+
+#: A tight layout (see :func:`docgen.render.pdf.document.render_pdf`) sets the room between
+#: blocks at this share: enough to save the last page of an article that only just spills onto
+#: it, too little to see without measuring.
+TIGHT = 0.75
 
 
 class Styles(NamedTuple):
@@ -164,8 +170,11 @@ def _greys(muted: str, paper: str, tint: str) -> tuple[str, str]:
     return on_paper, on_tint
 
 
-def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
-    """Build every paragraph style of the handout from the brand's fonts and palette."""
+def make_styles(brand: Brand, body: Registered, heading: Registered,
+                tight: bool = False) -> Styles:
+    """Build every paragraph style of the handout from the brand's fonts and palette; ``tight``:
+    with :data:`TIGHT` of the room between blocks and paragraphs."""
+    room = TIGHT if tight else 1.0
     p = brand.palette
     k = scheme(p)[0]  # every text colour, checked against what is behind it
     grey, grey_on_tint = _greys(k.muted, p.background, p.light)
@@ -212,7 +221,7 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         leading=leading,
         textColor=c.text,
         alignment=TA_LEFT,
-        spaceAfter=round(leading * 0.6),
+        spaceAfter=round(leading * 0.6 * room),
         allowWidows=0,
         allowOrphans=0,
         splitLongWords=1,
@@ -234,7 +243,8 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
         body=base,
         # A step above the pull quotes (the call to action's size): the headings lead.
         heading=derive("heading", fontName=h, fontSize=step(3), leading=round(step(3) * 1.2),
-                       textColor=c.heading, spaceBefore=leading, spaceAfter=leading * 0.5),
+                       textColor=c.heading, spaceBefore=leading * room,
+                       spaceAfter=leading * 0.5),
         title=derive("title", fontName=h, fontSize=step(4), leading=round(step(4) * 1.1),
                      textColor=c.paper, spaceAfter=step(4) * 0.3),
         subtitle=derive("subtitle", fontName=heading.name(), fontSize=q, leading=round(q * 1.3),
@@ -264,6 +274,7 @@ def make_styles(brand: Brand, body: Registered, heading: Registered) -> Styles:
                     spaceAfter=4, allowWidows=1, allowOrphans=1),
         note_label=derive("note_label", fontName=h, fontSize=small, leading=round(small * 1.35),
                           textColor=c.heading, spaceAfter=2),
-        space=Space(pull=leading * 2, pull_introduced=18, quote_after=leading * 0.8, closing=34,
-                    closing_gap=28, band_top=40),
+        space=Space(pull=leading * 2 * room, pull_introduced=18 * room,
+                    quote_after=leading * 0.8 * room, closing=34 * room, closing_gap=28 * room,
+                    band_top=40 * room),
     )
