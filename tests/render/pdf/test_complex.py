@@ -92,3 +92,30 @@ def test_a_latin_word_the_brand_face_half_lacks_is_drawn_in_one_face() -> None:
     # ... and text where the fallback is needed often is set in it throughout
     chunks, _ = runs("Tiếp thị tạo ra nhu cầu", fam, False, False, fallbacks)
     assert len(chunks) == 1 and chunks[0][1] is not None
+
+
+def test_latin_words_beside_greek_and_cyrillic_stay_in_the_brand_face() -> None:
+    from docgen.render.pdf.fonts import runs
+
+    family = bundled_family("Caladea")
+    assert family is not None
+    chunks, missing = runs(" and Ελληνικά, кириллица.", register(family), False, False,
+                           Fallbacks("en"))
+    assert not missing
+    assert chunks[0] == (" and ", None)  # Caladea has a, n, d: only the other alphabets fall back
+    assert all(font is not None for text, font in chunks if any(c.isalpha() for c in text)
+               and text.strip() != "and")
+
+
+def test_the_fallback_warning_names_only_letters_the_brand_face_lacks() -> None:
+    from docgen.model import Span, Text
+    from docgen.render.pdf.markup import Marker
+
+    family = bundled_family("Caladea")
+    assert family is not None
+    marker = Marker("#000000", Fallbacks("en"))
+    # short text that needs the fallback often is set in it throughout, "and more" included
+    marker.text(Text((Span("Tiếp and more"),)), register(family), None)
+    (warning,) = marker.fallback_warnings
+    assert warning.message == ("the font Caladea has no U+1EBF LATIN SMALL LETTER E WITH "
+                               "CIRCUMFLEX AND ACUTE; they are drawn in DejaVu Sans")

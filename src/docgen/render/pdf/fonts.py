@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts import FONT_DIR
-from docgen.fonts.metrics import advance_widths
+from docgen.fonts.fallback import coverage
 from docgen.fonts.scripts import is_hangul, is_kana, region_of, script
 from docgen.model import FontFace, FontFamily
 
@@ -83,13 +83,6 @@ def register(family: FontFamily, where: Location | None = None) -> Registered:
         boldItalic=names[(True, True)],
     )
     return Registered(family, tuple(sorted(names.items())))
-
-
-@lru_cache(maxsize=64)
-def coverage(path: Path) -> frozenset[int]:
-    """Return the code points a font file maps to glyphs (beyond the BMP too: see
-    :func:`_to_unicode`)."""
-    return frozenset(advance_widths(path)[0])
 
 
 def describe(ch: str) -> str:
@@ -233,7 +226,9 @@ def _whole_words(chars: list[tuple[str, str | None]], fallbacks: Fallbacks) -> N
             other = next(f for f in fonts if f is not None)
             if all(not script(c) for c, _ in word) and all(fallbacks.draws(other, c) for c, _ in word):
                 chars[start:end] = [(c, other) for c, _ in word]
-                mixed += 1
+                # Only letters of both faces in one word make it mixed ("Tiếp"); a Greek word
+                # with a comma the brand face has ("Ελληνικά,") is simply in another alphabet.
+                mixed += any(f is None and c.isalpha() for c, f in word)
         start = end + 1
     # A text whose words often need the fallback (Vietnamese in a face without its letters) reads
     # better in that one face throughout than switching faces word by word.

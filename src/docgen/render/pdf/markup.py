@@ -15,7 +15,15 @@ from docgen.fonts.scripts import script
 from docgen.infra.xmlescape import escape, quoteattr
 from docgen.model import Span, Text
 from docgen.render.pdf import emoji
-from docgen.render.pdf.fonts import Fallbacks, Registered, describe, missing_problem, register, runs
+from docgen.render.pdf.fonts import (
+    Fallbacks,
+    Registered,
+    coverage,
+    describe,
+    missing_problem,
+    register,
+    runs,
+)
 
 MONO = "Liberation Mono"  # code spans; Courier New's metric twin, shipped with docgen
 
@@ -100,7 +108,7 @@ class Marker:
             coloured = (emoji.markup(chunk, font) if source is not None
                         and source.family == "Noto Emoji" else None)
             out.append(f"<font name={quoteattr(font)}>{coloured or escape(chunk)}</font>")
-            self._warn_fallback(chunk, fam, where, font)
+            self._warn_fallback(chunk, fam, where, font, b, i)
         inner = "".join(out)
         if span.bold and not bold:
             inner = f"<b>{inner}</b>"
@@ -120,14 +128,17 @@ class Marker:
         return self._mono
 
     def _warn_fallback(self, chunk: str, fam: Registered, where: Location | None,
-                       font: str) -> None:
+                       font: str, bold: bool, italic: bool) -> None:
         """Note characters of the brand's own scripts (Latin, Greek, Cyrillic, symbols) that the
-        brand font lacks: a designer wants to know. Other scripts are expected to fall back."""
+        brand font lacks: a designer wants to know. Other scripts are expected to fall back, and
+        letters the brand font has, drawn in the fallback to keep a word in one face, are not
+        news."""
         source = self.fallbacks.families.get(font) if self.fallbacks else None
         family = source.family if source else "DejaVu Sans"
+        own = coverage(fam.path(bold, italic))
         for ch in dict.fromkeys(chunk):
             key = (fam.family.name, ch)
-            if key in self._warned or ch.isspace() or script(ch):
+            if key in self._warned or ch.isspace() or script(ch) or ord(ch) in own:
                 continue
             self._warned.add(key)
             self._fallbacks.setdefault((fam.family.name, where, family), []).append(ch)
