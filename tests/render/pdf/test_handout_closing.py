@@ -200,3 +200,32 @@ def test_an_article_that_only_just_spills_is_set_a_little_tighter(seed_doc: Docu
         assert render_pdf(doc, expected_pages=hint).data == rendered.data
     # the seed itself needs no tightening: its pull quotes keep two lines of room around them
     assert render_pdf(seed_doc).units == 4
+
+
+def test_on_a_page_of_their_own_the_card_stands_on_the_band(seed_doc: Document,
+                                                             tmp_path: Path) -> None:
+    """An article that fills its last page (and cannot be set tighter into it): the card and
+    the band go to a page of their own, the card standing on the band at the page's foot (a
+    back cover), not alone under the running head with a hole beneath it."""
+    import dataclasses
+
+    from docgen.render.pdf import render_pdf
+
+    last = seed_doc.sections[-1]
+    longer = dataclasses.replace(last, blocks=last.blocks * 3)
+    doc = dataclasses.replace(seed_doc, sections=(*seed_doc.sections[:-1], longer))
+    rendered = render_pdf(doc)
+    found = lines(rendered.data, tmp_path)
+    label = next(ln for ln in found if ln.text == "ABOUT THE AUTHOR")
+    assert label.page == rendered.units
+    assert not [ln for ln in found if ln.page == label.page and ln.y1 < label.y0
+                and ln.height >= 12]
+    path = write(rendered.data, tmp_path)
+    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
+        str(rendered.units), str(path), str(tmp_path / "last"))
+    image = PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
+    palette = seed_doc.brand.palette
+    navy = [r for r in _runs(image, 30) if r[0] == _rgb(palette.primary)]
+    assert navy and 792 - navy[-1][1] <= 0.45 * 792 + 2
+    card = [r for r in _runs(image, 70) if r[0] == _rgb(palette.light) and r[2] <= navy[-1][1]]
+    assert card and navy[-1][1] - card[-1][2] == pytest.approx(28, abs=3)

@@ -6,7 +6,8 @@ The band (with the card) is the story's last flowable. It takes the rest of the 
 stands a little below the article's end and the band grows from the paper's foot up to just
 under the card, so the page has no hole in the middle; up to :data:`MAX_BAND` of the page (a
 band of more than half the page would drown its few words), beyond which the room left falls
-between the card and the band: the article and its author's card read on, the band closes.
+between the card and the band: the article and its author's card read on, the band closes. On a
+page of their own the card stands on the band, both at the page's foot, like a back cover.
 The band is drawn over the place of the running footer, which the page template then sets on the
 band in quieter colours. In the structure tree it is a ``Sect``: the call to action (``P``), its
 address (``P`` with its ``Link``) and the QR code (``Figure`` in a ``Link``).
@@ -99,8 +100,10 @@ class ClosingBand(Flowable):
         canv._docgen_band = canv.getPageNumber()  # type: ignore[attr-defined]  # for the footer
         # From the paper's foot: the band reaches up to the card's foot (less the gap), which
         # stands at the top of this flowable, unless that makes the band taller than MAX_BAND:
-        # then the room left falls between the card and the band.
+        # then the room left falls between the card and the band, or, on a page of their own
+        # (nothing of the article above), above the card, which stands on the band.
         top = max(self.band_height(), min(y0 + self.height - self._card_h, MAX_BAND * g.height))
+        alone = y0 + self.height >= g.height - g.top - 0.5  # at the top of a later page's frame
         bottom = self._content_bottom()
         with artifact(canv):
             canv.setFillColor(self.fill)
@@ -112,7 +115,8 @@ class ClosingBand(Flowable):
         if self.address is not None:
             self.address.drawOn(canv, g.left - x0, y - text - y0)
         if self.card is not None:
-            self.card.drawOn(canv, 0, self.height - self._card_h + self.gap)  # at the top
+            self.card.drawOn(canv, 0, top + self.gap - y0 if alone
+                             else self.height - self._card_h + self.gap)  # at the top
         if self.code is not None:
             side = self.tile
             quiet = (side - QR_SIZE) / 2
