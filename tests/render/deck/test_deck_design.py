@@ -133,7 +133,7 @@ def test_a_quote_too_long_for_a_slide_shows_its_start_and_the_notes_all_of_it(
     assert quote.startswith("“Sentence number 1") and "…”" in quote
     assert "Sentence number 15" not in quote
     notes = slide.notes_slide.notes_text_frame.text
-    assert notes.startswith("[The slide shows the start of this answer; read it in full:]")
+    assert notes.startswith("[The slide shows an excerpt of this answer; here it is in full:]")
     assert "Sentence number 15 keeps going" in notes
 
 
@@ -297,3 +297,67 @@ def test_most_slide_text_keeps_its_layouts_box(seed_deck: Rendered) -> None:
             total += 1
             own += sh._element.find(f"{P}spPr/{A}xfrm") is not None
     assert total > 50 and own / total < 0.4, (own, total)
+
+
+def _body_text(slide) -> str:
+    """What a slide shows below its title, its eyebrow, footer and number left out."""
+    return " ".join(text_of(sh) for sh in slide.placeholders
+                    if sh.placeholder_format.type not in (1, 3, 13, 15)  # title, ctr title, num, ftr
+                    and sh.placeholder_format.idx != 13 and sh.has_text_frame)
+
+
+def test_no_slide_says_its_title_again(seed_deck: Rendered) -> None:
+    """A claim over its quote: the quote does not say the same words; a restating one is set
+    alone, as the title (read out in the notes); the notes do not read a claim title out again."""
+    from docgen.render.deck.points import content_words
+
+    said_once = 0
+    for n, slide in enumerate(read(seed_deck).slides, 1):
+        title = text_of(slide.shapes.title)
+        notes = slide.notes_slide.notes_text_frame.text.replace("\u00a0", " ")
+        if slide.slide_layout.name in ("Quote", "Statement", "Two Content", "Three Content",
+                                       "Comparison"):  # titled by a claim
+            assert title not in notes.replace(f"[Next: {title}]", ""), (n, title)
+        if title.startswith("“"):  # a quote as the title: nothing else on the slide
+            said_once += 1
+            assert not _body_text(slide).strip(), n
+        elif slide.slide_layout.name == "Statement":
+            claim = content_words(title)
+            shared = claim & content_words(_body_text(slide))
+            assert len(shared) < 0.4 * len(claim), (n, title)
+    assert said_once == 4  # the question and three statements
+
+
+def test_slides_keep_to_about_forty_words(seed_deck: Rendered) -> None:
+    for n, slide in enumerate(read(seed_deck).slides, 1):
+        shown = [text_of(sh) for sh in slide.placeholders
+                 if sh.placeholder_format.type not in (13, 15)]  # number, footer
+        assert len(" ".join(shown).split()) <= 50, (n, shown)
+
+
+def test_the_comparison_is_two_headed_columns(seed_deck: Rendered) -> None:
+    (slide,) = [s for s in read(seed_deck).slides if s.slide_layout.name == "Comparison"]
+    assert text_of(slide.shapes.title) == "Marketing and Sales: Side by Side"
+    texts = [text_of(sh) for sh in slide.placeholders if sh.placeholder_format.type not in (1, 13, 15)]
+    heads = [t for t in texts if t in ("Marketing", "Sales")]
+    assert heads == ["Marketing", "Sales"]
+    columns = [sh for sh in slide.placeholders if len(sh.text_frame.paragraphs) == 5]
+    assert len(columns) == 2 and columns[0].left < columns[1].left
+    assert columns[0].top == columns[1].top  # rows side by side
+
+
+def test_part_numbers_run_through_every_part(seed_deck: Rendered) -> None:
+    numbers = []
+    for slide in read(seed_deck).slides:
+        for sh in slide.placeholders:
+            m = re.match(r"^(\d\d) / 05", text_of(sh))
+            if m:
+                numbers.append(int(m.group(1)))
+    assert numbers == [1, 2, 3, 4, 5]  # part 5 has no divider: its one slide says 05 / 05
+
+
+def test_statement_ground_is_the_brands_light(seed_deck: Rendered, seed_doc: Document) -> None:
+    prs = read(seed_deck)
+    (layout,) = [x for x in prs.slide_layouts if x.name == "Statement"]
+    fill = layout.background.fill
+    assert str(fill.fore_color.rgb) == seed_doc.brand.palette.light.lstrip("#").upper()

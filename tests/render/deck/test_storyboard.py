@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docgen.model import Document, Paragraph, Quote, Section, Span, Text
 from docgen.render.deck.points import assign, content_words, label, stem
-from docgen.render.deck.storyboard import compare, question, storyboard
+from docgen.render.deck.storyboard import Beat, compare, question, storyboard
 
 
 def t(s: str) -> Text:
@@ -24,7 +24,7 @@ def test_the_seed_sections_get_slides_by_content(seed_doc: Document) -> None:
     assert kinds == [
         ["statement", "quote", "quote", "statement"],  # short quotes alone are set large
         ["quote", "statement", "quote"],  # the article's order kept
-        ["cards", "cards", "bullets"],  # two farming quotes under one claim; three labelled
+        ["cards", "cards", "overview"],  # farming under one claim; three labelled; side by side
         ["statement", "quote", "quote"],
         ["bullets"],  # no quotes: the points are the section's slide
     ]
@@ -56,7 +56,7 @@ def test_every_quote_of_the_seed_is_shown_once(seed_doc: Document) -> None:
 def test_a_recap_only_where_it_adds_a_point(seed_doc: Document) -> None:
     parts = storyboard(seed_doc)
     recaps = [p.number for p in parts if p.beats[-1].kind in ("bullets", "comparison")]
-    assert recaps == [3, 5]  # the analogies' claims are on no title; part 5 has only points
+    assert recaps == [5]  # part 5 has only points; the analogies' labels title their cards
 
 
 def test_points_match_quotes_one_to_one_by_shared_words() -> None:
@@ -176,3 +176,73 @@ def _doc(*sections: Section) -> Document:
     from docgen.source.defaults import default_brand
 
     return Document(t("T"), "t", None, sections, default_brand(), None)  # type: ignore[arg-type]
+
+
+def test_a_claim_restates_a_quote_that_says_most_of_its_words() -> None:
+    from docgen.render.deck.points import echoes
+
+    assert echoes(t("Marketing picks the target; Sales goes in for the kill"),
+                  q("Marketing is targeting your quarry. Sales is going in for the kill."))
+    # A claim that frames its quote (no words of its own in it) is a title worth showing.
+    assert not echoes(t("Some see little difference at all"),
+                      q("All Selling is Marketing, and all Marketing is Selling."))
+    assert not echoes(t("Cats"), q("Cats purr."))  # one shared word is no restatement
+
+
+def test_only_statements_whose_claims_restate_them_are_said_once(seed_doc: Document) -> None:
+    echo = [[b.echo for b in p.beats] for p in storyboard(seed_doc)]
+    assert echo[0] == [False, False, False, True]  # "Sales closes the deal; Marketing creates…"
+    assert echo[1] == [False, True, False]  # "…targeting your quarry…going in for the kill"
+    assert echo[3] == [True, False, False]  # "The two work in concert…together"
+    assert not any(b.echo for p in storyboard(seed_doc) for b in p.beats if b.kind != "statement")
+
+
+def _doc_with_points(seed_doc: Document, points: list[tuple[str, ...]]) -> Document:
+    import dataclasses
+
+    sections = tuple(dataclasses.replace(s, key_points=tuple(t(x) for x in pts))
+                     for s, pts in zip(seed_doc.sections, points, strict=False))
+    return dataclasses.replace(seed_doc, sections=sections)
+
+
+def test_the_two_sided_claims_side_by_side(seed_doc: Document) -> None:
+    parts = storyboard(seed_doc)
+    (over,) = [b for p in parts for b in p.beats if b.kind == "overview"]
+    assert parts[2].beats[-1] is over  # closes the last part it draws on
+    c = over.comparison
+    assert c is not None and (c.left, c.right) == ("Marketing", "Sales")
+    rows = list(zip([x.plain for x in c.left_items], [x.plain for x in c.right_items], strict=True))
+    assert rows == [("works at mass scale", "is one-on-one"),
+                    ("sells the brand and the “why”", "sells the “what”"),
+                    ("plans the operation", "makes it happen"),
+                    ("picks the target", "goes in for the kill"),
+                    ("plants", "harvests")]  # parts taken in turn, in the article's order
+    assert sum(len(x.split()) for r in rows for x in r) <= 36
+
+
+def test_no_side_by_side_without_that_shape(seed_doc: Document) -> None:
+    one_sided = [("Cats purr when content",), ("Dogs bark; birds sing",), ("Fish swim",)]
+    assert not any(b.kind == "overview" for p in storyboard(_doc_with_points(seed_doc, one_sided))
+                   for b in p.beats)
+    # Two rows only: not enough to stand for the article.
+    two = [("Marketing aims; Sales fires", "Marketing plans; Sales acts"),
+           ("Cats purr",), ("Dogs bark",), ("Marketing thinks; Sales talks",)]
+    assert not any(b.kind == "overview" for p in storyboard(_doc_with_points(seed_doc, two[:3]))
+                   for b in p.beats)
+
+
+def test_the_subject_named_first_is_the_left_column(seed_doc: Document) -> None:
+    import dataclasses
+
+    from docgen.render.deck.storyboard import Part, overview
+
+    swapped = [("Sales closes; Marketing opens", "Sales talks; Marketing listens"),
+               ("Sales acts; Marketing plans", "Marketing aims; Sales fires"), ("Fish swim",)]
+    parts = [Part(dataclasses.replace(s, key_points=tuple(t(x) for x in pts)), i, ())
+             for i, (s, pts) in enumerate(zip(seed_doc.sections, swapped, strict=False), 1)]
+    at, c = overview(parts, ("Marketing", "Sales")) or (None, None)
+    assert at == 1 and c is not None and c.left == "Sales"
+    assert [x.plain for x in c.left_items] == ["closes", "talks", "acts", "fires"]
+    assert [x.plain for x in c.right_items] == ["opens", "listens", "plans", "aims"]
+    with_own = [Part(parts[0].section, 1, (Beat("comparison"),)), *parts[1:]]
+    assert overview(with_own, ("Marketing", "Sales")) is None  # a part compares already

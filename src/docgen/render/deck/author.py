@@ -1,14 +1,14 @@
-"""The author's slide: the whole biography, the role above it when the biography does not already
-say it, the photo at the left when there is one. The name is the slide's title (the planner
-sets it, under the eyebrow "About the Author")."""
+"""The author's slide: the biography (a long one as short lines, whole in the notes), the role
+above it when the biography does not already say it, the photo at the left when there is one.
+The name is the slide's title (the planner sets it, under the eyebrow "About the Author")."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from docgen.model import Author
+from docgen.model import Author, Span
 from docgen.render.deck import design as d
-from docgen.render.deck.fit import Para, paginate, sentences, tokens
+from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
 from docgen.render.deck.kinds import Item, Kinds, Page, _picture
 from docgen.render.deck.plan_types import Picture
 from docgen.render.deck.points import content_words
@@ -42,6 +42,34 @@ def _paras(units: list) -> list[Para]:  # type: ignore[type-arg]
     return [Para(first), Para(second, space_before=0.5)]
 
 
+#: A biography longer than this is shortened on the slide (the notes hold it whole).
+BIO_WORDS = 40
+#: At most this many words of the shortened biography.
+BRIEF_WORDS = 30
+
+
+def brief(units: list[Tokens]) -> list[Para] | None:
+    """A long biography as short lines: each sentence up to its first comma (when four words or
+    more come before it: "Matthew Sawyer is Managing Partner of Rocket Market Development LLC"),
+    one line each, as many as 30 words hold. None when the biography is short enough whole."""
+    if sum(words(u) for u in units) <= BIO_WORDS:
+        return None
+    out: list[Para] = []
+    total = 0
+    for unit in units:
+        cut = list(unit)
+        for i, t in enumerate(unit):
+            if t.text.rstrip().endswith(",") and words(unit[:i + 1]) >= 4:
+                cut = [*unit[:i], Span(t.text.rstrip()[:-1], t.bold, t.italic, t.href)]
+                break
+        n = words(cut)
+        if out and total + n > BRIEF_WORDS:
+            break
+        out.append(Para(tuple(cut), space_before=0.5 if out else 0.0))
+        total += n
+    return out
+
+
 def author_pages(k: Kinds, author: Author) -> list[Page]:
     """Role and biography (continued on another slide if it must), the photo at the left."""
     f = k.f
@@ -65,6 +93,12 @@ def author_pages(k: Kinds, author: Author) -> list[Page]:
     (bx, by, bw, bh), bph = k.slot("author", "bio")
     rect = (bx + left, by + top, bw - left, bh - top)
     units = sentences(tokens(display(author.bio, k.language)))
+    short = brief(units)
+    if short is not None:  # the short version on the slide, the whole biography in the notes
+        bio = k.fitted("body", rect, short, (d.BODY, d.CARD, d.META), ph=bph, slot="bio",
+                       layout_role="author", good=True, even=False)
+        if bio is not None:
+            return [Page("author", (*items, bio), excerpt=True)]
     parts = paginate(units, lambda u: _paras(u), k.kit.fits(rect, 20.0), 99, 80)
     pages = []
     for i, part in enumerate(parts):

@@ -135,7 +135,7 @@ class Design:
 class Colours:
     """The deck's own colours beyond the scheme's, each checked on its ground."""
 
-    statement: str  # the statement slides' ground: a tint of the primary a projector still shows
+    statement: str  # the statement slides' ground: the brand's light
     card: str  # a card's ground: a lighter tint of the primary
     text_on_card: str
     muted_on_card: str
@@ -150,7 +150,9 @@ class Colours:
 
 def colours(p: Palette) -> Colours:
     k = scheme(p)[0]
-    tint = mix(p.primary, p.background, 0.86)
+    # The statements' ground is the brand's own light (no grey of docgen's); a card, which must
+    # stand out from the white slide it sits on, a tint of the primary.
+    tint = p.light
     card = mix(p.primary, p.background, 0.93)
     return Colours(
         statement=tint,
@@ -188,8 +190,9 @@ DARK_NUMBER = inches(0.6, 6.86, 0.55, 0.3)
 #: between the grid's edge and the words.
 QUOTE_RECT = (TEXT_X, QUOTE_Y, SLIDE_W - M - TEXT_X, BODY_BOTTOM - QUOTE_Y)
 #: A statement: its words on the titles' edge (the mark hangs in the margin), large.
-#: It sits a little above the middle of the body (anchored at its centre, as the layout says).
-STATEMENT_RECT = (M, QUOTE_Y, CONTENT_W, BODY_BOTTOM - QUOTE_Y - int(0.4 * IN))
+#: Its centre is the slide's optical centre (about 4 in down, above the geometric 3.75 in plus
+#: the title above it), anchored there as the layout says.
+STATEMENT_RECT = (M, BODY_Y, CONTENT_W, int(3.25 * IN))
 CAPTION_RECT = inches(0.6, 5.85, 12.133, 0.7)
 PHOTO_RECT = (M, BODY_Y, int(3.4 * IN), BODY_H)
 AUTHOR_X = M + int(3.8 * IN)  # the biography, right of a photo

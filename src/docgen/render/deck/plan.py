@@ -27,7 +27,7 @@ from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePla
 from docgen.render.deck.points import label as run_in_label
 from docgen.render.deck.script import Cue, Script
 from docgen.render.deck.storyboard import STATEMENT_WORDS, Beat, Part, question, storyboard
-from docgen.render.deck.typeset import display, marks
+from docgen.render.deck.typeset import display, marks, quoted_words
 from docgen.typography import NBSP
 
 _NO_CUE = Cue("content")
@@ -49,6 +49,9 @@ class _Draft:
     continued: bool = False
     cue: Cue = _NO_CUE
     slide: SlidePlan | None = None  # title, section and closing slides, made whole
+    #: The title is a quote set large (the question, a statement said once): the quote's byline.
+    big: bool = False
+    by: str = ""
 
 
 def plan_deck(doc: Document, frame: Frame | None = None) -> DeckPlan:
@@ -78,14 +81,15 @@ class _Planner:
         if asked is not None:  # the article's question, staged
             opening, closing = marks(doc.language)
             words = Text((Span(opening), *self.text(asked).spans, Span(closing)))
-            eyebrow = self.text(doc.subtitle) if doc.subtitle else self.text(self.label("question"))
+            # The line above it names the question; the title slide shows the subtitle already.
+            eyebrow = self.text(self.label("question"))
             if kit.frame.template:  # no layout of its own: the line as title, the question large
                 pages = self.kinds.statement(Quote(asked)) or []
                 items = pages[0].items if pages else ()
                 drafts.append(_Draft("question", "question", items, eyebrow, cue=Cue("question")))
             else:
                 drafts.append(_Draft("question", "question", title=words, eyebrow=eyebrow,
-                                     cue=Cue("question")))
+                                     cue=Cue("question"), big=True))
         if parts:
             items = tuple(self.text(p.section.heading) for p in parts)
             pages = self.kinds.bullets(items, "agenda", numbered=True)
@@ -104,13 +108,19 @@ class _Planner:
         drafts += [_Draft("author", "author", pg.items, self.text(doc.author.name),
                           self._continued(pg, len(author)), self.text(self.label("author")),
                           continued=pg.continued,
-                          cue=Cue("author", piece=pg.part, pieces=len(author)))
+                          cue=Cue("author", piece=pg.part, pieces=len(author),
+                                          excerpt=pg.excerpt))
                    for pg in author]
         # The call to action is the closing slide's title: in the headings' case, as titles are.
         closing = self.text(self.label.heading(doc.cta.text) if doc.cta is not None
                             else self.label("thanks"))
         drafts.append(_Draft("closing", "closing", title=closing, cue=Cue("closing")))
         return self.finish(drafts, parts)
+
+    def quoted(self, q: Quote) -> Text:
+        """The quote's words as a title prints them: in the language's marks, nested inside."""
+        opening, closing = marks(self.doc.language)
+        return Text((Span(opening), *quoted_words(q.text, self.doc.language).spans, Span(closing)))
 
     def _continued(self, pg: Page, pages: int = 2) -> str:
         """" (Continued)" on the second of two slides; " (Part 3 of 4)" beyond."""
@@ -136,15 +146,23 @@ class _Planner:
         for beat, kind, pgs in pages:
             for pg in pgs:
                 title, fallback = self.title_of(beat, kind)
-                eyebrow: Text | None = heading
-                if not divider and fallback:  # the section's one slide: its heading as title
-                    title, eyebrow, fallback = heading, self.text(fallback), ""
-                out.append(_Draft(kind, pg.layout, pg.items, title, self._continued(pg, len(pgs)),
-                                  eyebrow, fallback, heading, _snippet(beat, self.text),
-                                  pg.continued,
-                                  Cue(kind, part, beat, pg.part, len(pgs), excerpt=pg.excerpt,
-                                      timed=first and not divider, divided=divider,
-                                      first=first)))
+                eyebrow: Text | None = heading if kind != "overview" else self.text(self.doc.title)
+                if not divider:  # the part's one slide numbers it, as a divider would
+                    number = f"{part.number:02d} / {total:02d}"
+                    eyebrow = self.text(f"{number} · {heading.plain}")
+                    if fallback:  # no claim of its own: the part's heading is its title
+                        title, eyebrow, fallback = heading, self.text(number), ""
+                cue = Cue(kind, part, beat, pg.part, len(pgs), excerpt=pg.excerpt,
+                          timed=first and not divider, divided=divider, first=first)
+                if kind == "statement" and beat.echo and not self.kit.frame.template:
+                    # The claim restates the quote: the quote alone, large, as the slide's title.
+                    q = beat.quotes[0]
+                    out.append(_Draft(kind, "question", (), self.quoted(q), "", heading, "", heading,
+                                      cue=cue, big=True, by=q.by or ""))
+                else:
+                    out.append(_Draft(kind, pg.layout, pg.items, title,
+                                      self._continued(pg, len(pgs)), eyebrow, fallback, heading,
+                                      _snippet(beat, self.text), pg.continued, cue))
                 first = False
         last = out[-1]
         out[-1] = replace(last, cue=replace(last.cue, last=True))
@@ -172,15 +190,17 @@ class _Planner:
         if kind == "statement":
             pages = k.statement(beat.quotes[0])
             if pages is None:  # too long to set large: a quote slide
-                kind, pages = "quote", k.quote(beat.quotes[0])
+                kind, pages = "quote", k.quote(beat.quotes[0], beat.point)
         elif kind == "quote":
-            pages = k.quote(beat.quotes[0])
+            pages = k.quote(beat.quotes[0], beat.point)
         elif kind == "cards":
             pages = k.cards(beat.quotes)
         elif kind == "comparison" and beat.comparison is not None:
             pages = k.comparison(beat.comparison)
             if pages is None:  # the columns do not fit: the points as bullets
                 kind = "bullets"
+        elif kind == "overview":  # columns that do not fit: no overview (each claim had its slide)
+            return kind, (k.comparison(beat.comparison) or []) if beat.comparison else []
         elif kind == "picture" and beat.image is not None:
             pages = k.picture(beat.image)
         elif kind == "callout" and beat.callout is not None:
@@ -195,6 +215,9 @@ class _Planner:
         as the fallback too."""
         if beat.point is not None:
             return self.text(beat.point), ""
+        if beat.kind == "overview" and beat.comparison is not None:
+            c = beat.comparison
+            return self.text(f"{self.label.join([c.left, c.right])}: {self.label('side')}"), ""
         if beat.labels:
             return self.text(self.label.join(list(beat.labels))), ""
         if beat.kind == "cards" and all(b is not None and run_in_label(b) for b in beat.backs):
@@ -211,10 +234,12 @@ class _Planner:
         slides: list[SlidePlan] = []
         for i, (draft, (head, tail)) in enumerate(zip(drafts, titles, strict=True)):
             nxt = drafts[i + 1] if i + 1 < len(drafts) else None
-            cue = replace(draft.cue, next_title=titles[i + 1][0].plain + titles[i + 1][1]
-                          if nxt is not None else "",
+            point = nxt.cue.beat.point if nxt is not None and nxt.big and nxt.cue.beat else None
+            cue = replace(draft.cue, next_title=self.text(point).plain if point is not None
+                          else titles[i + 1][0].plain + titles[i + 1][1] if nxt is not None else "",
                           next_kind=nxt.kind if nxt is not None else "",
                           next_claim=nxt is not None and nxt.title is not None and not nxt.fallback
+
                           and nxt.cue.part is draft.cue.part
                           and nxt.kind not in ("author", "closing", "agenda", "question"),
                           next_part=self.text(nxt.cue.part.section.heading).plain
@@ -227,7 +252,7 @@ class _Planner:
                 slide = chrome.closing_slide(kit, doc, head, self.label("thanks"))
                 slide = replace(slide, layout=self.role(slide.layout))
             else:
-                box, full = self.title_box(head, tail, draft.kind)
+                box, full = self.title_box(head, tail, draft.big, draft.by)
                 if full:
                     self.warn(head.plain if tail else full)
                     notes = f"[Full title: {full}]\n\n{notes}"
@@ -280,14 +305,17 @@ class _Planner:
         if p not in self.warnings:
             self.warnings.append(p)
 
-    def title_box(self, head: Text, tail: str, kind: str) -> tuple[Box, str | None]:
+    def title_box(self, head: Text, tail: str, big: bool = False, by: str = ""
+                  ) -> tuple[Box, str | None]:
         """The title box; a title too long for two lines at the floor size loses words from the
-        end ("…"), never its " (Continued)", so it stays unique. The question is set large."""
-        if kind == "question" and not self.kit.frame.template:
+        end ("…"), never its " (Continued)", so it stays unique. A quote as title (the question,
+        a statement said once) is set large, its byline under it."""
+        if big and not self.kit.frame.template:
             slot = d.design(self.doc.brand.palette).layout("question").slot("title")
+            byline = self.kinds.by_para(Quote(Text(()), by=by), 0, d.META) if by else []
             for size in (d.STATEMENT, 40.0, 36.0):
-                b = self.kit.box("title", place(self.kit.frame, slot.rect), [_para(head, italic=True)],
-                                 size, size,
+                b = self.kit.box("title", place(self.kit.frame, slot.rect),
+                                 [_para(head, italic=True), *byline], size, size,
                                  font="body", color=slot.style.colour, placeholder=("title", 0))
                 if b is not None:
                     return self.kinds.hung(replace(b, style=slot.style)), None

@@ -24,6 +24,8 @@ from docgen.model import Quote, Text
 #: The least score that makes a match: about one word only this quote and this point share.
 MIN_SCORE = 1.0
 LEAD_WEIGHT = 0.5
+#: The share of a claim's words a quote says too for the claim to restate it.
+ECHO_SHARE = 0.4
 
 _STOP = frozenset(re.findall(r"\S+", """
 a about after all also am an and any are as at be because been being both but by can could did do
@@ -51,6 +53,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
     """The stems of ``text``'s content words (stop words and one- or two-letter words left out)."""
     return frozenset(stem(w) for w in _TOKEN.findall(text.lower())
@@ -62,6 +65,16 @@ def label(point: Text | str) -> str:
     plain = point if isinstance(point, str) else point.plain
     m = _LABEL.match(plain)
     return m.group(1).strip() if m and len(m.group(1).split()) <= 3 else ""
+
+
+def echoes(point: Text, quote: Quote) -> bool:
+    """Whether ``point`` restates ``quote`` (two or more of its content words, and at least 40 %
+    of them, are the quote's): then a slide setting the quote large says the claim already, and
+    the claim as its title would say it twice ("Marketing picks the target; Sales goes in for the
+    kill" over "Marketing is targeting your quarry. Sales is going in for the kill.")."""
+    claim = content_words(point.plain)
+    shared = claim & content_words(quote.text.plain)
+    return len(shared) >= 2 and len(shared) >= ECHO_SHARE * len(claim)
 
 
 def assign(points: Sequence[Text], quotes: Sequence[Quote], leads: Sequence[str],

@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from docgen.model import Quote, Span
+from docgen.model import Quote, Span, Text
 from docgen.quotes import PULL_QUOTE, QUOTE, QuoteLook, rule_colour
 from docgen.render.deck import design as d
 from docgen.render.deck.body import MAX_WORDS, Body, Item, Page
 from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
 from docgen.render.deck.plan_types import Box, Rect
+from docgen.render.deck.points import content_words
 from docgen.render.deck.typeset import display, marks, quoted_words
+
+#: An excerpt's most words: with its claim as title, a slide stays near 40 words.
+EXCERPT_WORDS = 30
 
 
 class QuoteSlides(Body):
@@ -92,9 +96,40 @@ class QuoteSlides(Body):
         block = self.quote_block("statement", q, (d.STATEMENT, 40.0, 36.0))
         return None if block is None else [Page("statement", block)]
 
-    def quote(self, q: Quote) -> list[Page]:
-        """One quote on one slide, 28 pt, else 24; one too long even so shows its first sentences
-        (``excerpt``: the notes hold it all)."""
+    def excerpt(self, q: Quote, point: Text | None) -> tuple[Tokens, bool] | None:
+        """Whole sentences of ``q``, at most ``EXCERPT_WORDS`` in all, in their order: those that
+        say most of the slide's claim first, then the earliest; "…" where sentences are left out.
+        Returns the words and whether they reach the quote's end; None for one sentence."""
+        units = sentences(self.words_of(q))
+        if len(units) < 2:
+            return None
+        want = content_words(point.plain) if point is not None else frozenset()
+        said = [len(want & content_words("".join(t.text for t in u))) for u in units]
+        chosen: list[int] = []
+        total = 0
+        for i in sorted(range(len(units)), key=lambda i: (-said[i], i)):
+            if total + words(units[i]) <= EXCERPT_WORDS:
+                chosen.append(i)
+                total += words(units[i])
+        if not chosen:
+            return None
+        chosen.sort()
+        out: list[Span] = [Span("… ", italic=True)] if chosen[0] > 0 else []
+        for i, at in enumerate(chosen):
+            if i and at != chosen[i - 1] + 1:
+                out.append(Span("… ", italic=True))
+            out.extend(units[at])
+        return tuple(out), chosen[-1] == len(units) - 1
+
+    def quote(self, q: Quote, point: Text | None = None) -> list[Page]:
+        """One quote on one slide, 28 pt, else 24. A quote of over 40 words shows an excerpt
+        (``excerpt``: the notes hold it all): its sentences that say the slide's claim."""
+        if words(self.words_of(q)) > MAX_WORDS:
+            cut = self.excerpt(q, point)
+            if cut is not None:
+                block = self.quote_block("quote", q, (d.BODY, d.CARD), self.quote_paras(q, *cut))
+                if block is not None:
+                    return [Page("quote", block, excerpt=True)]
         block = self.quote_block("quote", q, (d.BODY, d.CARD))
         if block is not None:
             return [Page("quote", block)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from docgen.model import Document, Paragraph, Quote, Text
 from docgen.render.deck.points import label
-from docgen.render.deck.storyboard import Beat, Part
+from docgen.render.deck.storyboard import Beat, Comparison, Part
 from docgen.render.deck.typeset import display, marks, quoted_words
 
 WORDS_PER_MINUTE = 130
@@ -38,6 +38,13 @@ PAUSES = ("[Pause, and let it land before you go on.]", "[Give the room a moment
 EXAMPLES = ("Here is one example:", "For instance:", "Take this one:", "One example among many:")
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve")
+#: After a quote under its claim, when the article gives little to say before it: what the
+#: answer does for the claim, without saying the claim again (the title says it).
+BRIDGES = ("I picked this answer because it says the headline in a practitioner’s own words.",
+           "[Read the answer, then point back to the headline: that is the claim it backs.]",
+           "Notice how much one answer carries; the headline is only my shorthand for it.",
+           "[Give the answer a beat of silence, then ask the room whether it matches their own "
+           "experience.]")
 #: How the speaker sums up a quote in the claim it backs.
 SUMS = ("In other words, {}.", "So: {}.", "Put simply, {}.", "The point: {}.")
 
@@ -175,6 +182,8 @@ class Script:
         led = sum(len(t.plain.split()) for lead in beat.lead_ins for t in lead)
         if beat.kind in ("bullets", "comparison") and cue.piece == 0 and led < 30:
             out.append(self._sum_up(cue))
+        if beat.kind == "overview" and beat.comparison is not None:
+            out += self._side_by_side(beat.comparison)
         if beat.kind == "list" and cue.piece == 0 and led < 30:
             out.append("[Take the points one at a time; give each a sentence or an example of "
                        "your own.]")
@@ -194,13 +203,15 @@ class Script:
             n = cue.part.number
             out.append(f"That’s part {_number(n)}, {here}. Next, part {_number(n + 1)}: "
                        f"{cue.next_part}." if cue.next_part else
-                       f"That’s {here}, the last of the {_number(len(self.parts))} parts.")
+                       f"That was part {_number(n)}, the last of the "
+                       f"{_number(len(self.parts))}.")
         return out
 
     def _quotes(self, beat: Beat, cue: Cue) -> list[str]:
         """Each quote with the words that lead into it, then the claim it backs."""
-        out = ["[The slide shows the start of this answer; read it in full:]"] if cue.excerpt else []
+        out = ["[The slide shows an excerpt of this answer; here it is in full:]"] if cue.excerpt else []
         opening = self.opening(cue.part) if cue.part is not None and cue.divided else ()
+        prose = 0  # the article's own words said here before the quotes
         for i, q in enumerate(beat.quotes):
             lead = [self.text(t) for t in beat.lead_ins[i]] if i < len(beat.lead_ins) else []
             if i == 0 and opening and cue.first:
@@ -208,6 +219,7 @@ class Script:
                 example = True
             else:
                 example = bool(lead) and not lead[-1].endswith(":")
+            prose += sum(len(t.split()) for t in lead)
             said = self.quoted(q)
             who = self.text(q.by) if q.by else ""
             if lead and lead[-1].endswith(":"):  # "For example:" runs into the quote
@@ -229,8 +241,11 @@ class Script:
                 out.append(self._sum(back))
         if beat.kind == "statement":
             out.append(self._pick(PAUSES))
-        if beat.point is not None:
+        if beat.point is not None and beat.echo:  # the claim is said, not shown
             out.append(self._sum(beat.point))
+        elif beat.point is not None:  # the claim is the title: not said again, but bridged to
+            if prose < 12:  # little of the article's own to say: how the answer serves the claim
+                out.append(self._pick(BRIDGES))
         elif not beat.labels:  # no claim of the article's: the speaker draws one
             out.append("[Say in one sentence of your own what this tells us.]")
         return out
@@ -264,15 +279,26 @@ class Script:
                 f"To sum up {heading}: the points on this slide, one at a time. [Give each a "
                 "sentence of your own.]")
 
+    def _side_by_side(self, c: Comparison) -> list[str]:
+        """The rows said as the claims they came from, one sentence each."""
+        rows = [f"{c.left} {self.text(a)}; {c.right} {self.text(b)}."
+                for a, b in zip(c.left_items, c.right_items, strict=True)]
+        return [f"Across the parts so far, the answers keep drawing the same line between "
+                f"{c.left} and {c.right}. Here it is, row by row.", " ".join(rows),
+                "[Let the two columns sink in before you move on.]"]
+
     def _author(self, cue: Cue) -> list[str]:
         a = self.doc.author
         if cue.piece > 0:
             return ["[The biography goes on here from the slide before: sum it up in a sentence "
                     "rather than reading it out.]"]
         out = ["A word about me, and where this comes from."]
+        if cue.excerpt:  # the slide has the short version: the whole biography is said
+            out += ["[The slide has the short version; say the whole of it in your own words:]",
+                    self.text(a.bio)]
         for link in a.links:
             out.append(f"You’ll find more at {_spoken(link.url)}.")
-        if not a.links:
+        if not a.links and not cue.excerpt:
             out.append("[The biography is on the slide: say it in your own words.]")
         return out
 

@@ -6,7 +6,8 @@ is kept; what a slide is depends on what it holds, not where it stands:
 - each quote backs at most one of the section's key points (:mod:`.points`), and its slide takes
   that claim as its title; quotes backing one point share a slide, as cards;
 - a quote alone on its slide is a **statement** (set large) when it is short, or marked
-  ``featured: true``; else a **quote** slide; it is never split;
+  ``featured: true``; else a **quote** slide; it is never split; a statement whose claim only
+  restates it (:func:`.points.echoes`) is set alone, so the slide says it once (``echo``);
 - runs of short quotes become **cards**, three to a slide when each has at most 16 words, else
   two when both together have at most 40, when they back no point, or points with run-in labels
   ("Sports: ...", "Theatre: ..."), which then title the slide together;
@@ -23,13 +24,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, Section, Span, Text
-from docgen.render.deck.points import assign, label
+from docgen.render.deck.points import assign, echoes, label
 
 CARD3_WORDS = 16
 CARD2_WORDS = 30
 SLIDE_WORDS = 40
 #: A quote alone on its slide and this short is set large, as a statement.
 STATEMENT_WORDS = 16
+#: A statement this short whose claim restates it is set alone, the quote as the slide's title.
+ECHO_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,8 @@ class Comparison:
 class Beat:
     """One idea of a section, which becomes one slide (or several when a list does not fit).
 
-    ``kind``: statement, quote, cards, bullets (key points), comparison, list, picture, callout.
+    ``kind``: statement, quote, cards, bullets (key points), comparison, list, picture, callout,
+    overview (the article's two-sided claims side by side, :func:`overview`).
     ``lead_ins[i]`` are the paragraphs that led into the i-th quote (or, for other kinds, into
     the beat): what the speaker says before it. ``point``: the key point the beat's quotes back,
     its title; ``labels``: the run-in labels of the points its cards back ("Sports"), which
@@ -65,6 +69,9 @@ class Beat:
     point: Text | None = None
     labels: tuple[str, ...] = ()
     backs: tuple[Text | None, ...] = ()
+    #: A statement whose claim restates its quote: the quote alone is set large (the slide's
+    #: title), and the claim is said, not shown.
+    echo: bool = False
 
     @property
     def words(self) -> int:
@@ -99,7 +106,87 @@ def storyboard(doc: Document) -> tuple[Part, ...]:
     """Return the storyboard of every section the deck shows, in order."""
     sections = [s for s in doc.sections if not s.deck.skip]
     subjects = _subjects(sections)
-    return tuple(_part(s, i, subjects) for i, s in enumerate(sections, 1))
+    parts = [_part(s, i, subjects) for i, s in enumerate(sections, 1)]
+    found = overview(parts, subjects) if subjects else None
+    if found is not None:  # closes the last part it draws on
+        at, compared = found
+        p = parts[at]
+        parts[at] = Part(p.section, p.number, (*p.beats, Beat("overview", comparison=compared)),
+                         p.closing, p.words)
+    return tuple(parts)
+
+
+#: The overview's most rows, and most words in its columns.
+OVERVIEW_ROWS = 5
+OVERVIEW_WORDS = 36
+
+
+def _row(text: str, subjects: tuple[str, str]) -> tuple[str, str, str] | None:
+    """A point as (the subject it names first, what the first subject does, what the second
+    does), or None when it is not one clause for each ("Marketing aims; Sales pulls...")."""
+    if label(text):
+        text = text.split(":", 1)[1].strip()
+    clauses = [(_opening_word(c), c) for c in _clauses(text.strip(), subjects)]
+    if len(clauses) != 2 or {w for w, _ in clauses} != set(subjects):
+        return None
+    sides = {w: c[len(w):].strip() for w, c in clauses}
+    for side, other in ((sides[subjects[0]], subjects[1]), (sides[subjects[1]], subjects[0])):
+        if not side or re.search(rf"\b{re.escape(other)}\b", side):
+            return None
+    return clauses[0][0], sides[subjects[0]], sides[subjects[1]]
+
+
+def overview(parts: list[Part], subjects: tuple[str, str]) -> tuple[int, Comparison] | None:
+    """The article's two-sided claims side by side, one row a claim, when they have that shape.
+
+    A row is a key point that is one clause for each subject, in either order ("Marketing works
+    at mass scale; Sales is one-on-one"; a run-in label is set aside: "Farming: Marketing plants,
+    Sales harvests"). Rows are taken from each part in turn (the parts' first claims first), at
+    most five and 36 words. Made only when at least three rows from two parts or more have that
+    shape, and no part shows a comparison of its own already. Returns the index of the last part
+    a row comes from (the overview closes it) and the two columns.
+    """
+    if any(b.kind == "comparison" for p in parts for b in p.beats):
+        return None
+    first = ""  # the subject the article names first: the left column
+    rows: dict[int, list[tuple[str, str]]] = {}
+
+    def rows_of(at: int) -> list[tuple[str, str]]:  # made as they are asked for: a long
+        nonlocal first                              # article's first parts fill the slide
+        if at not in rows:
+            rows[at] = []
+            for point in parts[at].section.key_points:
+                row = _row(point.plain, subjects)
+                if row is not None:
+                    first = first or row[0]
+                    rows[at].append(row[1:])
+        return rows[at]
+
+    chosen: list[tuple[int, tuple[str, str]]] = []
+    words = 0
+    turn, more = 0, True
+    while more and len(chosen) < OVERVIEW_ROWS:
+        more = False
+        for at in range(len(parts)):
+            if len(chosen) == OVERVIEW_ROWS:
+                break
+            mine = rows_of(at)
+            if turn < len(mine):
+                more = True
+                n = sum(len(x.split()) for x in mine[turn])
+                if words + n <= OVERVIEW_WORDS:
+                    chosen.append((at, mine[turn]))
+                    words += n
+        turn += 1
+    if len(chosen) < 3 or len({at for at, _ in chosen}) < 2:
+        return None
+    chosen.sort(key=lambda c: c[0])  # in the article's order
+    left = tuple(Text((Span(a),)) for _, (a, _) in chosen)
+    right = tuple(Text((Span(b),)) for _, (_, b) in chosen)
+    at = max(at for at, _ in chosen)
+    if first == subjects[1]:
+        return at, Comparison(subjects[1], subjects[0], right, left)
+    return at, Comparison(subjects[0], subjects[1], left, right)
 
 
 _QUESTION = re.compile(r"[“\"«„]\s*([^“”\"«»„]{3,300}?\?)\s*[”\"»“]")
@@ -157,6 +244,8 @@ def _part(section: Section, number: int, subjects: tuple[str, str] | None) -> Pa
             beats.append(Beat("callout", callout=block, lead_ins=(lead,)))
     flush()
     titled = {id(b.point) for b in beats if b.point is not None}
+    # Points whose run-in labels title a row of cards are shown there (and said in the notes).
+    titled |= {id(p) for b in beats if b.labels for p in b.backs if p is not None}
     if points and any(id(p) not in titled for p in points):  # the recap adds a point
         lead = tuple(pending)
         pending = []
@@ -197,7 +286,9 @@ def _run(run: list[tuple[Quote, tuple[Text, ...]]], point_of: dict[int, int | No
             if len(chunk) == 1:
                 q = quotes[0]
                 kind = "statement" if q.featured or count_words(q.text) <= STATEMENT_WORDS else "quote"
-                out.append(Beat(kind, quotes, lead_ins=leads, point=backs[0], backs=backs))
+                echo = (kind == "statement" and backs[0] is not None and count_words(q.text) <= ECHO_WORDS
+                        and echoes(backs[0], q))
+                out.append(Beat(kind, quotes, lead_ins=leads, point=backs[0], backs=backs, echo=echo))
                 continue
             shared = backs[0] if all(b is backs[0] for b in backs) else None
             labels = tuple(label(b) for b in backs if b is not None) if shared is None else ()

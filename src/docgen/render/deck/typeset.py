@@ -10,6 +10,7 @@ alone on the last line) by the viewer's own wrapping: docgen chooses the box's w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from docgen.model import FontFamily, Span, Text
@@ -30,8 +31,10 @@ def display(text: Text | str, language: str) -> Text:
     return smarten(text, language)
 
 
+@lru_cache(maxsize=4096)
 def quoted_words(text: Text, language: str) -> Text:
-    """A quotation's words as printed inside its marks: typed marks gone, inner quotes nested."""
+    """A quotation's words as printed inside its marks: typed marks gone, inner quotes nested
+    (remembered: the slide, its title and its notes print the same quote)."""
     return nest_quotes(smarten(unquote(text), language), language)
 
 
