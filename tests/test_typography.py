@@ -191,3 +191,10 @@ def test_break_cost_reads_punctuation_and_function_words() -> None:
     assert break_cost("Marketing,", "and") < break_cost("Marketing", "is") == 0
     assert break_cost("together.”", "Sales") < 0
     assert break_cost("the", "battle") > 0 and break_cost("to", "execute") > 0
+
+
+def test_a_trailing_emoji_or_symbol_stays_with_the_word_before_it() -> None:
+    assert smarten_str("Global launch 🚀") == "Global launch\u00a0🚀"
+    assert smarten_str("Next steps →") == "Next steps\u00a0→"
+    assert smarten_str("We win!") == "We win!"
+    assert smarten_str("launch 🚀", after="s") == "launch 🚀"  # not the end of the text

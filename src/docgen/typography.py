@@ -40,6 +40,8 @@ _MINOR = frozenset((
 _DOUBLE_HYPHEN = re.compile(r"-{2,3}")
 _SPACE_BEFORE_DASH = re.compile(r"(?<=\S) +(?=[–—](?: |$))")
 _ONE_LETTER = re.compile(r"(?<![\w’'])([aAI]) (?=\w)")
+#: A text's last word made of symbols alone (an emoji, an arrow, a check mark).
+_LAST_SYMBOLS = re.compile(r"(?<=\S) +(?=[^\w\s“”‘’\"'«»()\[\]{}.,;:!?…–—-]+$)")
 
 
 def quote_marks(language: str) -> tuple[str, str, str, str]:
@@ -65,6 +67,8 @@ def smarten_str(text: str, language: str = "en", before: str = "", after: str = 
         text = _SPACE_BEFORE_DASH.sub(NBSP, text)
     if language.lower().startswith("en"):
         text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
+    if not after and " " in text:  # "Launch 🚀": the emoji never ends up alone on a line
+        text = _LAST_SYMBOLS.sub(NBSP, text)
     return text
 
 

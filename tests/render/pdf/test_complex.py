@@ -119,3 +119,23 @@ def test_the_fallback_warning_names_only_letters_the_brand_face_lacks() -> None:
     (warning,) = marker.fallback_warnings
     assert warning.message == ("the font Caladea has no U+1EBF LATIN SMALL LETTER E WITH "
                                "CIRCUMFLEX AND ACUTE; they are drawn in DejaVu Sans")
+
+
+@pytest.mark.parametrize("first", ["aaa", "市场"])  # reportlab's breaking, and the complex path's
+def test_a_no_break_space_keeps_its_words_on_one_line_in_a_face_without_one(make, first) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from docgen.render.pdf.fonts import runs
+
+    family = bundled_family("Carlito")  # Carlito has no U+00A0: its space glyph stands in
+    assert family is not None
+    fam = register(family)
+    assert stringWidth("\u00a0", fam.name(), 12) == stringWidth(" ", fam.name(), 12)
+    assert runs("Sales\u00a0– done", fam, False, False, Fallbacks("en"))[0] == [
+        ("Sales\u00a0– done", None)]
+    p = make(f"{first} bbb\u00a0🚀")
+    p.wrap(1e6, 1e6)
+    line = p.blPara.lines[0]
+    room = line.extraSpace if hasattr(line, "extraSpace") else line[0]
+    got = lines(make(f"{first} bbb\u00a0🚀"), 1e6 - room - 1)  # a hair too narrow for one line
+    assert [line.replace(" ", "") for line in got] == [first, "bbb\u00a0🚀"], got

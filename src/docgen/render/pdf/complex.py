@@ -36,7 +36,7 @@ from docgen.fonts.scripts import (
 )
 from docgen.render.pdf import emoji
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # no-break spaces keep their words together
 #: Named canvas callbacks that open and close an ActualText span around a shaped run.
 BEGIN, END = "docgen-actual-text", "docgen-actual-end"
 #: Named canvas callback that makes the next run select its font again (see :func:`reselect`).

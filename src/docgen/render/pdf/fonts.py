@@ -28,11 +28,15 @@ from docgen.model import FontFace, FontFamily
 
 TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
 if TYPE_CHECKING:
+    from typing import Any
+
     from docgen.fonts.fallback import Chain, Source
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 # Whitespace that reportlab collapses into a word break: never drawn, so never checked.
 _COLLAPSED = frozenset("\n\r\t\f\v")
+#: No-break spaces: a face without them draws its own space there (see :func:`_no_break_spaces`).
+NO_BREAK = frozenset("\u00a0\u202f")
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def register(family: FontFamily, where: Location | None = None) -> Registered:
         name = _font_name(face)
         if name not in pdfmetrics.getRegisteredFontNames():
             try:
-                pdfmetrics.registerFont(load_font(name, face.path))
+                pdfmetrics.registerFont(_no_break_spaces(load_font(name, face.path)))
             except (TTFError, OSError) as exc:
                 raise DocgenError(
                     Problem(
@@ -83,6 +87,22 @@ def register(family: FontFamily, where: Location | None = None) -> Registered:
         boldItalic=names[(True, True)],
     )
     return Registered(family, tuple(sorted(names.items())))
+
+
+def _no_break_spaces(font: Any) -> Any:
+    """Return ``font`` drawing a no-break space it lacks with its space glyph (Carlito has none).
+
+    The no-break spaces the typography puts before a dash or a trailing emoji then keep their
+    words together in every face, at the face's own space width; HarfBuzz, which shapes the
+    complex runs from the file itself, falls back to the space glyph the same way.
+    """
+    face = font.face
+    space = face.charToGlyph.get(0x20)
+    for code in map(ord, NO_BREAK):
+        if code not in face.charToGlyph and space is not None:
+            face.charToGlyph[code] = space
+            face.charWidths[code] = face.charWidths.get(0x20, face.defaultWidth)
+    return font
 
 
 def describe(ch: str) -> str:
@@ -186,7 +206,7 @@ def runs(
     missing: list[str] = []
     current: str | None = None
     for ch in text:
-        if ch in _COLLAPSED:
+        if ch in _COLLAPSED or ch in NO_BREAK:
             font = None
         elif current is not None and _joins(ch) and fallbacks.draws(current, ch):
             font = current

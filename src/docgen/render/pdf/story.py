@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -20,7 +19,7 @@ from docgen.render.pdf.author import Card, author_box
 from docgen.render.pdf.balance import Balanced, InFlow, Note
 from docgen.render.pdf.closing import closing_band
 from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
-from docgen.render.pdf.fonts import Registered, coverage
+from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.sections import Heading, restates, room_for_opening
@@ -74,13 +73,11 @@ class StoryBuilder:
             raise DocgenError(self.marker.problems)
         return story
 
-    def display(self, text: Text, fam: Registered | None = None) -> Text:
-        """Return ``text`` as the handout prints it in ``fam`` (the body face by default): real
+    def display(self, text: Text) -> Text:
+        """Return ``text`` as the handout prints it: real
         dashes, curly quotes, ellipses and no-break spaces (:func:`docgen.typography.smarten`,
-        which the deck uses too); a link whose words are its address is left as typed.
-
-        A face without a no-break space (Carlito has none) gets plain spaces instead: a space
-        from the fallback font is visibly wider than the face's own.
+        which the deck uses too); a link whose words are its address is left as typed. A face
+        without a no-break space draws its own space there (``fonts.NO_BREAK``).
         """
         if any(s.href and s.text.strip() == s.href for s in text.spans):
             parts = [s if s.href and s.text.strip() == s.href else
@@ -88,11 +85,6 @@ class StoryBuilder:
             shown = Text(tuple(parts))
         else:
             shown = smarten(text, self.doc.language)
-        if not _has_nbsp(fam or self.body):
-            shown = Text(tuple(
-                replace(s, text=s.text.replace(NBSP, " ").replace(NNBSP, " "))
-                if (NBSP in s.text or NNBSP in s.text) and not s.code else s
-                for s in shown.spans))
         return shown
 
     @staticmethod
@@ -111,7 +103,7 @@ class StoryBuilder:
               fam: Registered | None = None, kind: type[Paragraph] = Paragraph,
               **kw: Any) -> Paragraph:
         """A paragraph of ``text`` tagged as a new ``role`` element of the current parent."""
-        shown = self.display(text, fam)
+        shown = self.display(text)
         markup = self.marker.text(shown, fam or self.body, where, **kw)
         return tag(kind(markup, style), self.parent.add(role, links=self.links(shown)))
 
@@ -143,7 +135,7 @@ class StoryBuilder:
         self.parent = self.root.add("Sect")
         self._pull = pull_quote(section)
         g, st = self.s.grid, self.s
-        shown = self.display(section.heading, self.heading)
+        shown = self.display(section.heading)
         markup = self.marker.text(shown, self.heading, section.location, bold=True)
         head_node = self.parent.add("H2", links=self.links(shown))
         notes = self.key_points(section) if section.key_points and not restates(section) else []
@@ -177,7 +169,7 @@ class StoryBuilder:
         lst.attrs = NO_LABELS
         items: list[Flowable] = [label]
         for point in section.key_points:
-            shown = self.display(point, self.heading)
+            shown = self.display(point)
             body = tag(Note(self.marker.text(shown, self.heading, section.location), st.note),
                        lst.add("LI").add("LBody", links=self.links(shown)))
             items.append(Item(body, "–", 9, self.heading.name(), st.note.fontSize,
@@ -345,14 +337,6 @@ class StoryBuilder:
             self.parent = outer
         parts.append(Spacer(1, self.s.body.spaceAfter))
         return KeepTogether(parts)
-
-
-NBSP, NNBSP = "\u00a0", "\u202f"
-
-
-@lru_cache(maxsize=16)
-def _has_nbsp(fam: Registered) -> bool:
-    return all(ord(NBSP) in coverage(fam.path(b, i)) for b in (False, True) for i in (False, True))
 
 
 #: Blocks a paragraph just before introduces (it is kept on their page).
