@@ -21,7 +21,7 @@ from docgen.scheme import scheme
 FLOORS = {"quote": 24.0, "body": 18.0, "callout": 24.0, "caption": 18.0, "attribution": 18.0,
           "label": 18.0, "title": 28.0, "subtitle": 18.0, "eyebrow": 20.0}
 #: The type scale: every size a slide uses.
-SCALE = {10.0, 16.0, 18.0, 20.0, 24.0, 28.0, 32.0, 36.0, 40.0, 44.0, 54.0}
+SCALE = {10.0, 16.0, 18.0, 20.0, 24.0, 28.0, 32.0, 36.0, 40.0, 44.0, 54.0, 96.0}
 CHROME = ("footer", "number", "eyebrow")
 
 
@@ -80,7 +80,13 @@ def test_the_question_is_staged_after_the_title(seed_doc: Document) -> None:
     slide = plan_deck(seed_doc).slides[1]
     assert slide.layout == "question"
     assert shown(slide.title) == "“What’s the difference between Marketing and Sales?”"
-    assert eyebrow(slide) == "The Question"  # the title slide's subtitle is not said twice
+    assert eyebrow(slide) == "responses to one question"  # the figure's line (140+ above it)
+    no_figure = dataclasses.replace(seed_doc, subtitle=None, intro=tuple(
+        dataclasses.replace(b, text=Text((Span(b.text.plain.replace("over 140 ", "")),)))
+        if hasattr(b, "text") else b for b in seed_doc.intro))
+    slide = plan_deck(no_figure).slides[1]
+    assert eyebrow(slide) == "The Question"  # not the title slide's subtitle again
+    assert not [b for b in slide.boxes if b.role == "figure"]
     assert slide.title.size == d.STATEMENT and slide.title.hang > 0
     no_question = dataclasses.replace(seed_doc, intro=())
     assert "question" not in [s.kind for s in plan_deck(no_question).slides]
@@ -430,3 +436,14 @@ def test_a_long_biography_as_short_lines_across_the_slide(seed_doc: Document) ->
     assert [b.role for b in author.boxes if b.role not in CHROME] == ["body"]
     assert words([r for p in bio.paras for r in p.runs]) <= 30
     assert "which helps companies" not in shown(bio) and "which helps companies" in author.notes
+
+
+def test_the_opening_figure_is_staged_above_the_question(seed_doc: Document) -> None:
+    slide = plan_deck(seed_doc).slides[1]
+    (fig,) = [b for b in slide.boxes if b.role == "figure"]
+    assert shown(fig) == "140+" and fig.size == d.FIGURE and fig.placeholder == ("body", 14)
+    assert eyebrow(slide) == "responses to one question"
+    assert fig.y + fig.h <= next(b for b in slide.boxes if b.role == "eyebrow").y
+    # Without the subtitle the introduction's "over 140 responses." still gives it.
+    bare = plan_deck(dataclasses.replace(seed_doc, subtitle=None)).slides[1]
+    assert [shown(b) for b in bare.boxes if b.role == "figure"] == ["140+"]

@@ -246,3 +246,20 @@ def test_the_subject_named_first_is_the_left_column(seed_doc: Document) -> None:
     assert [x.plain for x in c.right_items] == ["opens", "listens", "plans", "aims"]
     with_own = [Part(parts[0].section, 1, (Beat("comparison"),)), *parts[1:]]
     assert overview(with_own, ("Marketing", "Sales")) is None  # a part compares already
+
+
+def test_the_opening_figure_is_a_count_at_a_clauses_end(seed_doc: Document) -> None:
+    import dataclasses
+
+    from docgen.render.deck.storyboard import figure
+
+    assert figure(seed_doc) == ("140+", "responses to one question")
+
+    def sub(s: str) -> Document:
+        return dataclasses.replace(seed_doc, subtitle=t(s), intro=())
+
+    assert figure(sub("What 1,200 marketers told us")) is None  # mid-sentence: no hook
+    assert figure(sub("Lessons from 1,200 marketers")) == ("1,200", "marketers")
+    assert figure(sub("Notes from 2024 conferences")) is None  # a year
+    assert figure(sub("Three answers to one question")) is None  # words, not a figure
+    assert figure(sub("Up 40% in 3 years")) is None

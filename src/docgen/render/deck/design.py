@@ -12,8 +12,9 @@ content slide opens the same way, top down: a short accent rule, the eyebrow (th
 20 pt), the title (36 pt, at most two lines); the body starts at one height below it, and a quote
 or a row of cards always starts at the same line. The type scale: 10 (footer), 20 (eyebrows,
 attributions, captions, meta), 24 (cards), 28 (body and quotes), 36 (titles), 44 (statements), 54
-(the cover and the dividers). The cover, the dividers and the closing slide are set on the brand's
-primary colour with the white logo, the same rule above their small line and title.
+(the cover and the dividers), 96 (the one figure the opening is built on). The cover, the
+dividers and the closing slide are set on the brand's primary colour with the white logo, the
+same rule above their small line and title.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ CARD_INSET = INDENT - RULE_W
 
 #: The type scale.
 FOOTER, META, CARD, BODY, TITLE, STATEMENT, DISPLAY = 10.0, 20.0, 24.0, 28.0, 36.0, 44.0, 54.0
+#: The one figure the opening is built on ("140+"), set as a number, not as words.
+FIGURE = 96.0
 
 Rect4 = tuple[int, int, int, int]
 
@@ -204,6 +207,8 @@ QR_TILE = inches(9.733, 2.1, 3.0, 3.0)
 QUESTION_RULE = DARK_RULE
 QUESTION_META = (M, DARK_META[1], CONTENT_W, DARK_META[3])
 QUESTION_RECT = inches(0.6, 3.2, 12.133, 3.0)
+#: The figure above the question's line, standing on its rule.
+FIGURE_RECT = inches(0.6, 0.6, 12.133, 1.85)
 
 
 #: Every slide role, in the order of the built-in template's layouts.
@@ -348,6 +353,8 @@ def design(palette: Palette) -> Design:
             title(QUESTION_RECT, Style(STATEMENT, "body", c.heading_on_tint, italic=True)),
             Slot("eyebrow", "body", 13, QUESTION_META, Style(META, "heading", c.eyebrow_on_tint,
                                                              caps=True, spacing=100), "Why we ask"),
+            Slot("figure", "body", 14, FIGURE_RECT, Style(FIGURE, "heading", c.eyebrow_on_tint,
+                                                          bold=True, anchor="b"), "Figure"),
             Slot("number", "sldNum", 12, NUMBER_RECT, Style(FOOTER, "heading", c.heading_on_tint,
                                                             bold=True, anchor="ctr")),
             Slot("footer", "ftr", 11, FOOTER_RECT, Style(FOOTER, "heading", c.quiet_on_tint,

@@ -18,6 +18,7 @@ from docgen.model import Document, Quote, Span, Text
 from docgen.render.deck import chrome, grid
 from docgen.render.deck import design as d
 from docgen.render.deck.author import author_pages
+from docgen.render.deck.fit import Para, tokens
 from docgen.render.deck.frame import Frame
 from docgen.render.deck.kinds import Kinds, Page, place
 from docgen.render.deck.labels import Labels
@@ -26,7 +27,7 @@ from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
 from docgen.render.deck.points import label as run_in_label
 from docgen.render.deck.script import Cue, Script
-from docgen.render.deck.storyboard import STATEMENT_WORDS, Beat, Part, question, storyboard
+from docgen.render.deck.storyboard import STATEMENT_WORDS, Beat, Part, figure, question, storyboard
 from docgen.render.deck.typeset import display, marks, quoted_words
 from docgen.typography import NBSP
 
@@ -88,7 +89,18 @@ class _Planner:
                 items = pages[0].items if pages else ()
                 drafts.append(_Draft("question", "question", items, eyebrow, cue=Cue("question")))
             else:
-                drafts.append(_Draft("question", "question", title=words, eyebrow=eyebrow,
+                items: tuple[Box | Picture | Rect, ...] = ()
+                found = figure(doc)
+                if found is not None:  # "140+" large, "responses to one question" its line
+                    number, what = found
+                    rect, ph = self.kinds.slot("question", "figure")
+                    box = self.kinds.fitted("figure", rect, [Para(tokens(number, bold=True))],
+                                            (d.FIGURE,), font="heading", anchor="b", ph=ph,
+                                            color=self.kinds.c.eyebrow_on_tint, slot="figure",
+                                            layout_role="question")
+                    if box is not None:
+                        items, eyebrow = (box,), self.text(what)
+                drafts.append(_Draft("question", "question", items, title=words, eyebrow=eyebrow,
                                      cue=Cue("question"), big=True))
         if parts:
             items = tuple(self.text(p.section.heading) for p in parts)

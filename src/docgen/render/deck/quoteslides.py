@@ -188,7 +188,9 @@ class QuoteSlides(Body):
         for b, a in zip(boxes, bys, strict=True):
             if b is None:
                 continue
-            cards.append(replace(b, y=top, h=height))
+            # A shorter card's words in its middle (no empty lower half), unless bylines stand
+            # at the cards' feet: then every card's words start at the top, bylines aligned.
+            cards.append(replace(b, y=top, h=height, anchor="t" if any(bys) else "ctr"))
             if a is not None:  # on the card, at its foot
                 cards.append(replace(a, y=top + height - self.text_h(a), h=self.text_h(a),
                                      anchor="b"))

@@ -203,6 +203,31 @@ def question(doc: Document) -> Text | None:
     return None
 
 
+_FIGURE = re.compile(
+    r"\b(?:(?P<more>over|more than|upwards of)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})(?P<plus>\+)?"
+    r"\s+(?P<what>[a-z][a-z-]*s(?:\s+(?:to|of|from|for|in|on|about)\s+[a-z]+(?:\s+[a-z]+)?)?)"
+    r"(?=[.,;:!?)]|\s*$)")
+
+
+def figure(doc: Document) -> tuple[str, str] | None:
+    """The count the article's opening is built on, as (the figure, what it counts), or None:
+    "Highlights from over 140 responses to one question" gives ("140+", "responses to one
+    question"). Read from the subtitle, else the introduction's paragraph that asks the question;
+    only a count of ten or more, of a plural noun, standing at a clause's end (a year, a
+    percentage or a number in mid-sentence is no hook)."""
+    texts = [doc.subtitle.plain] if doc.subtitle is not None else []
+    texts += [b.text.plain for b in doc.intro if isinstance(b, Paragraph)
+              and _QUESTION.search(b.text.plain)]
+    for text in texts:
+        for m in _FIGURE.finditer(text):
+            n = m.group("n")
+            if not m.group("more") and not m.group("plus") and len(n) == 4 and n[:2] in ("19", "20"):
+                continue  # a year
+            more = "+" if m.group("more") or m.group("plus") else ""
+            return n + more, m.group("what")
+    return None
+
+
 def _part(section: Section, number: int, subjects: tuple[str, str] | None) -> Part:
     # The section as items: each block that is not a paragraph, with the paragraphs before it.
     items: list[tuple[object, tuple[Text, ...]]] = []
