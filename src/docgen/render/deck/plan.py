@@ -23,11 +23,11 @@ from docgen.render.deck.frame import Frame
 from docgen.render.deck.kinds import Kinds, Page, place
 from docgen.render.deck.labels import Labels
 from docgen.render.deck.layouts import STAND_INS
-from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
 from docgen.render.deck.points import label as run_in_label
 from docgen.render.deck.script import Cue, Script
 from docgen.render.deck.storyboard import STATEMENT_WORDS, Beat, Part, figure, question, storyboard
+from docgen.render.deck.titles import snippet, unique
 from docgen.render.deck.typeset import display, marks, quoted_words
 from docgen.typography import NBSP
 
@@ -174,7 +174,7 @@ class _Planner:
                 else:
                     out.append(_Draft(kind, pg.layout, pg.items, title,
                                       self._continued(pg, len(pgs)), eyebrow, fallback, heading,
-                                      _snippet(beat, self.text), pg.continued, cue))
+                                      snippet(beat, self.text), pg.continued, cue))
                 first = False
         last = out[-1]
         out[-1] = replace(last, cue=replace(last.cue, last=True))
@@ -240,7 +240,7 @@ class _Planner:
     # -- titles, notes, chrome ------------------------------------------------------------------
     def finish(self, drafts: list[_Draft], parts: tuple[Part, ...]) -> DeckPlan:
         doc, kit = self.doc, self.kit
-        titles = _unique(drafts, self.label)
+        titles = unique(drafts, self.label)
         script = Script(doc, parts)
         lay = d.design(doc.brand.palette)
         slides: list[SlidePlan] = []
@@ -348,59 +348,6 @@ def _para(text: Text, italic: bool = False):  # type: ignore[no-untyped-def]
     from docgen.render.deck.fit import Para, tokens
 
     return Para(tokens(text, italic=italic))
-
-
-def _snippet(beat: Beat, text) -> str:  # type: ignore[no-untyped-def]
-    """The first words a beat shows ("“Think of target shooting…”"): what tells two slides of one
-    kind apart when neither has a claim of its own; the section's heading for key points."""
-    if beat.quotes:
-        words, marked = beat.quotes[0].text.plain.split(), True
-    elif beat.kind == "list" and beat.items:
-        words, marked = beat.items[0].plain.split(), False
-    elif beat.image is not None:
-        words, marked = beat.image.alt.split(), False
-    elif beat.callout is not None:
-        words, marked = beat.callout.text.plain.split(), False
-    else:
-        return ""
-    shown = " ".join(words[:5]).rstrip(",;:.") + ("…" if len(words) > 5 else "")
-    if len(shown) > 40:  # a long link: its start
-        shown = shown[:36].rstrip(",;:. ") + "…"
-    shown = text(shown).plain
-    return f"“{shown}”" if marked else shown
-
-
-def _unique(drafts: list[_Draft], label: Labels) -> list[tuple[Text, str]]:
-    """A title for every slide, none the same (screen readers and the outline list them): a
-    fallback label shared by two slides takes the first words it shows ("In Their Words:
-    “Think of target shooting…”", or the section for key points); what still repeats gets a
-    number."""
-    titles: list[tuple[Text, str]] = []
-    for dr in drafts:
-        if dr.slide is not None:
-            titles.append((Text(tuple(Span(r.text.replace(SOFT_BREAK, ""), r.bold, r.italic)
-                                      for p in dr.slide.title.paras for r in p.runs)), ""))
-        else:
-            titles.append((dr.title or Text(()), dr.tail))
-
-    def key(t: tuple[Text, str]) -> str:
-        return (t[0].plain + t[1]).strip().lower()
-
-    counts: dict[str, int] = {}
-    for t in titles:
-        counts[key(t)] = counts.get(key(t), 0) + 1
-    for i, (dr, t) in enumerate(zip(drafts, titles, strict=True)):
-        if counts[key(t)] > 1 and dr.fallback:
-            what = dr.snippet or (dr.heading.plain if dr.heading is not None else "")
-            if what:
-                titles[i] = (Text((*t[0].spans, Span(f": {what}"))), t[1])
-    seen: dict[str, int] = {}
-    out = []
-    for head, tail in titles:
-        k = key((head, tail))
-        seen[k] = seen.get(k, 0) + 1
-        out.append((head, tail) if seen[k] == 1 else (head, f"{tail} ({seen[k]})"))
-    return out
 
 
 __all__ = ["Box", "DeckPlan", "Picture", "Rect", "SlidePlan", "plan_deck"]
