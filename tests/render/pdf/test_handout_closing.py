@@ -64,7 +64,8 @@ def test_the_band_grows_up_to_the_card_under_the_article(seed_doc: Document,
                                                          seed_lines: list[Line],
                                                          last_page: PILImage.Image) -> None:
     """No hole on the last page: the card stands about 40 pt under the article's last line, the
-    band starts 28 pt under the card and runs to the paper's foot."""
+    band starts 36 pt under the card (as far as the card from the text) and runs to the paper's
+    foot."""
     palette = seed_doc.brand.palette
     runs = _runs(last_page, 30)  # left of the card: white, then the band
     navy = [r for r in runs if r[0] == _rgb(palette.primary)]
@@ -73,7 +74,7 @@ def test_the_band_grows_up_to_the_card_under_the_article(seed_doc: Document,
     card = [r for r in _runs(last_page, 70) if r[0] == _rgb(palette.light) and r[2] <= band_top]
     assert card, "the card's tint"
     card_bottom = card[-1][2]
-    assert band_top - card_bottom == pytest.approx(28, abs=3)
+    assert band_top - card_bottom == pytest.approx(36, abs=3)
     page = max(ln.page for ln in seed_lines)
     article = [ln for ln in seed_lines if ln.page == page and ln.height >= 12 and ln.x0 < 420
                and ln.y1 < card[0][1]]
@@ -81,6 +82,57 @@ def test_the_band_grows_up_to_the_card_under_the_article(seed_doc: Document,
     rule_top = label.y0 - 2.5 - 20  # the card's rule and padding above its label
     assert 30 <= rule_top - max(ln.y1 for ln in article) <= 50
     assert 792 - band_top <= 0.45 * 792 + 2
+
+
+def _back_cover(image: PILImage.Image, found: list[Line], navy: tuple[int, int, int],
+                tile_x: float) -> tuple[float, float, float, float, Line]:
+    """Return the band's top, the logo's top and foot (at its mark, x 66), the QR tile's top,
+    and the call to action's first line."""
+    band = [r for r in _runs(image, 30) if r[0] == navy][-1]
+    headline = next(ln for ln in found if ln.text.startswith("Find your next"))
+    logo = [r for r in _runs(image, 66) if band[1] <= r[1] < headline.y0 and r[0] != navy]
+    tile = [r for r in _runs(image, tile_x) if r[1] >= band[1] and r[0] == (255, 255, 255)]
+    return band[1], logo[0][1], logo[-1][2], tile[0][1], headline
+
+
+def test_the_band_is_a_back_cover_logo_at_its_top_call_to_action_at_its_foot(
+    seed_doc: Document, seed_pdf: Rendered, seed_lines: list[Line], last_page: PILImage.Image,
+    tmp_path: Path
+) -> None:
+    """The band carries the cover's light logo 48 pt under its top edge on the margin, and the
+    call to action at the title's size stands a step above the footer, the QR tile on the right
+    margin top-aligned with its capitals; in a taller band (an article ending high on its page)
+    the words stay where they are and the logo follows the band's top."""
+    import dataclasses
+
+    from docgen.render.pdf import render_pdf
+
+    navy = _rgb(seed_doc.brand.palette.primary)
+    tile_x = 556 - 10  # inside the tile's quiet zone, on the right margin
+    top, logo_top, logo_foot, tile_top, headline = _back_cover(last_page, seed_lines, navy,
+                                                               tile_x)
+    assert logo_top - top == pytest.approx(48, abs=2.5)
+    assert logo_foot - logo_top == pytest.approx(34, abs=4)
+    assert headline.height == pytest.approx(29.3, abs=0.2)  # the title's size
+    assert headline.x0 == pytest.approx(56, abs=0.5)
+    cap_top = headline.y1 - 0.25 * 29.3 - 0.648 * 29.3  # Carlito: descent 0.25, capitals 0.648
+    assert tile_top == pytest.approx(cap_top, abs=2.5)
+    address = next(ln for ln in seed_lines if ln.text == "rocketmarketdevelopment.com"
+                   and ln.y0 > headline.y0)
+    footer = next(ln for ln in seed_lines if ln.text.startswith("Page 4 of"))
+    assert 25 <= footer.y0 - address.y1 <= 60  # anchored at the band's foot
+    last = seed_doc.sections[-1]
+    doc = dataclasses.replace(seed_doc, sections=(*seed_doc.sections[:-1], dataclasses.replace(
+        last, blocks=last.blocks[:1])))
+    rendered = render_pdf(doc)
+    path = write(rendered.data, tmp_path)
+    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
+        str(rendered.units), str(path), str(tmp_path / "last"))
+    image = PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
+    found = [ln for ln in lines(rendered.data, tmp_path) if ln.page == rendered.units]
+    top2, logo_top2, _, tile_top2, headline2 = _back_cover(image, found, navy, tile_x)
+    assert logo_top2 - top2 == pytest.approx(48, abs=2.5)
+    assert (headline2.y0, tile_top2) == pytest.approx((headline.y0, tile_top), abs=2.5)
 
 
 def test_the_card_s_label_is_letter_spaced_and_its_lines_keep_one_rhythm(
@@ -228,4 +280,4 @@ def test_on_a_page_of_their_own_the_card_stands_on_the_band(seed_doc: Document,
     navy = [r for r in _runs(image, 30) if r[0] == _rgb(palette.primary)]
     assert navy and 792 - navy[-1][1] <= 0.45 * 792 + 2
     card = [r for r in _runs(image, 70) if r[0] == _rgb(palette.light) and r[2] <= navy[-1][1]]
-    assert card and navy[-1][1] - card[-1][2] == pytest.approx(28, abs=3)
+    assert card and navy[-1][1] - card[-1][2] == pytest.approx(36, abs=3)

@@ -142,7 +142,7 @@ def test_the_call_to_action_closes_the_last_page_on_the_primary_colour(
     assert before.getpixel((1, h - 2)) == (255, 255, 255)
     foot = run("pdftotext", "-raw", "-f", str(last), "-l", str(last), "-y", "560", "-H", "232",
                "-W", "612", str(path), "-")
-    assert printed(seed_doc.cta.text.plain) in printed(foot)
+    assert printed(seed_doc.cta.text.plain) == " ".join(printed(foot).split("\n")[:2])
     assert "rocketmarketdevelopment.com" in foot and f"Page {last} of {last}" in foot
     pdf = pikepdf.open(path)
     sect = [e for e in pdf.Root.StructTreeRoot.K.K if e.S == "/Sect"][-1]

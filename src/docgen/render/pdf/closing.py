@@ -15,9 +15,11 @@ address (``P`` with its ``Link``) and the QR code (``Figure`` in a ``Link``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -25,7 +27,7 @@ from docgen.infra import qr
 from docgen.model import Span, Text
 from docgen.render.pdf.author import QR_SIZE, hex_of, shown_url
 from docgen.render.pdf.balance import Balanced
-from docgen.render.pdf.flowables import QRCode
+from docgen.render.pdf.flowables import LOGO_HEIGHT, LOGO_TOP, QRCode, draw_logo, logo_size
 from docgen.render.pdf.paragraph import Paragraph
 from docgen.render.pdf.styles import BODY_SIZE, Grid, Space, step
 from docgen.render.pdf.tagging import artifact, tag
@@ -43,15 +45,20 @@ MAX_BAND = 0.45
 
 
 class ClosingBand(Flowable):
-    """The call to action (``words``, then ``address`` under it) beside a QR ``code``."""
+    """The call to action (``words``, then ``address`` under it) beside a QR ``code``, under the
+    brand's ``logo`` (the light variant the cover uses)."""
 
     def __init__(self, words: Flowable, address: Flowable | None, code: QRCode | None,
                  grid: Grid, fill: Color, paper: Color, space: Space,
-                 card: Flowable | None = None) -> None:
+                 card: Flowable | None = None, logo: Path | None = None,
+                 cap: float = 0.7) -> None:
         super().__init__()
         self.words, self.address, self.code = words, address, code
         self.grid, self.fill, self.paper = grid, fill, paper
         self.card = card  # above the band, space.closing_gap above it
+        self.logo = logo
+        self._logo_px = logo_size(logo) if logo is not None else (0.0, 0.0)
+        self.cap = cap  # the headline's first line: from the paragraph's top to its cap height
         self.spaceBefore = space.closing
         self.gap, self.pad_top = space.closing_gap, space.band_top
         self._origin = (0.0, 0.0)
@@ -75,10 +82,16 @@ class ClosingBand(Flowable):
         gap = 8.0 if self.address is not None else 0.0
         return words, address, words + gap + address
 
+    def _group(self) -> float:
+        """Return the call to action's height from the headline's cap height to its foot: the
+        words, or the QR tile top-aligned with them when it is taller."""
+        return max(self._text_height()[2] - self.cap, self.tile)
+
     def band_height(self) -> float:
-        """Return the band's least height from the paper's foot."""
-        content = max(self._text_height()[2], self.tile)
-        return self._content_bottom() + content + self.pad_top
+        """Return the band's least height from the paper's foot: the call to action and, above
+        it, the logo with the cover's clear space."""
+        logo = LOGO_HEIGHT + LOGO_TOP if self.logo is not None else 0.0
+        return self._content_bottom() + self._group() + self.pad_top + logo
 
     def _content_bottom(self) -> float:
         return self.grid.footer_y + self.grid.rule + PAD_FOOT
@@ -104,13 +117,17 @@ class ClosingBand(Flowable):
         # (nothing of the article above), above the card, which stands on the band.
         top = max(self.band_height(), min(y0 + self.height - self._card_h, MAX_BAND * g.height))
         alone = y0 + self.height >= g.height - g.top - 0.5  # at the top of a later page's frame
-        bottom = self._content_bottom()
         with artifact(canv):
             canv.setFillColor(self.fill)
             canv.rect(-x0, -y0, g.width, top, stroke=0, fill=1)
-        content = top - self.pad_top - bottom
+            if self.logo is not None:  # as on the cover: the cover's logo is the Figure
+                draw_logo(canv, self.logo, self._logo_px, g.left - x0,
+                          top - LOGO_TOP - LOGO_HEIGHT - y0, LOGO_HEIGHT, g.measure)
+        # The call to action stands on the band's foot (a step above the footer), whatever the
+        # band's height: the room the band grows by opens between the logo and the words.
+        cap_line = self._content_bottom() + self._group()
         words, _, text = self._text_height()
-        y = bottom + (content - text) / 2 + text  # the words' top, centred against the tile
+        y = cap_line + self.cap  # the words' top
         self.words.drawOn(canv, g.left - x0, y - words - y0)
         if self.address is not None:
             self.address.drawOn(canv, g.left - x0, y - text - y0)
@@ -121,7 +138,7 @@ class ClosingBand(Flowable):
             side = self.tile
             quiet = (side - QR_SIZE) / 2
             left = g.left + g.full - side - x0
-            base = bottom + (content - side) / 2 - y0
+            base = cap_line - side - y0  # top-aligned with the headline's capitals
             with artifact(canv):
                 canv.setFillColor(self.paper)
                 canv.rect(left, base, side, side, stroke=0, fill=1)
@@ -137,8 +154,8 @@ def closing_band(b: StoryBuilder, card: Flowable | None = None) -> ClosingBand |
         return None
     hf = b.heading
     sect = b.root.add("Sect")
-    size = step(3)
-    style = b._style(s.title, fontSize=size, leading=round(size * 1.2), spaceAfter=0)
+    size = step(4)  # the title's size: the close answers the cover
+    style = b._style(s.title, fontSize=size, leading=round(size * 1.1), spaceAfter=0)
     outer, b.parent = b.parent, sect
     try:
         words = b._para(cta.text, style, cta.location, "P", hf, bold=True, kind=Balanced)
@@ -158,5 +175,10 @@ def closing_band(b: StoryBuilder, card: Flowable | None = None) -> ClosingBand |
                       sect.add("P", links=b.links(text)))
         code = tag(QRCode(link, QR_SIZE, s.colors.primary),
                    sect.add("Link").add("Figure", alt=f"QR code linking to {shown}"))
+    logo = d.brand.logo_on_dark
+    if logo is not None and not logo.is_file():
+        logo = None  # (the cover band reported it)
+    face = pdfmetrics.getFont(style.fontName).face
+    cap = size - size * getattr(face, "capHeight", 700) / 1000  # the first line's top to its caps
     return ClosingBand(words, address, code, s.grid, s.colors.primary, s.colors.background,
-                       s.space, card)
+                       s.space, card, logo, cap)

@@ -20,6 +20,10 @@ from docgen.render.pdf.tagging import Node, Tagged, artifact, content
 
 Padding = tuple[float, float, float, float]  # left, right, top, bottom
 
+#: The logo on the cover band (and the closing band): its height and its clear space above.
+LOGO_HEIGHT = 34.0
+LOGO_TOP = 48.0
+
 
 class Boxed(Flowable):
     """Flowables inside a box with an optional tint and a rule down its left edge."""
@@ -120,8 +124,8 @@ class HeaderBand(Flowable):
         fill: Color,
         logo: Path | None,
         logo_node: Node | None = None,
-        logo_height: float = 34,
-        pad_top: float = 48,
+        logo_height: float = LOGO_HEIGHT,
+        pad_top: float = LOGO_TOP,
         pad_bottom: float = 34,
         space_after: float = 30,
     ) -> None:
@@ -131,7 +135,7 @@ class HeaderBand(Flowable):
         self.fill = fill
         self.logo = logo
         self.logo_node = logo_node
-        self._logo_px = _logo_size(logo) if logo else (0, 0)
+        self._logo_px = logo_size(logo) if logo else (0, 0)
         self.logo_height = logo_height
         self.pad_top = pad_top
         self.pad_bottom = pad_bottom
@@ -162,17 +166,10 @@ class HeaderBand(Flowable):
             canv.rect(-self.grid.left, 0, self.grid.width, self.height, stroke=0, fill=1)
         y = self.height - self.pad_top
         if self.logo is not None:
-            w, h = self._logo_size()
+            h = self._logo_size()[1]
             y -= h
             with content(canv, self.logo_node) if self.logo_node else artifact(canv):
-                if self.logo.suffix.lower() == ".svg":  # vector, sharp at any zoom
-                    from docgen.render.pdf.svgdraw import draw_svg
-
-                    w = min(self._logo_px[0] * h / self._logo_px[1], self.grid.measure)
-                    draw_svg(canv, self.logo, 0, y, w, h)
-                else:
-                    draw_image(canv, self.logo, 0, y, w, h, mask="auto",
-                               preserveAspectRatio=True)
+                draw_logo(canv, self.logo, self._logo_px, 0, y, h, self.grid.measure)
             y -= 26
         for f, h in zip(self.contents, self._sizes, strict=True):
             y -= h
@@ -180,7 +177,20 @@ class HeaderBand(Flowable):
             y -= f.getSpaceAfter()
 
 
-def _logo_size(path: Path) -> tuple[float, float]:
+def draw_logo(canv: Any, logo: Path, px: tuple[float, float], x: float, y: float, h: float,
+              most: float) -> None:
+    """Draw ``logo`` (its size ``px``) ``h`` high, at most ``most`` wide, its foot-left at x, y."""
+    if logo.suffix.lower() == ".svg":  # vector, sharp at any zoom
+        from docgen.render.pdf.svgdraw import draw_svg
+
+        draw_svg(canv, logo, x, y, min(px[0] * h / px[1], most), h)
+    else:
+        w = min(px[0] * h / px[1], most)
+        draw_image(canv, logo, x, y, w, h, mask="auto", preserveAspectRatio=True)
+
+
+def logo_size(path: Path) -> tuple[float, float]:
+    """Return the logo's own size (pixels, or an SVG's user units)."""
     if path.suffix.lower() == ".svg":
         from docgen.render.pdf.svgdraw import svg_size
 

@@ -275,6 +275,6 @@ def make_styles(brand: Brand, body: Registered, heading: Registered,
         note_label=derive("note_label", fontName=h, fontSize=small, leading=round(small * 1.35),
                           textColor=c.heading, spaceAfter=2),
         space=Space(pull=leading * 2 * room, pull_introduced=18 * room,
-                    quote_after=leading * 0.8 * room, closing=34 * room, closing_gap=28 * room,
+                    quote_after=leading * 0.8 * room, closing=34 * room, closing_gap=36 * room,
                     band_top=40 * room),
     )
