@@ -118,17 +118,23 @@ def has_art(layout: Part, master: Part) -> bool:
     return False
 
 
+def _shape_trees(layout: Part, master: Part) -> list[etree._Element]:
+    """The shape trees a slide of ``layout`` shows: the layout's, and the master's unless the
+    layout hides the master's shapes."""
+    parts = [layout]
+    if layout.root is not None and layout.root.get("showMasterSp", "1") not in ("0", "false"):
+        parts.append(master)
+    trees = (p.root.find(f"{_P}cSld/{_P}spTree") if p.root is not None else None for p in parts)
+    return [t for t in trees if t is not None]
+
+
 def art_boxes(layout: Part, master: Part, pictures: bool = False) -> list[tuple[int, int, int, int]]:
     """The boxes of the template's own shapes on a slide of ``layout`` (not placeholders): bands,
     pictures, lines, groups; docgen puts no logo of its own over them. With ``pictures``, only
     the pictures (and shapes filled with one): behind text, they make the ground unknown."""
-    parts = [layout]
-    if layout.root is not None and layout.root.get("showMasterSp", "1") not in ("0", "false"):
-        parts.append(master)
     out = []
-    for part in parts:
-        tree = part.root.find(f"{_P}cSld/{_P}spTree") if part.root is not None else None
-        for shape in tree if tree is not None else ():
+    for tree in _shape_trees(layout, master):
+        for shape in tree:
             if not isinstance(shape.tag, str) or shape.find(f".//{_P}nvPr/{_P}ph") is not None:
                 continue
             if pictures and shape.find(f".//{_A}blip") is None:
@@ -159,13 +165,9 @@ def filled_shapes(layout: Part, master: Part, theme: Theme
     """The template's own filled shapes on a slide of ``layout`` (bands, boxes) with their fill
     colour, None where it is a gradient, pattern or picture or not modelled: text over one must
     read on it too."""
-    parts = [layout]
-    if layout.root is not None and layout.root.get("showMasterSp", "1") not in ("0", "false"):
-        parts.append(master)
     out = []
-    for part in parts:
-        tree = part.root.find(f"{_P}cSld/{_P}spTree") if part.root is not None else None
-        for shape in tree.iter(f"{_P}sp") if tree is not None else ():
+    for tree in _shape_trees(layout, master):
+        for shape in tree.iter(f"{_P}sp"):
             if shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None:
                 continue
             pr = shape.find(f"{_P}spPr")

@@ -17,7 +17,14 @@ from docgen.model import FontFamily, Span, Text
 from docgen.render.deck.fit import INDENT_EM, Para
 from docgen.render.deck.lines import faces, group_words
 from docgen.render.deck.measure import SOFT_BREAK, text_width
-from docgen.typography import nest_quotes, quote_marks, sense_breaks, smarten, unquote
+from docgen.typography import (
+    greedy_breaks,
+    nest_quotes,
+    quote_marks,
+    sense_breaks,
+    smarten,
+    unquote,
+)
 
 #: A line break inside a paragraph (``a:br``) as python-pptx reads it back ("\v"); docgen
 #: writes none of its own.
@@ -80,7 +87,7 @@ def good_width(paras: Sequence[Para], family: FontFamily, width: float, size: fl
         return width
 
     def breaks(limit: float) -> list[list[int]]:
-        return [_greedy(w, sp, limit - ind) for w, sp, ind in measured]
+        return [greedy_breaks(w, sp, limit - ind) for w, sp, ind in measured]
 
     def stable(limit: float) -> bool:  # viewers kern: their lines may take a little more
         return breaks(limit) == breaks(limit * (1 + _SLACK))
@@ -188,7 +195,7 @@ def _even_limit(widths: list[float], space: float, measure: float, lines: int) -
     low, high = max(widths), measure
     for _ in range(20):
         mid = (low + high) / 2
-        if len(_greedy(widths, space, mid)) <= lines:
+        if len(greedy_breaks(widths, space, mid)) <= lines:
             high = mid
         else:
             low = mid
@@ -198,21 +205,9 @@ def _even_limit(widths: list[float], space: float, measure: float, lines: int) -
 def _threshold(widths: list[float], space: float, limit: float) -> float:
     """The limit above ``limit`` at which greedy filling first breaks differently: the narrowest
     line that could take the next word."""
-    starts = _greedy(widths, space, limit)
+    starts = greedy_breaks(widths, space, limit)
     best = float("inf")
     for a, b in pairwise(starts):
         line = sum(widths[a:b]) + space * (b - a - 1)
         best = min(best, line + space + widths[b])
     return best if best < float("inf") else limit
-
-
-def _greedy(widths: list[float], space: float, limit: float) -> list[int]:
-    starts, line = [0], 0.0
-    for i, w in enumerate(widths):
-        need = w if line == 0 else line + space + w
-        if need > limit and line > 0:
-            starts.append(i)
-            line = w
-        else:
-            line = need
-    return starts
