@@ -361,3 +361,15 @@ def test_statement_ground_is_the_brands_light(seed_deck: Rendered, seed_doc: Doc
     (layout,) = [x for x in prs.slide_layouts if x.name == "Statement"]
     fill = layout.background.fill
     assert str(fill.fore_color.rgb) == seed_doc.brand.palette.light.lstrip("#").upper()
+
+
+def test_a_claim_its_quote_restates_is_noted_not_read_out(seed_deck: Rendered) -> None:
+    notes = {text_of(s.shapes.title): s.notes_slide.notes_text_frame.text.replace("\u00a0", " ")
+             for s in read(seed_deck).slides}
+    said_once = notes["“Sales closes the deal; Marketing creates the environment for Sales to happen.”"]
+    assert "[The point it backs: Marketing creates the environment; Sales closes the deal.]" in said_once
+    assert said_once.count("Marketing creates the environment; Sales closes the deal") == 1
+    cards = notes["Sports, Theatre and Seafood"]
+    assert "[The point it backs: Sports: Marketing puts the ball in play, Sales puts it away.]" in cards
+    for line in cards.split("\n\n"):  # every claim a bracketed aside, none read out
+        assert not line.startswith(("Sports:", "Theatre:", "Seafood:")), line

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.model import Document, Paragraph, Quote, Text
-from docgen.render.deck.points import label
+from docgen.render.deck.points import echoes, label
 from docgen.render.deck.storyboard import Beat, Comparison, Part
 from docgen.render.deck.typeset import display, marks, quoted_words
 
@@ -238,11 +238,11 @@ class Script:
                 out.append(f"[That was {who}.]")
             back = beat.backs[i] if i < len(beat.backs) else None
             if back is not None and beat.point is None:  # cards under labels: each claim said
-                out.append(self._sum(back))
+                out.append(self._aside(back) if echoes(back, q) else self._sum(back))
         if beat.kind == "statement":
             out.append(self._pick(PAUSES))
-        if beat.point is not None and beat.echo:  # the claim is said, not shown
-            out.append(self._sum(beat.point))
+        if beat.point is not None and beat.echo:  # the quote says it: the claim for reference
+            out.append(self._aside(beat.point))
         elif beat.point is not None:  # the claim is the title: not said again, but bridged to
             if prose < 12:  # little of the article's own to say: how the answer serves the claim
                 out.append(self._pick(BRIDGES))
@@ -259,6 +259,10 @@ class Script:
         n = self._used.get(pool[0], 0)
         self._used[pool[0]] = n + 1
         return pool[n % len(pool)]
+
+    def _aside(self, point: Text) -> str:
+        """The claim a quote restates, for the speaker's eye, not to be read out after it."""
+        return f"[The point it backs: {self.text(point).rstrip('.')}.]"
 
     def _sum(self, point: Text) -> str:
         claim = self.text(point).rstrip(".")
