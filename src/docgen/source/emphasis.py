@@ -13,7 +13,8 @@ class Delim:
 
     __slots__ = ("close", "end", "length", "marker", "open", "token")
 
-    def __init__(self, marker: str, length: int, token: int, can_open: bool, can_close: bool):
+    def __init__(self, marker: str, length: int, token: int, can_open: bool,
+                 can_close: bool) -> None:
         self.marker, self.length, self.token, self.end = marker, length, token, -1
         self.open, self.close = can_open, can_close
 

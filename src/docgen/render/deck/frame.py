@@ -19,6 +19,7 @@ from docgen.render.deck.ground import Theme, art_boxes, background, filled_shape
 from docgen.render.deck.layouts import TITLE_TYPES, Layout
 from docgen.render.deck.measure import LINE_PITCH
 from docgen.render.deck.opc import names as n
+from docgen.render.deck.opc.reader import TemplatePackage
 
 IN = 914400
 REF_W, REF_H = 12192000, 6858000  # the grid's reference: 13.333 x 7.5 in
@@ -160,7 +161,8 @@ def reads(colour: str, grounds: list[str] | None, ratio: float = 4.5) -> bool:
     return grounds is not None and all(contrast(colour, g) >= ratio for g in grounds)
 
 
-def from_template(width: int, height: int, roles: dict[str, Layout], package) -> Frame:  # type: ignore[no-untyped-def]
+def from_template(width: int, height: int, roles: dict[str, Layout],
+                  package: TemplatePackage) -> Frame:
     """Return the frame of a corporate template whose layout for each role is ``roles``."""
     out: dict[str, Role] = {}
     fonts: tuple[FontFamily | None, FontFamily | None] = (None, None)

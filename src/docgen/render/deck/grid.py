@@ -9,7 +9,7 @@ set only where it reads on the layout's background; elsewhere the template's own
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from docgen.model import Brand, FontFamily, Span, Text, merge_spans
@@ -129,7 +129,8 @@ class Kit:
             inherit,
         )
 
-    def fits(self, rect: Rect4, floor: float, font: str = "body", inset: int = 0):
+    def fits(self, rect: Rect4, floor: float, font: str = "body",
+             inset: int = 0) -> Callable[[Sequence[Para]], bool]:
         """Return a predicate: do these paragraphs fit the box at the floor size?"""
         family = self.brand.heading_font if font == "heading" else self.brand.body_font
         width = (rect[2] - 2 * inset) / PT * SAFETY

@@ -8,6 +8,7 @@ only a label ("Titelfolie", "Diapositiva de título"), so names are the second r
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -102,14 +103,14 @@ def choose(layouts: list[Layout], height: int) -> dict[str, Layout]:
     with "section" in it (in the languages seen), else the title layout. Section: ``secHead``, a
     section name, else the title layout.
     """
-    def first(*tests) -> Layout | None:  # type: ignore[no-untyped-def]
+    def first(*tests: Callable[[Layout], bool]) -> Layout | None:
         for test in tests:
             hit = next((lay for lay in layouts if test(lay)), None)
             if hit is not None:
                 return hit
         return None
 
-    def named(role: str):  # type: ignore[no-untyped-def]
+    def named(role: str) -> Callable[[Layout], bool]:
         return lambda lay: _norm(lay.name) in _NAMES[role]
 
     def kinds(lay: Layout) -> set[str]:

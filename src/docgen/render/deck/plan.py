@@ -344,9 +344,7 @@ class _Planner:
         return box, full
 
 
-def _para(text: Text, italic: bool = False):  # type: ignore[no-untyped-def]
-    from docgen.render.deck.fit import Para, tokens
-
+def _para(text: Text, italic: bool = False) -> Para:
     return Para(tokens(text, italic=italic))
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from docgen.model import Quote, Text
@@ -120,7 +120,8 @@ def assign(points: Sequence[Text], quotes: Sequence[Quote], leads: Sequence[str]
     return out
 
 
-def _scorer(points: Sequence[Text], quotes: Sequence[Quote], leads: Sequence[str]):  # type: ignore[no-untyped-def]
+def _scorer(points: Sequence[Text], quotes: Sequence[Quote],
+            leads: Sequence[str]) -> Callable[[int, int], float]:
     said = [content_words(q.text.plain) for q in quotes]
     led = [content_words(lead) - s for lead, s in zip(leads, said, strict=True)]
     claims = [content_words(p.plain) for p in points]

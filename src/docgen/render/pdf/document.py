@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_RIGHT
@@ -48,7 +49,7 @@ class _Handout(BaseDocTemplate):
     """
 
     def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str],
-                 counting: bool, **kw):
+                 counting: bool, **kw: Any) -> None:
         g = styles.grid
         # The page is the finished size, with no bleed: the bands end at the paper's edge, as an
         # office printer (which leaves its own white margin) and a PDF viewer want. Saying so in

@@ -35,7 +35,7 @@ class StoryBuilder:
     made markup of its own for the same document, e.g. the running lines)."""
 
     def __init__(self, doc: Document, styles: Styles, body: Registered, heading: Registered,
-                 marker: Marker | None = None):
+                 marker: Marker | None = None) -> None:
         self.doc = doc
         self.s = styles
         self.body = body
