@@ -42,7 +42,7 @@ def test_the_wheel_carries_fonts_and_licences(tmp_path: Path) -> None:
     wheel = next((tmp_path / "dist").glob("docgen-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for font in ("Carlito-Regular.ttf", "Caladea-BoldItalic.ttf", "DejaVuSans.ttf",
-                 "LICENSE-Carlito.txt"):
+                 "LICENSE-Carlito.txt", "DejaVuSerifCondensed-Italic.ttf", "LICENSE-DejaVu.txt"):
         assert f"docgen/assets/fonts/{font}" in names
     assert "docgen/py.typed" in names
     entry = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))

@@ -1,8 +1,8 @@
 """The fonts docgen ships: where they are and the families they make.
 
 Carlito and Caladea are metric twins of Calibri and Cambria, so the deck measures true in
-PowerPoint; DejaVu Sans covers the characters a brand's fonts lack; Liberation Mono (Courier New's
-twin) stands in for a brand's monospace family.
+PowerPoint; DejaVu Sans (and DejaVu Serif Condensed in serif text) covers the characters a
+brand's fonts lack; Liberation Mono (Courier New's twin) stands in for a brand's monospace family.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 After the brand's own faces come the fonts docgen ships, then the machine's fonts found through
 fontconfig (when it is installed). The shipped fonts are OFL-licensed Noto and DejaVu families:
-DejaVu Sans (in the wheel) for Latin, Greek, Cyrillic and symbols; the ``manimgx-fonts`` package for
+DejaVu Sans (in the wheel) for Latin, Greek, Cyrillic and symbols, DejaVu Serif Condensed (in
+the wheel) for the same in serif text (a sans word in a serif paragraph reads as a mistake; the
+condensed cut, set at the serif's x-height, keeps about its width); the ``manimgx-fonts`` package for
 Arabic, Hebrew, the Indic scripts, Thai, Lao, Khmer, Myanmar, Ethiopic, Georgian, Armenian,
 symbols and monochrome emoji; the ``justmytype-intl-cjk`` package for Chinese (simplified and
 traditional), Japanese and Korean. All are TrueType-outline (glyf) files, the only kind reportlab
@@ -90,6 +92,24 @@ _CJK = {
 #: Default weights of the variable files (their ``fvar`` defaults), so no file is opened to ask.
 _CJK_DEFAULT_WEIGHT = 100
 DEJAVU = Source("DejaVu Sans", FONT_DIR / "DejaVuSans.ttf")
+DEJAVU_SERIF = Source("DejaVu Serif Condensed", FONT_DIR / "DejaVuSerifCondensed.ttf")
+#: The styled files of the shipped static fallbacks, by (bold, italic): DejaVu Sans has no
+#: oblique in the wheel (an upright sans is the sans fallback's italic).
+_STYLED = {
+    DEJAVU: {(True, False): "DejaVuSans-Bold.ttf", (True, True): "DejaVuSans-Bold.ttf"},
+    DEJAVU_SERIF: {(True, False): "DejaVuSerifCondensed-Bold.ttf",
+                   (False, True): "DejaVuSerifCondensed-Italic.ttf",
+                   (True, True): "DejaVuSerifCondensed-BoldItalic.ttf"},
+}
+#: The general fallbacks, drawn at the brand face's x-height (not a script's own design).
+GENERAL = (DEJAVU, DEJAVU_SERIF)
+
+
+def styled(source: Source, bold: bool, italic: bool) -> Path:
+    """Return the file of a static source that draws this style (its own file when it has no
+    such style)."""
+    name = _STYLED.get(source, {}).get((bold, italic))
+    return source.path if name is None else FONT_DIR / name
 
 
 @cache
@@ -134,11 +154,12 @@ class Chain:
         self.lang = lang
         self.cjk = cjk_order(lang, any(is_kana(c) for c in text), any(is_hangul(c) for c in text))
         self.system = system
-        self._found: dict[tuple[str, str], Source | None] = {}
+        self._found: dict[tuple[str, str, bool], Source | None] = {}
 
-    def sources(self, ch: str, region: str = "") -> list[Source]:
+    def sources(self, ch: str, region: str = "", serif: bool = False) -> list[Source]:
         """Return the shipped sources to try for ``ch``, best first; ``region`` ("jp", "kr")
-        puts that Han design first (text with kana is Japanese, with Hangul Korean)."""
+        puts that Han design first (text with kana is Japanese, with Hangul Korean); ``serif``:
+        for a serif face, the serif fallback before the sans."""
         kind = script(ch)
         out: list[Source | None] = []
         cjk = (region, *(r for r in self.cjk if r != region)) if region else self.cjk
@@ -148,7 +169,7 @@ class Chain:
             out.append(_noto(*_NOTO["emoji"]))
         elif kind in _NOTO:
             out.append(_noto(*_NOTO[kind]))
-        out.append(DEJAVU)
+        out += [DEJAVU_SERIF, DEJAVU] if serif else [DEJAVU]
         out += [_noto(*g) for g in _GENERAL]
         if kind != "emoji" and is_emoji(ch):
             out.append(_noto(*_NOTO["emoji"]))
@@ -156,12 +177,12 @@ class Chain:
             out += [_cjk(r) for r in self.cjk]  # CJK fonts carry many symbols and punctuation
         return [s for s in out if s is not None]
 
-    def find(self, ch: str, region: str = "") -> Source | None:
+    def find(self, ch: str, region: str = "", serif: bool = False) -> Source | None:
         """Return the first source that draws ``ch``: shipped fonts, then the machine's."""
-        key = (ch, region)
+        key = (ch, region, serif)
         if key in self._found:
             return self._found[key]
-        found = next((s for s in self.sources(ch, region) if s.covers(ch)), None)
+        found = next((s for s in self.sources(ch, region, serif) if s.covers(ch)), None)
         if found is None and self.system:
             found = system_source(ch)
         self._found[key] = found

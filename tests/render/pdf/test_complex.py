@@ -118,7 +118,7 @@ def test_the_fallback_warning_names_only_letters_the_brand_face_lacks() -> None:
     marker.text(Text((Span("Tiếp and more"),)), register(family), None)
     (warning,) = marker.fallback_warnings
     assert warning.message == ("the font Caladea has no U+1EBF LATIN SMALL LETTER E WITH "
-                               "CIRCUMFLEX AND ACUTE; they are drawn in DejaVu Sans")
+                               "CIRCUMFLEX AND ACUTE; they are drawn in DejaVu Serif Condensed")
 
 
 @pytest.mark.parametrize("first", ["aaa", "市场"])  # reportlab's breaking, and the complex path's

@@ -61,10 +61,62 @@ def test_every_script_has_its_own_embedded_font(scripts_pdf: Rendered, tmp_path:
     rows = [line.split() for line in listing.splitlines()[2:]]
     assert rows and all(row[-5] == "yes" and row[-4] == "yes" for row in rows), listing  # emb, sub
     for family in ("NotoSansSC", "NotoSansJP", "NotoSansKR", "NotoSansArabic", "NotoSansHebrew",
-                   "NotoSansDevanagari", "NotoSansThai", "NotoEmoji", "DejaVuSans"):
+                   "NotoSansDevanagari", "NotoSansThai", "NotoEmoji", "DejaVuSerifCondensed"):
         assert f"+{family}" in listing, family
     assert "Thin" not in listing  # variable files are cut at the weight asked for, not drawn Thin
     assert "NotoSansSC-Bold" in listing and "NotoSansSC-Regular" in listing
+
+
+def _font_runs(data: bytes) -> list[tuple[int, str, float, str]]:
+    """Return every text run of the PDF: (page, font's base name, size, its text as pdftotext
+    would not give it: the raw operand bytes, enough to count runs)."""
+    import pikepdf
+
+    out = []
+    pdf = pikepdf.open(io.BytesIO(data))
+    for n, page in enumerate(pdf.pages, 1):
+        fonts = {str(k): str(v.BaseFont).split("+", 1)[-1] for k, v in page.Resources.Font.items()}
+        font, size = "", 0.0
+        for operands, op in pikepdf.parse_content_stream(page):
+            if str(op) == "Tf":
+                font, size = fonts.get(str(operands[0]), ""), float(operands[1])
+            elif str(op) in ("Tj", "TJ"):
+                out.append((n, font, size, str(op)))
+    return out
+
+
+def test_greek_cyrillic_and_vietnamese_in_serif_text_stay_serif(scripts_pdf: Rendered) -> None:
+    """Caladea has no Greek, Cyrillic or Vietnamese: in the body (and the author's bio) they are
+    drawn in DejaVu Serif Condensed at Caladea's x-height (0.467 em against 0.519: 12 pt text in
+    10.8 pt, the 9.6 pt bio in 8.64 pt), never in the sans DejaVu Sans; the headings (Carlito,
+    which has them) keep their own face."""
+    used = _font_runs(scripts_pdf.data)
+    fallback = {(font, size) for _n, font, size, _op in used if font.startswith("DejaVu")}
+    assert fallback == {("DejaVuSerifCondensed", 10.8), ("DejaVuSerifCondensed", 8.64)}
+
+
+def test_the_serif_fallback_has_the_style_of_the_face_it_stands_in_for(tmp_path: Path) -> None:
+    """Italic serif text falls back to the serif italic, bold to the bold; a sans face (Carlito)
+    lacking a character falls back to the sans."""
+    from docgen.fonts import bundled_family
+    from docgen.render.pdf.fonts import Fallbacks, register, runs
+
+    serif, sans = bundled_family("Caladea"), bundled_family("Carlito")
+    assert serif is not None and sans is not None
+    fallbacks = Fallbacks("en")
+    faces: dict[tuple[str, bool, bool], str] = {}
+    for fam, bold, italic, text in ((serif, False, True, "Ωμέγα"), (serif, True, False, "Ωμέγα"),
+                                    (serif, True, True, "Жизнь"), (sans, False, False, "★"),
+                                    (serif, True, False, "ℙ")):  # not in the bold or italic
+        chunks, missing = runs(text, register(fam), bold, italic, fallbacks)
+        assert not missing and len(chunks) == 1 and chunks[0][1] is not None
+        faces[(fam.name, bold, italic)] = fallbacks._paths[chunks[0][1]].name
+        if text == "Ωμέγα" and bold:
+            assert faces[(fam.name, bold, italic)] == "DejaVuSerifCondensed-Bold.ttf"
+    assert faces == {("Caladea", False, True): "DejaVuSerifCondensed-Italic.ttf",
+                     ("Caladea", True, False): "DejaVuSerifCondensed.ttf",  # ℙ, last
+                     ("Caladea", True, True): "DejaVuSerifCondensed-BoldItalic.ttf",
+                     ("Carlito", False, False): "DejaVuSans.ttf"}
 
 
 def test_emoji_beyond_the_bmp_extract_as_themselves(scripts_pdf: Rendered, tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def test_bold_fallback_uses_the_bold_face(seed_doc: Document, tmp_path: Path) ->
     text = Text((Span("Bold Ωμέγα", bold=True),))
     section = dataclasses.replace(seed_doc.sections[0], blocks=(Paragraph(text, HERE),))
     data = render_pdf(dataclasses.replace(seed_doc, sections=(section,))).data
-    assert "DejaVuSans-Bold" in run("pdffonts", write(data, tmp_path))
+    assert "DejaVuSerifCondensed-Bold" in run("pdffonts", write(data, tmp_path))
 
 
 def test_missing_logo_and_bad_image(seed_doc: Document, tmp_path: Path) -> None:

@@ -21,7 +21,6 @@ from reportlab.pdfbase.ttfonts import TTFError
 
 from docgen._compat.reportlab import load_font
 from docgen.errors import DocgenError, Location, Problem
-from docgen.fonts import FONT_DIR
 from docgen.fonts.fallback import coverage
 from docgen.fonts.scripts import is_hangul, is_kana, region_of, script
 from docgen.model import FontFace, FontFamily
@@ -79,6 +78,7 @@ def register(family: FontFamily, where: Location | None = None) -> Registered:
                     )
                 ) from exc
         names[(bold, italic)] = name
+        _FACES[name] = face.path
     pdfmetrics.registerFontFamily(
         names[(False, False)],
         normal=names[(False, False)],
@@ -105,6 +105,67 @@ def _no_break_spaces(font: Any) -> Any:
     return font
 
 
+#: Registered fallback fonts drawn at the brand face's x-height (the general fallbacks), with
+#: their files; :func:`match_x_height` scales their runs.
+X_MATCHED: dict[str, Path] = {}
+#: Registered brand faces, with their files (for their x-height).
+_FACES: dict[str, Path] = {}
+
+
+@lru_cache(maxsize=64)
+def is_serif(path: Path) -> bool:
+    """Return True when the face at ``path`` has serifs: its PANOSE serif style (2-10, cove to
+    triangle; 11-13 are sans), else the words of its family name (as for a brand's stack)."""
+    from fontTools.ttLib import TTFont
+
+    from docgen.fonts.kinds import kind_of_name
+
+    try:
+        with TTFont(str(path), lazy=True) as font:
+            os2 = font.get("OS/2")
+            panose = os2.panose if os2 is not None else None
+            if panose is not None and panose.bFamilyType == 2 and panose.bSerifStyle > 1:
+                return 2 <= panose.bSerifStyle <= 10
+            family = font["name"].getBestFamilyName() or ""
+    except Exception:  # a face that cannot be read: the sans fallback, as before
+        return False
+    return kind_of_name(family) == "serif"
+
+
+@lru_cache(maxsize=64)
+def x_height(path: Path) -> float:
+    """Return the face's x-height as a share of its em (the OS/2 figure, else the height of x)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        em = font["head"].unitsPerEm
+        os2 = font.get("OS/2")
+        if os2 is not None and getattr(os2, "sxHeight", 0) > 0:
+            return float(os2.sxHeight) / em
+        glyphs = font["glyf"]
+        glyph = glyphs[font.getBestCmap()[ord("x")]]
+        glyph.recalcBounds(glyphs)
+        return float(glyph.yMax) / em
+
+
+def match_x_height(frags: list[Any], font_name: str) -> None:
+    """Scale the runs of a general fallback in a paragraph set in ``font_name`` to its x-height.
+
+    Why: DejaVu's x-height is 11-17 % above Caladea's or Carlito's; at the same size its words
+    look a size larger than the text around them. Only shrinking, and by at most 20 %.
+    """
+    own = _FACES.get(font_name)
+    if own is None:
+        return
+    for frag in frags:
+        path = X_MATCHED.get(getattr(frag, "fontName", ""))
+        if path is None:
+            continue
+        scale = min(1.0, max(0.8, x_height(own) / x_height(path)))
+        if scale < 0.98:
+            frag.fontSize = round(frag.fontSize * scale, 2)
+
+
 def describe(ch: str) -> str:
     """Name a character the way Unicode charts do: U+2603 SNOWMAN."""
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
@@ -123,7 +184,7 @@ class Fallbacks:
         self._lang, self._system = lang, system
         self._text = text  # or a function that collects it, called only if a face is cut
         self._chars: dict[Source, set[str]] = {}
-        self._names: dict[tuple[Source, bool], tuple[str, frozenset[str]]] = {}
+        self._names: dict[tuple[Source, bool, bool], tuple[str, frozenset[str]]] = {}
         #: Family name of every registered fallback font name, for warnings and the deck.
         self.families: dict[str, Source] = {}
         self._paths: dict[str, Path] = {}
@@ -141,30 +202,38 @@ class Fallbacks:
         path = self._paths.get(name)
         return path is not None and ord(ch) in coverage(path)
 
-    def source(self, ch: str) -> Source | None:
+    def source(self, ch: str, serif: bool = False) -> Source | None:
         """Return the chain's source for ``ch`` (None when nothing draws it)."""
-        return self.chain.find(ch)
+        return self.chain.find(ch, "", serif)
 
-    def name(self, ch: str, bold: bool, region: str = "") -> str | None:
-        """Return the reportlab font name that draws ``ch`` at this weight, or None."""
-        source = self.chain.find(ch, region)
+    def name(self, ch: str, bold: bool, region: str = "", italic: bool = False,
+             serif: bool = False) -> str | None:
+        """Return the reportlab font name that draws ``ch`` in this style, or None; ``serif``:
+        in place of a serif face (see :func:`is_serif`)."""
+        source = self.chain.find(ch, region, serif)
         if source is None:
             return None
-        known = self._names.get((source, bold))
+        italic = italic and not source.variable  # (the variable files are upright)
+        if not source.variable:  # a style's file may lack what the regular has (ℙ in italic)
+            from docgen.fonts.fallback import styled
+
+            if italic and ord(ch) not in coverage(styled(source, bold, italic)):
+                italic = False
+            if bold and ord(ch) not in coverage(styled(source, bold, italic)):
+                bold = False
+        known = self._names.get((source, bold, italic))
         if known is not None and (not source.variable or ch in known[1]):
             return known[0]
-        return self._register(source, bold, ch)
+        return self._register(source, bold, italic, ch)
 
-    def _register(self, source: Source, bold: bool, ch: str) -> str:
-        from docgen.fonts.fallback import DEJAVU
+    def _register(self, source: Source, bold: bool, italic: bool, ch: str) -> str:
+        from docgen.fonts.fallback import GENERAL, styled
         from docgen.fonts.instances import static_face
 
         weight = 700 if bold else 400
         chars: frozenset[str] = frozenset()
         if not source.variable:
-            path = source.path
-            if bold and source == DEJAVU:
-                path = FONT_DIR / "DejaVuSans-Bold.ttf"
+            path = styled(source, bold, italic)
         else:
             if source not in self._chars:
                 text = self._text() if callable(self._text) else self._text
@@ -182,9 +251,11 @@ class Fallbacks:
         if name not in pdfmetrics.getRegisteredFontNames():
             font = load_font(name, path)
             pdfmetrics.registerFont(font)
-        self._names[(source, bold)] = (name, chars)
+        self._names[(source, bold, italic)] = (name, chars)
         self.families[name] = source
         self._paths[name] = path
+        if source in GENERAL:
+            X_MATCHED[name] = path
         return name
 
 
@@ -201,6 +272,7 @@ def runs(
     """
     fallbacks = fallbacks or _default()
     own = coverage(fam.path(bold, italic))
+    serif: bool | None = None  # asked when a character first falls back
     region = region_of(text) if any(ord(c) >= 0x3000 for c in text) else ""
     chars: list[tuple[str, str | None]] = []
     missing: list[str] = []
@@ -213,7 +285,9 @@ def runs(
         elif ord(ch) in own:
             font = None
         else:
-            font = fallbacks.name(ch, bold, region)
+            if serif is None:
+                serif = is_serif(fam.path())
+            font = fallbacks.name(ch, bold, region, italic, serif)
             if font is None:
                 if ch not in missing:
                     missing.append(ch)
@@ -233,8 +307,8 @@ def runs(
 
 def _whole_words(chars: list[tuple[str, str | None]], fallbacks: Fallbacks) -> None:
     """Draw a Latin-script word in one face: "Tiếp" with the brand's T, i, p and the fallback's ế
-    mixes two designs inside a word, so a word that needs a general fallback (DejaVu Sans) for
-    some letters is drawn all in it when it has them all."""
+    mixes two designs inside a word, so a word that needs a general fallback (DejaVu Sans or
+    Serif) for some letters is drawn all in it when it has them all."""
     start = mixed = words = 0
     for end in range(len(chars) + 1):
         if end < len(chars) and not chars[end][0].isspace():

@@ -30,6 +30,7 @@ from docgen.render.pdf.complex import (
     is_complex,
     reselect,
 )
+from docgen.render.pdf.fonts import match_x_height
 from docgen.render.pdf.tagging import Tagged
 
 #: Parsed paragraphs kept between builds (a rebuild by ``docgen watch`` parses only what changed).
@@ -67,6 +68,8 @@ class Paragraph(Tagged, _Paragraph):
                  **kw: Any) -> None:
         if text is None or frags is not None or bulletText is not None or style is None or kw:
             super().__init__(text, style, bulletText, frags, **kw)
+            if frags is None and style is not None:
+                match_x_height(self.frags, style.fontName)
             self._complex_setup()
             return
         key = (text, style_key(style))
@@ -80,6 +83,7 @@ class Paragraph(Tagged, _Paragraph):
                 self.style = hit[3]
             return
         super().__init__(text, style)
+        match_x_height(self.frags, style.fontName)  # before the fragments are kept
         parsed_style = self.style
         self._complex_setup()
         if parsed_style is style and self.bulletText is None:
