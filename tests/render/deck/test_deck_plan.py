@@ -128,7 +128,7 @@ def test_the_seed_keeps_the_type_scale(seed_doc: Document) -> None:
             sizes.setdefault(f"{slide.kind}:{box.role}", set()).add(box.size)
     assert sizes["section:title"] == sizes["title:title"] == {d.DISPLAY}
     assert sizes["statement:quote"] == {d.STATEMENT}
-    assert sizes["quote:quote"] == {d.BODY}
+    assert sizes["quote:quote"] == {d.LEAD}  # set up by length: every seed quote has 21-40 words
     assert sizes["quote:title"] == {d.TITLE}
     assert min(sizes["cards:quote"]) >= d.CARD
     assert sizes["bullets:body"] == {d.BODY}
@@ -170,7 +170,7 @@ def test_every_quote_is_on_one_slide_in_full(seed_doc: Document) -> None:
     assert excerpts == 1
 
 
-def test_quotes_start_on_one_line_their_rules_as_tall_as_their_words(seed_doc: Document) -> None:
+def test_quotes_stand_on_one_centre_their_rules_as_tall_as_their_words(seed_doc: Document) -> None:
     kinds = set()
     for slide in plan_deck(seed_doc).slides:
         text = content(slide)
@@ -178,7 +178,8 @@ def test_quotes_start_on_one_line_their_rules_as_tall_as_their_words(seed_doc: D
             kinds.add(slide.kind)
             (rule,) = slide.rects
             (quote,) = text
-            assert quote.y == QUOTE_Y  # pinned: no bar moves between neighbouring slides
+            middle = d.STATEMENT_RECT[1] + d.STATEMENT_RECT[3] // 2  # the statements' centre
+            assert abs(rule.y + rule.h // 2 - middle) < 0.2 * IN and quote.y >= QUOTE_Y
             lines_h = quote.lines * quote.size * LINE_PITCH * PT
             assert abs(rule.h - lines_h) < 0.25 * IN  # as tall as the words
             assert rule.x + rule.w < quote.x + quote.hang and rule.x == d.M

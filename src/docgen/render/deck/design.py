@@ -11,7 +11,8 @@ body's (1.0 in: bullets, quotes and cards hang their marks and rules between the
 content slide opens the same way, top down: a short accent rule, the eyebrow (the section's name,
 20 pt), the title (36 pt, at most two lines); the body starts at one height below it, and a quote
 or a row of cards always starts at the same line. The type scale: 10 (footer), 20 (eyebrows,
-attributions, captions, meta), 24 (cards), 28 (body and quotes), 36 (titles), 44 (statements), 54
+attributions, captions, meta), 24 (cards), 28 (body, long quotes), 32 and 36 (shorter quotes, set
+up by length; 36 is also the titles'), 44 (statements), 54
 (the cover and the dividers), 96 (the one figure the opening is built on). The cover, the
 dividers and the closing slide are set on the brand's primary colour with the white logo, the
 same rule above their small line and title.
@@ -46,6 +47,8 @@ CARD_INSET = INDENT - RULE_W
 
 #: The type scale.
 FOOTER, META, CARD, BODY, TITLE, STATEMENT, DISPLAY = 10.0, 20.0, 24.0, 28.0, 36.0, 44.0, 54.0
+#: A quote of 21-40 words (a short one is set at the titles' 36, a long one at the body's 28).
+LEAD = 32.0
 #: The one figure the opening is built on ("140+"), set as a number, not as words.
 FIGURE = 96.0
 

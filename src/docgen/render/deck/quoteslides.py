@@ -24,6 +24,16 @@ from docgen.render.deck.typeset import display, marks, quoted_words
 EXCERPT_WORDS = 30
 
 
+def quote_sizes(count: int) -> tuple[float, ...]:
+    """The type scale's steps to try for a quote of ``count`` words, largest first: a short quote
+    set up (36 pt up to 20 words, 32 up to 40, else 28), so every quote slide is about as full."""
+    if count <= 20:
+        return (d.TITLE, d.LEAD, d.BODY, d.CARD)
+    if count <= 40:
+        return (d.LEAD, d.BODY, d.CARD)
+    return (d.BODY, d.CARD)
+
+
 class QuoteSlides(Body):
     """Builds the quote slides of one deck."""
 
@@ -81,6 +91,8 @@ class QuoteSlides(Body):
         if not self.builtin and by:  # no second level of docgen's on a template: one size
             b = replace(b, paras=tuple(replace(p, size=0.0) for p in b.paras))
         b = self.hung(b)
+        if role == "quote":  # the block (words and attribution) on the body's optical centre
+            b = self.centred(b)
         items: list[Item] = [b]
         if self.builtin and look.rule == "left":
             f = self.f
@@ -88,6 +100,17 @@ class QuoteSlides(Body):
             items.insert(0, Rect(f.margin, b.y + f.len(0.06), f.len(d.RULE_W / d.IN),
                                  max(h - f.len(0.08), f.len(0.3)), self.rule_colour(look)))
         return tuple(items)
+
+    def centred(self, b: Box) -> Box:
+        """``b`` moved down so its words stand on the optical centre of the body (the line the
+        statements are centred on), never above the line quotes start at; the box reaches the
+        body's foot, so text a viewer sets taller still has room."""
+        _, top, _, _ = self.place((0, d.QUOTE_Y, 0, 0))
+        _, sy, _, sh = self.place(d.STATEMENT_RECT)
+        _, _, _, bh = self.place(d.QUOTE_RECT)
+        h = self.text_h(b)
+        y = max(top, min(sy + sh // 2 - h // 2, top + bh - h))
+        return replace(b, y=y, h=top + bh - y)
 
     def statement(self, q: Quote) -> list[Page] | None:
         """A short quote, large on the tinted statement layout; None when it is too long for it."""
@@ -122,15 +145,18 @@ class QuoteSlides(Body):
         return tuple(out), chosen[-1] == len(units) - 1
 
     def quote(self, q: Quote, point: Text | None = None) -> list[Page]:
-        """One quote on one slide, 28 pt, else 24. A quote of over 40 words shows an excerpt
-        (``excerpt``: the notes hold it all): its sentences that say the slide's claim."""
-        if words(self.words_of(q)) > MAX_WORDS:
+        """One quote on one slide, sized by its length (:func:`quote_sizes`). A quote of over 40
+        words shows an excerpt (``excerpt``: the notes hold it all): its sentences that say the
+        slide's claim."""
+        count = words(self.words_of(q))
+        if count > MAX_WORDS:
             cut = self.excerpt(q, point)
             if cut is not None:
-                block = self.quote_block("quote", q, (d.BODY, d.CARD), self.quote_paras(q, *cut))
+                block = self.quote_block("quote", q, quote_sizes(words(cut[0])),
+                                         self.quote_paras(q, *cut))
                 if block is not None:
                     return [Page("quote", block, excerpt=True)]
-        block = self.quote_block("quote", q, (d.BODY, d.CARD))
+        block = self.quote_block("quote", q, quote_sizes(count))
         if block is not None:
             return [Page("quote", block)]
         rect, _ = self.slot("quote", "quote")
