@@ -68,7 +68,7 @@ def _lum(colour: str) -> float:
 
 
 #: The colour of every role (``#RRGGBB``), each checked on its ground.
-Scheme = namedtuple("Scheme", list(ROLES))
+Scheme = namedtuple("Scheme", list(ROLES))  # type: ignore[misc]  # fields made from ROLES
 
 
 def colour_of(palette: Palette, name: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -120,7 +121,7 @@ def _lines(word: str, font: str, size: float, first: float, widths: list[float],
         room = widths[min(last, lineno)]
 
 
-def _running_sums(word: str, font: str, size: float) -> tuple[list[float], int]:
+def _running_sums(word: str, font: str, size: float) -> tuple[Sequence[float], int]:
     """Return running width sums in which ``word`` starts at the returned index: those of a long
     word measured before when ``word`` is its end (the rest of it on a new page), else new ones."""
     key = (font, size)

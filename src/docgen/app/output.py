@@ -22,7 +22,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from docgen.errors import DocgenError, Location, Problem, display_path
 
@@ -40,7 +40,7 @@ _TEMPORARY = r"\.(?P<name>[^/\\]+)\.[a-z0-9_]{8}\.tmp"
 _OWN_FILES = (STATE, MANIFEST, JOURNAL)
 
 
-def is_artifact_name(name: object) -> bool:
+def is_artifact_name(name: object) -> TypeGuard[str]:
     """Return True for a plain file name (no folder) docgen may write as an artifact."""
     return (isinstance(name, str) and name.endswith(ARTIFACT_SUFFIXES) and "/" not in name
             and "\\" not in name and not name.startswith(".") and "\0" not in name)

@@ -55,8 +55,8 @@ def contact_sheet(images: list[Path], target: Path, columns: int = 6, width: int
 
     thumbs = []
     for path in images:
-        with Image.open(path) as img:
-            img = img.convert("RGB")
+        with Image.open(path) as opened:
+            img = opened.convert("RGB")
             img.thumbnail((width, width * 2))
             thumbs.append(img.copy())
     if not thumbs:

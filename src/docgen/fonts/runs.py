@@ -70,6 +70,7 @@ def split(text: str, lang: str) -> list[ScriptRun]:
             chunk.append(ch)  # neutral (space, digit, punctuation): stays in the run it is in
             continue
         slot = slot_of(ch)
+        new: tuple[str, str | None, str | None]
         if slot == "latin":
             new = ("latin", None, None)
         else:

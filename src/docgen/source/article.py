@@ -245,7 +245,7 @@ def _under_indented(items: list[tuple[str, ScalarNode, Node]], ctx: Context) -> 
     kind, _, value = items[0]
     fields = _BLOCK_FIELDS.get(kind)
     stray = [(k, n) for k, n, _ in items[1:] if fields and k in fields]
-    if not stray or len(stray) != len(items) - 1:
+    if not fields or not stray or len(stray) != len(items) - 1:
         return False
     for key, key_node in stray:
         if isinstance(value, MappingNode) and value.value:

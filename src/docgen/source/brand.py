@@ -209,7 +209,8 @@ def _declared(typo: dict[str, Any], ctx: Context, options: dict[str, Any]) -> di
     for entry in (*(typo.get("fonts") or ()), *(typo.get("font") or ()), *(typo.get("with") or ())):
         family = entry["family"]
         source = entry.get("source") or ("file" if entry.get("files") else "system")
-        faces, reasons = [], []
+        faces: list[Any] = []
+        reasons: list[str] = []
         used = family.lower() in wanted
         if source == "file" and entry.get("files"):
             faces, reasons = read_faces(entry["files"], family, ctx, used)

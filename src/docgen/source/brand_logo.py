@@ -183,7 +183,8 @@ def resolve_logos(node: Node, ctx: Context, name: str, ground: str, band: str) -
     chosen = next((s for s in SIZES if values.get(s) not in (None, INVALID)), None)
     probes: dict[str, tuple[Path, str] | None] = {}
 
-    def probe(resource: tuple[str, Node, str], used: bool) -> tuple[Path, str, str] | None:
+    def probe(resource: tuple[str, Node, str], used: bool
+              ) -> tuple[Path, str, list[tuple[int, int, int]]] | None:
         text, where, alt = resource
         if text in images and text not in probes:
             image_text, where, image_alt = images[text][0]
@@ -210,7 +211,8 @@ def resolve_logos(node: Node, ctx: Context, name: str, ground: str, band: str) -
                                 problem.location, problem.hint)
         if path is INVALID:
             return None
-        return path, alt, probed[2]  # type: ignore[index]
+        assert not isinstance(probed, str)  # a refusal made the path INVALID above
+        return path, alt, probed[2]
 
     for key, (resource, _) in images.items():  # names the chosen size does not use: warnings only
         if chosen is None or not any(r[0] == key for r in (values[chosen] or {}).values()):

@@ -71,6 +71,7 @@ def _ascii_host(url: str) -> str:
     """Return ``url`` with a host name in other scripts in its ASCII (punycode) form, as
     markdown-it writes it: ``https://bücher.de`` links to ``https://xn--bcher-kva.de``."""
     m = _HOST_START.match(url)
+    assert m is not None  # every part of the pattern is optional: it matches any string
     scheme = m.group("scheme") or ""  # as markdown-it compares it: HTTPS: is not recoded
     if scheme not in ("", "http", "https", "mailto") or not (m.group("slashes") or scheme == "mailto"):
         return url
