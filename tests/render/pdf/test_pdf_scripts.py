@@ -180,3 +180,62 @@ def test_lines_join_by_their_script_in_the_text_layer(scripts_doc: Document,
         assert paragraph in text, paragraph
     # An Arabic paragraph's first line ends after an ActualText span: with its space.
     assert re.search(rb"EMC \( \) Tj T\*", _content(scripts_pdf.data))
+
+
+def test_right_to_left_blocks_mirror_their_ornaments(scripts_doc: Document,
+                                                     tmp_path: Path) -> None:
+    """An Arabic pull quote's rule, an Arabic block quote's bar and a Hebrew callout's bar
+    stand on the column's right edge, where their lines start; right-to-left list items carry
+    their bullets on the right (a Latin item in the same list keeps its bullet on the left)."""
+    import dataclasses
+
+    from PIL import Image as PILImage
+
+    from docgen.model import Callout, ListBlock, Quote
+    from docgen.render.pdf.styles import make_styles
+    from docgen.source.inline import link_problem, parse_inline
+
+    from .test_handout_design import _families
+
+    def t(text: str):  # type: ignore[no-untyped-def]
+        return parse_inline(text, link_problem)
+
+    arabic = next(s for s in scripts_doc.sections if "العربية" in s.heading.plain)
+    where = arabic.location
+    blocks = (*arabic.blocks,  # a paragraph and the pull quote
+              Quote(t("المبيعات تحول الطلب إلى إيرادات، والتسويق يبني الطلب الذي تحتاجه "
+                      "المبيعات كل يوم في كل سوق."), "فريق دبي", where),
+              ListBlock((t("التسويق يبني الطلب"), t("המכירות הופכות אותו להכנסות"),
+                         t("A Latin item")), where),
+              Callout(t("ההשקה בתל אביב תתקיים במרץ 2026 עם כל השותפים שלנו."), where))
+    doc = dataclasses.replace(scripts_doc, sections=(dataclasses.replace(arabic, blocks=blocks),))
+    rendered = render_pdf(doc)
+    path = write(rendered.data, tmp_path)
+    run("pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", str(path), str(tmp_path / "p"))
+    image = PILImage.open(next(tmp_path.glob("p*.png"))).convert("RGB")
+    colours = make_styles(doc.brand, *_families(doc)).colors
+
+    def xs(colour: object) -> set[int]:
+        """The columns (pt) with at least 3 pixels of ``colour``: rules and bars, not the odd
+        anti-aliased pixel of a letter."""
+        rgb = tuple(round(v * 255) for v in colour.rgb())  # type: ignore[attr-defined]
+        found = Counter(x for x in range(image.width) for y in range(260, image.height - 60)
+                        if image.getpixel((x, y)) == rgb)
+        return {x for x, n in found.items() if n >= 3}
+
+    accent, bar = xs(colours.accent), xs(colours.quote_rule)
+    column_right = 56 + make_styles(doc.brand, *_families(doc)).grid.measure
+    assert accent and min(accent) >= column_right - 36 and max(accent) <= column_right
+    assert bar and min(bar) >= column_right - 3 and max(bar) <= column_right
+    import subprocess
+
+    from tests.tools import require_tool
+
+    require_tool("pdftotext")
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"],
+                         capture_output=True, check=True).stdout.decode("utf-8", "replace")
+    layout = [line for line in out.splitlines() if ">•<" in line]
+    assert len(layout) == 3
+    lefts = sorted(float(line.split('xMin="')[1].split('"')[0]) for line in layout)
+    assert lefts[0] == pytest.approx(56, abs=0.5)
+    assert lefts[1:] == pytest.approx([column_right - 5.3] * 2, abs=0.6)

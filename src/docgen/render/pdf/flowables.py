@@ -38,10 +38,12 @@ class Boxed(Flowable):
         space_before: float = 0,
         space_after: float = 0,
         rule_above: float = 0,
+        rtl: bool = False,
     ) -> None:
         super().__init__()
         self.contents = contents
-        self.padding = padding
+        self.rtl = rtl  # right to left: the padding, the bar and the rule mirrored
+        self.padding = (padding[1], padding[0], *padding[2:]) if rtl else padding
         self.fill = fill
         self.bar = bar
         self.bar_width = bar_width
@@ -87,8 +89,10 @@ class Boxed(Flowable):
         return []
 
     def _like(self, contents: list[Flowable], before: float, after: float) -> Boxed:
-        return Boxed(contents, self.padding, self.fill, self.bar, self.bar_width, before, after,
-                     self.rule_above if before == self.spaceBefore else 0)
+        p = self.padding
+        return Boxed(contents, (p[1], p[0], *p[2:]) if self.rtl else p, self.fill, self.bar,
+                     self.bar_width, before, after,
+                     self.rule_above if before == self.spaceBefore else 0, self.rtl)
 
     def draw(self) -> None:
         canv = self.canv
@@ -99,11 +103,13 @@ class Boxed(Flowable):
                     canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
                 if self.bar is not None and self.rule_above:
                     canv.setFillColor(self.bar)
-                    canv.rect(0, self.height - self.bar_width, self.rule_above, self.bar_width,
+                    x = self.width - self.rule_above if self.rtl else 0
+                    canv.rect(x, self.height - self.bar_width, self.rule_above, self.bar_width,
                               stroke=0, fill=1)
                 elif self.bar is not None:
                     canv.setFillColor(self.bar)
-                    canv.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
+                    x = self.width - self.bar_width if self.rtl else 0
+                    canv.rect(x, 0, self.bar_width, self.height, stroke=0, fill=1)
         y = self.height - self.padding[2]
         for f, h, gap in zip(self.contents, self._sizes, self._gaps(), strict=True):
             y -= gap + h
@@ -278,9 +284,10 @@ class Item(Flowable):
     """
 
     def __init__(self, body: Flowable, label: str | None, indent: float, font: str,
-                 size: float, color: Color, label_node: Node | None) -> None:
+                 size: float, color: Color, label_node: Node | None, rtl: bool = False) -> None:
         super().__init__()
         self.body = body
+        self.rtl = rtl  # right to left: the label at the right edge, the body beside it
         self.label = label
         self.indent = indent
         self.font, self.size, self.color = font, size, color
@@ -302,8 +309,8 @@ class Item(Flowable):
         if len(parts) < 2:
             return []
         first = Item(parts[0], self.label, self.indent, self.font, self.size, self.color,
-                     self.label_node)
-        rest = [Item(p, None, self.indent, self.font, self.size, self.color, None)
+                     self.label_node, self.rtl)
+        rest = [Item(p, None, self.indent, self.font, self.size, self.color, None, self.rtl)
                 for p in parts[1:]]
         return [first, *rest]
 
@@ -315,5 +322,8 @@ class Item(Flowable):
             with content(canv, self.label_node) if self.label_node else artifact(canv):
                 canv.setFont(self.font, self.size)
                 canv.setFillColor(self.color)
-                canv.drawString(0, self.height - top, self.label)
-        self.body.drawOn(canv, self.indent, 0)
+                if self.rtl:
+                    canv.drawRightString(self.width, self.height - top, self.label)
+                else:
+                    canv.drawString(0, self.height - top, self.label)
+        self.body.drawOn(canv, 0 if self.rtl else self.indent, 0)

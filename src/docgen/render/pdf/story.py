@@ -18,6 +18,7 @@ from docgen.render import format_date, picture
 from docgen.render.pdf.author import Card, author_box
 from docgen.render.pdf.balance import Balanced, InFlow, Note
 from docgen.render.pdf.closing import closing_band
+from docgen.render.pdf.complex import base_rtl
 from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
 from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
@@ -173,7 +174,7 @@ class StoryBuilder:
             body = tag(Note(self.marker.text(shown, self.heading, section.location), st.note),
                        lst.add("LI").add("LBody", links=self.links(shown)))
             items.append(Item(body, "–", 9, self.heading.name(), st.note.fontSize,
-                              st.colors.accent, None))
+                              st.colors.accent, None, _rtl(point.plain)))
         return items
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
@@ -222,7 +223,8 @@ class StoryBuilder:
                                kind=InFlow)
                 return Boxed([p], (16, 14, 11, 13), fill=self.s.colors.tint,
                              bar=self.s.colors.accent, space_before=6,
-                             space_after=self.s.body.spaceAfter + 6)
+                             space_after=self.s.body.spaceAfter + 6,
+                             rtl=_rtl(block.text.plain))
             case Image():
                 return self.image(block)
         raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
@@ -256,11 +258,14 @@ class StoryBuilder:
         pull = q is self._pull
         style = self.s.pull if pull else self.s.quote
         opening, closing = self.marks
+        # Right to left: the rule and bar on the right; the mark does not hang there (the
+        # right-aligned lines all end at the indent: reportlab has no first-line right indent).
+        rtl = _rtl(q.text.plain)
         outer, self.parent = self.parent, self.parent.add("BlockQuote")
         try:
             words = nest_quotes(self.display(unquote(q.text)), self.doc.language)
             text = Text((Span(opening), *words.spans, Span(closing)))
-            hang = stringWidth(opening, style.fontName, style.fontSize)
+            hang = 0.0 if rtl else stringWidth(opening, style.fontName, style.fontSize)
             para_style = self._style(style, leftIndent=hang, firstLineIndent=-hang)
             markup = self.marker.text(text, self.body, q.location, italic=True)
             # Without an attribution the words are the BlockQuote's own content (one element
@@ -281,9 +286,10 @@ class StoryBuilder:
             return Boxed(parts, (-hang, 0, 16, 2), bar=colors.accent, bar_width=3,
                          rule_above=36,
                          space_before=space.pull_introduced if introduced else space.pull,
-                         space_after=space.pull)
+                         space_after=space.pull, rtl=rtl)
         return Boxed(parts, (16 - hang, 0, 1, 2), bar=colors.quote_rule, bar_width=2,
-                     space_before=self.s.body.leading * 0.4, space_after=space.quote_after)
+                     space_before=self.s.body.leading * 0.4, space_after=space.quote_after,
+                     rtl=rtl)
 
     def listing(self, block: ListBlock) -> list[Flowable]:
         s = self.s
@@ -299,7 +305,7 @@ class StoryBuilder:
             body = tag(Paragraph(self.marker.text(shown, self.body, block.location), style),
                        li.add("LBody", links=self.links(shown)))
             items.append(Item(body, "•", 16, self.body.name(), s.body.fontSize,
-                              s.colors.bullet, label))
+                              s.colors.bullet, label, _rtl(t.plain)))
         return items
 
     def image(self, img: Image) -> Flowable:
@@ -373,6 +379,11 @@ def chunks(text: Text, size: int = CHUNK_WORDS) -> list[Text]:
         if buf:
             pieces[-1].append(replace(span, text=buf))
     return [Text(tuple(p)) for p in pieces if any(s.text.strip() for s in p)] or [text]
+
+
+def _rtl(text: str) -> bool:
+    """Return True for text that runs right to left (the bidi package only for text that may)."""
+    return any(ord(c) >= 0x590 for c in text) and base_rtl(text)
 
 
 def _replace_style(style: ParagraphStyle, **kw: object) -> ParagraphStyle:
