@@ -8,6 +8,7 @@ import statistics
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from docgen.colour import contrast, ensure_contrast, mix
 from docgen.model import Document, Palette
@@ -103,3 +104,21 @@ def test_a_block_taller_than_a_page_is_explained_without_reportlab_internals() -
         "tall and page 2 has room for 655 pt", "shorten the title or the subtitle")
     odd, hint = _too_tall("something <Thing at 0xdeadbeef> else")
     assert "0x" not in odd and hint
+
+
+def test_a_layout_error_is_reported_at_the_article_with_its_hint(seed_doc, monkeypatch) -> None:
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from docgen.errors import DocgenError
+    from docgen.render.pdf import document
+
+    def too_tall(*_args, **_kw) -> None:
+        raise LayoutError("Flowable <HeaderBand at 0x7f2e795b2450 frame=later>...(352.0 x 3207.79) "
+                          "too large on page 2 in frame 'later'(352.0 x 655.2*) of template 'later'")
+
+    monkeypatch.setattr(document._Handout, "build", too_tall)
+    with pytest.raises(DocgenError) as caught:
+        document.render_pdf(seed_doc)
+    (problem,) = caught.value.problems
+    assert problem.location == seed_doc.location
+    assert problem.hint == "shorten the title or the subtitle"

@@ -356,7 +356,8 @@ def _layout(
                        canvasmaker=CountingCanvas if counting else
                        TaggingCanvas if tagger is not None else Canvas)
     except LayoutError as exc:
-        raise DocgenError(Problem(*_too_tall(str(exc)), doc.location)) from exc
+        message, hint = _too_tall(str(exc))
+        raise DocgenError(Problem(message, doc.location, hint)) from exc
     finally:
         for undo, *args in reversed(edits):
             undo(*args)  # type: ignore[operator]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -81,9 +81,10 @@ class Node(rl.PDFObject):
             elif kid.__class__ is Node:
                 if kid.name:
                     kids.append(b"%d 0 R" % num(kid.name))
-            else:
+            else:  # an annotation: (page, its object's name)
+                on_page, name = cast("tuple[int, str]", kid)
                 kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>"
-                            % (num(kid[1]), num(rl.page_name(kid[0]))))
+                            % (num(name), num(rl.page_name(on_page))))
         parts = [b"<< /Type /StructElem /S /%s /P %d 0 R" % (self.role.encode("ascii"),
                                                               num(parent))]
         if page is not None:
