@@ -66,3 +66,65 @@ def test_built_quote_slides_are_balanced(seed_deck: Rendered) -> None:
         sizes = {r.font.size.pt for r in body.text_frame.paragraphs[0].runs if r.font.size}
         assert sizes and min(sizes) >= 32, (n, sizes)
     assert seen >= 5
+
+
+def test_cards_read_as_a_row(seed_doc: Document) -> None:
+    """Cards of one row: one top, words anchored there (first lines share a baseline), no right
+    padding forcing the lines narrow, the row centred like a quote block, and the last two words
+    of each quote tied (no word alone on a card's last line)."""
+    rows = [s for s in plan_deck(seed_doc).slides if s.kind == "cards"]
+    assert len(rows) == 2
+    for slide in rows:
+        cards = [b for b in slide.boxes if b.role == "quote"]
+        assert len({(c.y, c.h) for c in cards}) == 1
+        assert all(c.anchor == "t" and c.pad_right == 0 for c in cards)
+        assert abs(cards[0].y - max(d.QUOTE_Y, MIDDLE - cards[0].h // 2)) < 0.05 * IN
+        for c in cards:
+            words = c.plain.split(" ")
+            assert "\u00a0" in words[-1], words[-1]
+
+
+def test_a_card_shows_on_a_projector() -> None:
+    """The card's ground stands 1.3:1 from the slide's (a projector flattens 1.13:1), and its
+    words keep 4.5:1 on it, for any brand."""
+    from docgen.colour import contrast
+    from docgen.model import Palette
+
+    for primary, background in (("#1B365D", "#FFFFFF"), ("#E87722", "#FFFFFF"),
+                                ("#FFD100", "#FFFFFF"), ("#00A3E0", "#F5F5F5")):
+        palette = Palette(primary, "#00778B", "#E35205", "#222222", background, "#555555",
+                          "#F3F6F8")
+        c = d.colours(palette)
+        assert contrast(c.card, background) >= 1.3, primary
+        assert contrast(c.text_on_card, c.card) >= 4.5 and contrast(c.muted_on_card, c.card) >= 4.5
+
+
+def test_a_narrow_slide_has_two_cards_at_most(seed_doc: Document) -> None:
+    from docgen.render.deck.frame import Frame
+
+    wide = [len([b for b in s.boxes if b.role == "quote"])
+            for s in plan_deck(seed_doc).slides if s.kind == "cards"]
+    narrow = plan_deck(seed_doc, Frame(9144000, 6858000)).slides  # 10 x 7.5 in (4:3)
+    counts = [len([b for b in s.boxes if b.role == "quote"]) for s in narrow if s.kind == "cards"]
+    assert max(wide) == 3 and counts and max(counts) <= 2
+    said = " ".join(b.plain for s in narrow for b in s.boxes)
+    assert "mussels" in said  # the third quote keeps a slide of its own
+
+
+def test_built_cards_are_top_aligned_with_even_insets(seed_deck: Rendered) -> None:
+    """Read back: every card placeholder is anchored at the top, all cards of a slide at one
+    top, and no padding on the right beyond the card's inset."""
+    prs = Presentation(io.BytesIO(seed_deck.data))
+    seen = 0
+    for n, slide in enumerate(prs.slides, 1):
+        if slide.slide_layout.name not in ("Two Content", "Three Content"):
+            continue
+        cards = [sh for sh in slide.placeholders if sh.placeholder_format.idx in (1, 2, 3)]
+        assert len({sh.top for sh in cards}) == 1, n
+        for sh in cards:
+            seen += 1
+            body = sh.text_frame._txBody.bodyPr
+            assert body.get("anchor") in (None, "t"), n
+            left, right = body.get("lIns"), body.get("rIns")
+            assert right is None or int(right) <= d.CARD_INSET, (n, left, right)  # no padding
+    assert seen == 5

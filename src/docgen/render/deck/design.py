@@ -154,12 +154,27 @@ class Colours:
     text_on_tint: str
 
 
+#: How far a card's ground stands from the slide's (contrast ratio): enough to show as a shape
+#: on a projector, which flattens light tints (1.13:1 did not), light enough for ink on it.
+CARD_CONTRAST = 1.3
+
+
+def card_tint(primary: str, background: str) -> str:
+    """The lightest tint of the brand's primary that stands ``CARD_CONTRAST`` from the slide's
+    ground (the primary itself when even that does not)."""
+    for step in range(95, 0, -1):
+        tint = mix(primary, background, step / 100)
+        if contrast(tint, background) >= CARD_CONTRAST:
+            return tint
+    return primary
+
+
 def colours(p: Palette) -> Colours:
     k = scheme(p)[0]
     # The statements' ground is the brand's own light (no grey of docgen's); a card, which must
     # stand out from the white slide it sits on, a tint of the primary.
     tint = p.light
-    card = mix(p.primary, p.background, 0.93)
+    card = card_tint(p.primary, p.background)
     return Colours(
         statement=tint,
         card=card,

@@ -183,7 +183,14 @@ class _Planner:
     def expand(self, beat: Beat) -> list[tuple[Beat, str, list[Page]]]:
         """The beat's slides; cards too many for the slide's width become a slide each, each
         titled by its own claim."""
-        kind, pages = self.pages(beat)
+        f = self.kit.frame
+        if beat.kind == "cards" and len(beat.quotes) == 3 and f.width * 3 < f.height * 4.5:
+            # A narrow (4:3) slide: three cards would set a handful of words a line; two, then one.
+            return [x for part in (slice(0, 2), slice(2, 3)) for x in self.expand(replace(
+                beat, quotes=beat.quotes[part], lead_ins=beat.lead_ins[part],
+                backs=beat.backs[part], labels=beat.labels[part]))]
+        lone = beat.kind == "cards" and len(beat.quotes) == 1
+        kind, pages = (beat.kind, []) if lone else self.pages(beat)
         if beat.kind != "cards" or (pages and pages[0].layout in ("cards2", "cards3")):
             return [(beat, kind, pages)]
         out = []

@@ -20,8 +20,25 @@ from docgen.render.deck.plan_types import Box, Rect
 from docgen.render.deck.points import content_words
 from docgen.render.deck.typeset import display, marks, quoted_words
 
+#: Three cards whose quotes have at most this many words each are set at 28 pt, not 24.
+CARD_UP_WORDS = 12
 #: An excerpt's most words: with its claim as title, a slide stays near 40 words.
 EXCERPT_WORDS = 30
+
+
+def tied(para: Para) -> Para:
+    """``para`` with its last two words joined by a no-break space: text that wraps in its box's
+    own width (a card's) never leaves one word alone on its last line, however it is edited."""
+    runs = list(para.runs)
+    last = True  # the space to tie is the last one before the last word, not after it
+    for i in range(len(runs) - 1, -1, -1):
+        text = runs[i].text
+        cut = text.rfind(" ", 0, len(text.rstrip()) if last else len(text))
+        last = last and not text.strip()
+        if cut >= 0 and (text[:cut].strip() or i > 0):
+            runs[i] = replace(runs[i], text=text[:cut] + "\u00a0" + text[cut + 1:])
+            return replace(para, runs=tuple(runs))
+    return para
 
 
 def quote_sizes(count: int) -> tuple[float, ...]:
@@ -183,10 +200,11 @@ class QuoteSlides(Body):
         slots = [self.slot(role, f"card{i + 1}") for i in range(len(quotes))]
         rule = self.f.len(d.RULE_W / d.IN) if self.builtin else 0
         tint = self.c.card if self.builtin else self.kit.brand.palette.light
-        paras = [self.quote_paras(q) for q in quotes]
+        paras = [[tied(p) for p in self.quote_paras(q)] for q in quotes]
         inset = self.f.len(d.CARD_INSET / d.IN)
         size = None
-        for s in (28.0, d.CARD) if len(quotes) == 2 else (d.CARD,):  # one size for every card
+        short = all(words(self.words_of(q)) <= CARD_UP_WORDS for q in quotes)
+        for s in (d.BODY, d.CARD) if len(quotes) == 2 or short else (d.CARD,):  # one size for all
             if all(self.kit.box("quote", r, p, s, s, inset=inset) for (r, _), p in zip(slots, paras,
                                                                                      strict=True)):
                 size = s
@@ -194,8 +212,10 @@ class QuoteSlides(Body):
         if size is None:
             return [p for q in quotes for p in self.quote(q)]
         ink = self.c.text_on_card if self.builtin else self.colour(QUOTE, True)
+        # Words wrap in the card's own width (no padding forced on the right to even the lines:
+        # it left short quotes in a narrow column and rewraps oddly when edited).
         boxes = [self.fitted("quote", r, p, (size,), color=ink, inset=inset,
-                             fill=tint, ph=ph, slot=f"card{i + 1}", layout_role=role, good=True)
+                             fill=tint, ph=ph, slot=f"card{i + 1}", layout_role=role)
                  for i, ((r, ph), p) in enumerate(zip(slots, paras, strict=True))]
         boxes = [self.hung(b) if b is not None else None for b in boxes]
         bys: list[Box | None] = []
@@ -209,14 +229,17 @@ class QuoteSlides(Body):
         gap = self.f.len(0.15)
         height = max(self.text_h(b) + (gap + self.text_h(a) - 2 * inset if a else 0)
                      for b, a in zip(boxes, bys, strict=True) if b) + self.f.len(0.1)
+        # The row centred on the body's optical centre, as a quote block is; every card's words
+        # start at its top, so the first lines of a row share a baseline.
         top = self.place((0, d.QUOTE_Y, 0, 0))[1]
+        _, sy, _, sh = self.place(d.STATEMENT_RECT)
+        _, _, _, room = self.place(d.QUOTE_RECT)
+        top = max(top, min(sy + sh // 2 - height // 2, top + room - height))
         cards: list[Item] = []
         for b, a in zip(boxes, bys, strict=True):
             if b is None:
                 continue
-            # A shorter card's words in its middle (no empty lower half), unless bylines stand
-            # at the cards' feet: then every card's words start at the top, bylines aligned.
-            cards.append(replace(b, y=top, h=height, anchor="t" if any(bys) else "ctr"))
+            cards.append(replace(b, y=top, h=height, anchor="t"))
             if a is not None:  # on the card, at its foot
                 cards.append(replace(a, y=top + height - self.text_h(a), h=self.text_h(a),
                                      anchor="b"))
