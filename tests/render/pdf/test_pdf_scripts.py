@@ -239,3 +239,16 @@ def test_right_to_left_blocks_mirror_their_ornaments(scripts_doc: Document,
     lefts = sorted(float(line.split('xMin="')[1].split('"')[0]) for line in layout)
     assert lefts[0] == pytest.approx(56, abs=0.5)
     assert lefts[1:] == pytest.approx([column_right - 5.3] * 2, abs=0.6)
+
+
+def test_every_font_subset_has_a_tag_of_its_own(scripts_pdf: Rendered, tmp_path: Path) -> None:
+    """Six capital letters from a hash of the subset (ISO 32000-1, 9.6.4), different for each
+    of the 21 subsets (reportlab tags every one AAAAAA), the same in every build."""
+    listing = run("pdffonts", write(scripts_pdf.data, tmp_path))
+    tags = [row.split()[0].split("+")[0] for row in listing.splitlines()[2:]]
+    assert len(tags) >= 20 and all(re.fullmatch(r"[A-Z]{6}", tag) for tag in tags), tags
+    assert len(set(tags)) == len(tags) and "AAAAAA" not in tags
+    from docgen.render.pdf.subsets import subset_tag
+
+    assert subset_tag(b"Carlito", [32, 65]) == subset_tag(b"Carlito", [32, 65])
+    assert subset_tag(b"Carlito", [32, 65]) != subset_tag(b"Carlito", [32, 66])

@@ -24,6 +24,7 @@ from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts.fallback import coverage
 from docgen.fonts.scripts import is_hangul, is_kana, region_of, script
 from docgen.model import FontFace, FontFamily
+from docgen.render.pdf import subsets as _subsets  # noqa: F401  (each subset its own tag)
 
 TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
 if TYPE_CHECKING:
