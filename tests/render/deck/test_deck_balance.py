@@ -128,3 +128,24 @@ def test_built_cards_are_top_aligned_with_even_insets(seed_deck: Rendered) -> No
             left, right = body.get("lIns"), body.get("rIns")
             assert right is None or int(right) <= d.CARD_INSET, (n, left, right)  # no padding
     assert seen == 5
+
+
+def test_the_about_slide_shows_the_role_and_whole_sentences(seed_doc: Document,
+                                                           seed_deck: Rendered) -> None:
+    """The role in its slot; under it only whole sentences of the biography (none cut, none
+    that says the role again); the full name once; the whole biography in the notes."""
+    prs = Presentation(io.BytesIO(seed_deck.data))
+    (slide,) = [s for s in prs.slides if s.slide_layout.name == "About the Author"]
+    by_idx = {sh.placeholder_format.idx: sh.text_frame.text.replace("\u00a0", " ")
+              for sh in slide.placeholders if sh.has_text_frame}
+    author = seed_doc.author
+    assert by_idx[1] == author.role
+    bio = by_idx[2].replace("\v", " ").replace("\n", " ")
+    assert bio and bio.rstrip().endswith(".")
+    for sentence in bio.split(". "):
+        assert sentence.rstrip(".") in author.bio.plain, sentence
+    assert "Managing Partner" not in bio
+    shown = " ".join(v for k, v in by_idx.items() if k)  # the name is the title, said once
+    assert author.name not in shown
+    notes = slide.notes_slide.notes_text_frame.text.replace("\u00a0", " ")
+    assert " ".join(author.bio.plain.split()) in " ".join(notes.split())

@@ -1,12 +1,13 @@
-"""The author's slide: the biography (a long one as short lines, whole in the notes), the role
-above it when the biography does not already say it, the photo at the left when there is one.
+"""The author's slide: the biography (a long one as the whole sentences that fit under the role,
+whole in the notes; a short one with the role above it when it does not say it already), the
+photo at the left when there is one.
 The name is the slide's title (the planner sets it, under the eyebrow "About the Author")."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from docgen.model import Author, Span
+from docgen.model import Author
 from docgen.render.deck import design as d
 from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
 from docgen.render.deck.kinds import Item, Kinds, Page, _picture
@@ -48,24 +49,23 @@ BIO_WORDS = 40
 BRIEF_WORDS = 30
 
 
-def brief(units: list[Tokens]) -> list[Para] | None:
-    """A long biography as short lines: each sentence up to its first comma (when four words or
-    more come before it: "Matthew Sawyer is Managing Partner of Rocket Market Development LLC"),
-    one line each, as many as 30 words hold. None when the biography is short enough whole."""
+def brief(units: list[Tokens], role: str = "") -> list[Para] | None:
+    """A long biography on the slide: whole sentences only (never one cut short), in order, as
+    many as 30 words hold, leaving out those that say the ``role`` (shown above them already:
+    "Matthew Sawyer is Managing Partner of Rocket Market Development LLC, which ..."). An empty
+    list when none is left; None when the biography is short enough to show whole."""
     if sum(words(u) for u in units) <= BIO_WORDS:
         return None
+    said = content_words(role)
     out: list[Para] = []
     total = 0
     for unit in units:
-        cut = list(unit)
-        for i, t in enumerate(unit):
-            if t.text.rstrip().endswith(",") and words(unit[:i + 1]) >= 4:
-                cut = [*unit[:i], Span(t.text.rstrip()[:-1], t.bold, t.italic, t.href)]
-                break
-        n = words(cut)
-        if out and total + n > BRIEF_WORDS:
+        if said and said <= content_words("".join(t.text for t in unit)):
+            continue
+        n = words(unit)
+        if total + n > BRIEF_WORDS:
             break
-        out.append(Para(tuple(cut), space_before=0.5 if out else 0.0))
+        out.append(Para(tuple(unit), space_before=0.5 if out else 0.0))
         total += n
     return out
 
@@ -82,7 +82,9 @@ def author_pages(k: Kinds, author: Author) -> list[Page]:
         items.append(replace(pic, placeholder=pic_ph) if pic_ph else pic)
         left = k.place((d.AUTHOR_X, 0, 0, 0))[0] - f.margin
     top = 0
-    if not says_role(author):
+    units = sentences(tokens(display(author.bio, k.language)))
+    long = sum(words(u) for u in units) > BIO_WORDS  # shown short: the role stands above it
+    if author.role and (long or not says_role(author)):
         (rx, ry, rw, rh), rph = k.slot("author", "role")
         role = k.fitted("label", (rx + left, ry, rw - left, rh),
                         [Para(tokens(display(author.role or "", k.language)))], (d.META, 18.0),
@@ -92,13 +94,12 @@ def author_pages(k: Kinds, author: Author) -> list[Page]:
             top = rh + f.len(0.2)
     (bx, by, bw, bh), bph = k.slot("author", "bio")
     rect = (bx + left, by + top, bw - left, bh - top)
-    units = sentences(tokens(display(author.bio, k.language)))
-    short = brief(units)
+    short = brief(units, author.role or "" if top else "")
     if short is not None:  # the short version on the slide, the whole biography in the notes
         bio = k.fitted("body", rect, short, (d.BODY, d.CARD, d.META), ph=bph, slot="bio",
-                       layout_role="author", good=True, even=False)
-        if bio is not None:
-            return [Page("author", (*items, bio), excerpt=True)]
+                       layout_role="author", good=True, even=False) if short else None
+        if bio is not None or (not short and top):
+            return [Page("author", (*items, *((bio,) if bio else ())), excerpt=True)]
     parts = paginate(units, lambda u: _paras(u), k.kit.fits(rect, 20.0), 99, 80)
     pages = []
     for i, part in enumerate(parts):
