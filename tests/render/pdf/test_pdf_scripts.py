@@ -185,8 +185,9 @@ def test_lines_join_by_their_script_in_the_text_layer(scripts_doc: Document,
 def test_right_to_left_blocks_mirror_their_ornaments(scripts_doc: Document,
                                                      tmp_path: Path) -> None:
     """An Arabic pull quote's rule, an Arabic block quote's bar and a Hebrew callout's bar
-    stand on the column's right edge, where their lines start; right-to-left list items carry
-    their bullets on the right (a Latin item in the same list keeps its bullet on the left)."""
+    stand on the column's right edge, where their lines start, and the opening mark hangs past
+    it; right-to-left list items carry their bullets on the right (a Latin item in the same list
+    keeps its bullet on the left)."""
     import dataclasses
 
     from PIL import Image as PILImage
@@ -227,6 +228,11 @@ def test_right_to_left_blocks_mirror_their_ornaments(scripts_doc: Document,
     column_right = 56 + make_styles(doc.brand, *_families(doc)).grid.measure
     assert accent and min(accent) >= column_right - 36 and max(accent) <= column_right
     assert bar and min(bar) >= column_right - 3 and max(bar) <= column_right
+    # the pull quote's opening mark hangs past the column's right edge, as "“" hangs left of a
+    # left-to-right one; nothing else is drawn there
+    past = {y for x in range(column_right + 2, column_right + 14)
+            for y in range(260, image.height - 60) if image.getpixel((x, y)) != (255, 255, 255)}
+    assert past and max(past) - min(past) < 20
     import subprocess
 
     from tests.tools import require_tool

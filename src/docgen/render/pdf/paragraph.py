@@ -111,6 +111,9 @@ class Paragraph(Tagged, _Paragraph):
                 return kept[1]
             return super().breakLines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        hang = self.__dict__.get("hang_right", 0.0)
+        if hang:  # a right-to-left quote's first line ends past the others, its mark hanging
+            widths[0] += hang
         lines, widest, starts = break_lines(self.frags, widths)
         self._width_max = widest
         self._line_starts = starts
@@ -135,6 +138,8 @@ class Paragraph(Tagged, _Paragraph):
         parts = [kind(None, self.style, frags=head), kind(None, self.style, frags=tail)]
         for part in parts:
             part.struct = self.struct  # as Tagged.split does: one element across pages
+        if "hang_right" in self.__dict__:
+            parts[0].hang_right = self.hang_right
         return parts
 
     def draw(self) -> None:

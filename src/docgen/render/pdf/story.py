@@ -258,15 +258,16 @@ class StoryBuilder:
         pull = q is self._pull
         style = self.s.pull if pull else self.s.quote
         opening, closing = self.marks
-        # Right to left: the rule and bar on the right; the mark does not hang there (the
-        # right-aligned lines all end at the indent: reportlab has no first-line right indent).
+        # Right to left: the rule and bar on the right, the opening mark hanging on the right
+        # (the lines end at a right indent, the first one past it: Paragraph's hang_right).
         rtl = _rtl(q.text.plain)
         outer, self.parent = self.parent, self.parent.add("BlockQuote")
         try:
             words = nest_quotes(self.display(unquote(q.text)), self.doc.language)
             text = Text((Span(opening), *words.spans, Span(closing)))
-            hang = 0.0 if rtl else stringWidth(opening, style.fontName, style.fontSize)
-            para_style = self._style(style, leftIndent=hang, firstLineIndent=-hang)
+            hang = stringWidth(opening, style.fontName, style.fontSize)
+            para_style = (self._style(style, rightIndent=hang) if rtl else
+                          self._style(style, leftIndent=hang, firstLineIndent=-hang))
             markup = self.marker.text(text, self.body, q.location, italic=True)
             # Without an attribution the words are the BlockQuote's own content (one element
             # fewer for each quote: the structure tree is a third of a long handout's objects).
@@ -274,10 +275,14 @@ class StoryBuilder:
             if not q.by:
                 node.links = self.links(text)
             kind = Balanced if pull else InFlow  # display text even, flowing text as it falls
-            parts: list[Flowable] = [tag(kind(markup, para_style), node)]
+            words_p = kind(markup, para_style)
+            if rtl:
+                words_p.hang_right = hang
+            parts: list[Flowable] = [tag(words_p, node)]
             if q.by:
                 by = self.marker.plain("— " + q.by, self.heading, q.location)
-                parts.append(tag(Paragraph(by, self._style(self.s.quote_by, leftIndent=hang)),
+                side = "rightIndent" if rtl else "leftIndent"
+                parts.append(tag(Paragraph(by, self._style(self.s.quote_by, **{side: hang})),
                                  self.parent.add("P")))
         finally:
             self.parent = outer
