@@ -102,14 +102,19 @@ def test_continued_slides_say_so(stress_doc: Document) -> None:
 
 def test_content_titles_share_one_place_and_size(seed_doc: Document) -> None:
     plan = plan_deck(seed_doc)
+    big = [s for s in plan.slides if s.title.paras[0].plain.startswith("“")]
     titles = [s.title for s in plan.slides  # not those whose title is a quote set large
-              if s.kind not in ("title", "section", "closing") and s.layout != "question"]
+              if s.kind not in ("title", "section", "closing") and s not in big]
     assert len({(t.x, t.y, t.h, t.anchor) for t in titles}) == 1
     assert {t.size for t in titles} == {d.TITLE}
     assert all(t.lines <= 2 for t in titles)
-    brows = [b for s in plan.slides if s.layout != "question" for b in s.boxes
+    # The section's line stays where it is on every content slide, statements said once too
+    # (only the opening question, a slide of its own, has its line under its figure).
+    brows = [b for s in plan.slides if s.kind != "question" for b in s.boxes
              if b.role == "eyebrow"]
     assert len({(b.x, b.y, b.w, b.h, b.size) for b in brows}) == 1
+    assert len(brows) == len(plan.slides) - 7  # all but cover, question, 4 dividers, closing
+    assert [s.layout for s in big if s.kind == "statement"] == ["statement"] * 3
 
 
 def test_sizes_come_from_the_type_scale_and_never_below_floors(stress_doc: Document,
@@ -187,8 +192,10 @@ def test_quotes_stand_on_one_centre_their_rules_as_tall_as_their_words(seed_doc:
         if slide.kind == "statement" and slide.layout == "statement":
             kinds.add(slide.kind)
             assert not slide.rects  # the title's rule is the only one
-            (quote,) = text
+            # Said once, the quote is the title, set where a statement's words stand.
+            (quote,) = text or (slide.title,)
             assert quote.anchor == "ctr" and quote.x + quote.hang == d.M
+            assert quote.y + quote.h // 2 == d.STATEMENT_RECT[1] + d.STATEMENT_RECT[3] // 2
         if slide.kind == "cards":
             kinds.add(slide.kind)
             cards = [b for b in text if b.role == "quote"]

@@ -169,7 +169,9 @@ class _Planner:
                 if kind == "statement" and beat.echo and not self.kit.frame.template:
                     # The claim restates the quote: the quote alone, large, as the slide's title.
                     q = beat.quotes[0]
-                    out.append(_Draft(kind, "question", (), self.quoted(q), "", heading, "", heading,
+                    # On the Statement layout, so the eyebrow and rule stay where every content
+                    # slide has them; the quote centred in the body below.
+                    out.append(_Draft(kind, "statement", (), self.quoted(q), "", heading, "", heading,
                                       cue=cue, big=True, by=q.by or ""))
                 else:
                     out.append(_Draft(kind, pg.layout, pg.items, title,
@@ -271,7 +273,7 @@ class _Planner:
                 slide = chrome.closing_slide(kit, doc, head, self.label("thanks"))
                 slide = replace(slide, layout=self.role(slide.layout))
             else:
-                box, full = self.title_box(head, tail, draft.big, draft.by)
+                box, full = self.title_box(head, tail, draft.big, draft.by, draft.layout)
                 if full:
                     self.warn(head.plain if tail else full)
                     notes = f"[Full title: {full}]\n\n{notes}"
@@ -324,18 +326,24 @@ class _Planner:
         if p not in self.warnings:
             self.warnings.append(p)
 
-    def title_box(self, head: Text, tail: str, big: bool = False, by: str = ""
-                  ) -> tuple[Box, str | None]:
+    def title_box(self, head: Text, tail: str, big: bool = False, by: str = "",
+                  layout: str = "question") -> tuple[Box, str | None]:
         """The title box; a title too long for two lines at the floor size loses words from the
         end ("…"), never its " (Continued)", so it stays unique. A quote as title (the question,
-        a statement said once) is set large, its byline under it."""
+        a statement said once) is set large, its byline under it: the question in its layout's
+        title box, a statement in the box the Statement layout gives its quote, centred there."""
         if big and not self.kit.frame.template:
-            slot = d.design(self.doc.brand.palette).layout("question").slot("title")
+            lay = d.design(self.doc.brand.palette).layout(layout)
+            slot = lay.slot("title")
+            rect, anchor = slot.rect, "t"
+            if layout == "statement":  # the eyebrow stays up; the words where a statement stands
+                rect, anchor = lay.slot("quote").rect, "ctr"
             byline = self.kinds.by_para(Quote(Text(()), by=by), 0, d.META) if by else []
             for size in (d.STATEMENT, 40.0, 36.0):
-                b = self.kit.box("title", place(self.kit.frame, slot.rect),
-                                 [_para(head, italic=True), *byline], size, size,
-                                 font="body", color=slot.style.colour, placeholder=("title", 0))
+                b = self.kit.box("title", place(self.kit.frame, rect),
+                                 [_para(head, italic=True), *byline], size, size, font="body",
+                                 color=self.kinds.c.heading_on_tint, anchor=anchor,
+                                 placeholder=("title", 0))
                 if b is not None:
                     return self.kinds.hung(replace(b, style=slot.style)), None
         box, full = self.kit.title(Text((*head.spans, Span(tail))), "content")

@@ -36,6 +36,8 @@ _SLD_OPEN = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sld xm
 _SLD_CLOSE = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
 _SPTREE_OPEN = ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
                 "</p:nvGrpSpPr><p:grpSpPr/>")
+#: The theme's major (headings) and minor (body) faces, as a run names them.
+_THEME_FONT = {"heading": "+mj-lt", "body": "+mn-lt"}
 _SLIDENUM = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _CHROME = {"number": 1, "footer": 2, "logo": 3}  # written last, in this order
 _SVG_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
@@ -257,8 +259,8 @@ class SlideWriter:
                     props.append(f'b="{int(run.bold)}"')
                 if run.italic != level.italic:
                     props.append(f'i="{int(run.italic)}"')
-                face = (self.mono if run.code else
-                        self.fonts[box.font] if box.font != level.font else "")
+                face = (self.mono if run.code else  # the theme's face, so it follows the theme
+                        _THEME_FONT[box.font] if box.font != level.font else "")
                 latin = f'<a:latin typeface="{face}"/>' if face else ""
                 out.append(self._run(run, " ".join(props), fill + latin, sz))
             out.append("</a:p>")
