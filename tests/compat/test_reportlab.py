@@ -136,3 +136,15 @@ def test_on_an_untested_version_platypus_is_imported_plainly() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=ROOT)
     assert proc.stdout.strip() == "True"
+
+
+def test_subset_tags_are_taken_over_only_on_tested_reportlab_versions(monkeypatch) -> None:
+    import reportlab
+    from reportlab.pdfbase import ttfonts
+
+    from docgen._compat import reportlab_subsets
+
+    assert reportlab_subsets.install()
+    assert ttfonts.SUBSETN is reportlab_subsets._tag
+    monkeypatch.setattr(reportlab, "Version", "99.0.0")
+    assert not reportlab_subsets.install()

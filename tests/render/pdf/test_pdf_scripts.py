@@ -254,7 +254,7 @@ def test_every_font_subset_has_a_tag_of_its_own(scripts_pdf: Rendered, tmp_path:
     tags = [row.split()[0].split("+")[0] for row in listing.splitlines()[2:]]
     assert len(tags) >= 20 and all(re.fullmatch(r"[A-Z]{6}", tag) for tag in tags), tags
     assert len(set(tags)) == len(tags) and "AAAAAA" not in tags
-    from docgen.render.pdf.subsets import subset_tag
+    from docgen._compat.reportlab_subsets import subset_tag
 
     assert subset_tag(b"Carlito", [32, 65]) == subset_tag(b"Carlito", [32, 65])
     assert subset_tag(b"Carlito", [32, 65]) != subset_tag(b"Carlito", [32, 66])

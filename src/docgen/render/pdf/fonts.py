@@ -16,15 +16,14 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase import ttfonts as _ttfonts
 from reportlab.pdfbase.ttfonts import TTFError
 
 from docgen._compat.reportlab import load_font
+from docgen._compat.reportlab_subsets import install as _tag_subsets
 from docgen.errors import DocgenError, Location, Problem
 from docgen.fonts.fallback import coverage
 from docgen.fonts.scripts import is_hangul, is_kana, region_of, script
 from docgen.model import FontFace, FontFamily
-from docgen.render.pdf import subsets as _subsets  # noqa: F401  (each subset its own tag)
 
 TYPE_CHECKING = False  # not typing's: type checkers treat this name as true
 if TYPE_CHECKING:
@@ -63,6 +62,7 @@ def _font_name(face: FontFace) -> str:
 @lru_cache(maxsize=64)
 def register(family: FontFamily, where: Location | None = None) -> Registered:
     """Register the faces of ``family`` once, tied together so <b> and <i> use real faces."""
+    _tag_subsets()  # each subset a tag of its own (ISO 32000-1, 9.6.4)
     names: dict[tuple[bool, bool], str] = {}
     for bold, italic in _STYLES:
         face = family.face(bold, italic)
@@ -363,27 +363,3 @@ def missing_problem(ch: str, text: str, where: Location | None,
         where,
         hint=f"{chain.suggestion(ch)}; or replace or remove the character",
     )
-
-
-def _to_unicode(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode CMap for a font subset, with characters beyond the BMP written as
-    UTF-16 surrogate pairs (reportlab writes their code point in 5 hex digits, which readers
-    take for another character: U+1F680 came out as U+1F68)."""
-    pairs = []
-    for i, v in enumerate(subset):
-        if v > 0xFFFF:  # a surrogate pair (arithmetic: the utf-16 codec is one more import)
-            units = f"{0xD800 + ((v - 0x10000) >> 10):04X}{0xDC00 + ((v - 0x10000) & 0x3FF):04X}"
-        else:
-            units = f"{max(v, 0):04X}"
-        pairs.append(f"<{i:02X}> <{units}>")
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
-        *pairs, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
-        "end",
-    ])
-
-
-_ttfonts.makeToUnicodeCMap = _to_unicode
