@@ -419,8 +419,9 @@ def test_a_cards_attribution_sits_at_its_foot(seed_doc: Document) -> None:
     doc = dataclasses.replace(seed_doc, sections=(dataclasses.replace(section, blocks=blocks),))
     (cards,) = [s for s in plan_deck(doc).slides if s.layout == "cards3"]
     quotes = [b for b in cards.boxes if b.role == "quote"]
-    (by,) = [b for b in cards.boxes if b.role == "attribution"]
-    assert shown(by) == "— A head of sales" and by.placeholder == ("body", 14)
+    by = next(b for b in cards.boxes if b.role == "attribution")  # the first card: caption, by
+    assert [p.plain.replace("\u00a0", " ") for p in by.paras] == ["Sports", "— A head of sales"]
+    assert by.placeholder == ("body", 14)
     assert by.x == quotes[0].x and by.y + by.h == quotes[0].y + quotes[0].h  # the first card's foot
     assert by.size < quotes[0].size and by.font == "heading"
 

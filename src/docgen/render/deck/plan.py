@@ -214,8 +214,9 @@ class _Planner:
                 kind, pages = "quote", k.quote(beat.quotes[0], beat.point)
         elif kind == "quote":
             pages = k.quote(beat.quotes[0], beat.point)
-        elif kind == "cards":
-            pages = k.cards(beat.quotes)
+        elif kind == "cards":  # each card backing a point of its own says which
+            own = beat.point is None and all(beat.backs) and len(beat.backs) == len(beat.quotes)
+            pages = k.cards(beat.quotes, beat.backs if own else ())
         elif kind == "comparison" and beat.comparison is not None:
             pages = k.comparison(beat.comparison)
             if pages is None:  # the columns do not fit: the points as bullets

@@ -17,7 +17,7 @@ from docgen.render.deck import design as d
 from docgen.render.deck.body import MAX_WORDS, Body, Item, Page
 from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
 from docgen.render.deck.plan_types import Box, Rect
-from docgen.render.deck.points import content_words
+from docgen.render.deck.points import content_words, echoes, label
 from docgen.render.deck.typeset import display, marks, quoted_words
 
 #: Three cards whose quotes have at most this many words each are set at 28 pt, not 24.
@@ -39,6 +39,20 @@ def tied(para: Para) -> Para:
             runs[i] = replace(runs[i], text=text[:cut] + "\u00a0" + text[cut + 1:])
             return replace(para, runs=tuple(runs))
     return para
+
+
+def captions(quote: Quote, point: Text) -> list[Text]:
+    """What a card's caption says of the key point its quote backs, longest first: what the
+    quote does not say already. A labelled point ("Sports: Marketing puts the ball in play…")
+    gives its label, after the whole point when the quote does not restate the rest; a point
+    without a label, the whole point unless the quote restates it. Empty: nothing to add."""
+    name = label(point)
+    rest = point.plain.split(":", 1)[1].strip() if name else point.plain.strip()
+    said = echoes(Text((Span(rest),)), quote)
+    if not name:
+        return [] if said else [Text((Span(rest),))]
+    short = Text((Span(name, bold=True),))
+    return [short] if said else [Text((Span(name + ":", bold=True), Span(" " + rest))), short]
 
 
 def quote_sizes(count: int) -> tuple[float, ...]:
@@ -193,9 +207,11 @@ class QuoteSlides(Body):
         block = self.quote_block("quote", q, (d.BODY, d.CARD), self.quote_paras(q, toks, False))
         return [Page("quote", block or (), excerpt=True)]
 
-    def cards(self, quotes: tuple[Quote, ...]) -> list[Page]:
+    def cards(self, quotes: tuple[Quote, ...], points: Sequence[Text | None] = ()) -> list[Page]:
         """Two or three short quotes side by side, each on a tinted card edged by its rule, the
-        cards as tall as the longest and their tops where quotes start."""
+        cards as tall as the longest and their tops where quotes start. ``points``: the key point
+        each card backs, when each backs one of its own; its caption (:func:`captions`) stands at
+        the card's foot, with the quote's attribution."""
         role = "cards3" if len(quotes) == 3 else "cards2"
         slots = [self.slot(role, f"card{i + 1}") for i in range(len(quotes))]
         rule = self.f.len(d.RULE_W / d.IN) if self.builtin else 0
@@ -221,11 +237,24 @@ class QuoteSlides(Body):
         bys: list[Box | None] = []
         for i, ((x, _, w, _), _) in enumerate(slots):  # "— Name" at a card's foot, as in QUOTE
             (_, by, _, bh), by_ph = self.slot(role, f"by{i + 1}")
-            bys.append(self.fitted("attribution", (x, by, w, bh), self.by_para(quotes[i]), (d.META,),
-                                   font="heading", color=self.c.muted_on_card if self.builtin
-                                   else self.k.muted_on_light, inset=inset,
-                                   ph=by_ph, slot=f"by{i + 1}", layout_role=role)
-                       if quotes[i].by else None)
+            point = points[i] if i < len(points) else None
+            said = self.by_para(quotes[i])
+            found = None
+            for cap in [*(captions(quotes[i], point) if point is not None else []), None]:
+                paras = [Para(tokens(display(cap, self.language)))] if cap is not None else []
+                if said:
+                    paras.append(replace(said[0], space_before=0.3) if paras else said[0])
+                if not paras:
+                    break
+                # Measured in twice the slot's height (a caption and a name: two lines or
+                # three); set at the card's foot below, as tall as its lines.
+                found = self.fitted("attribution", (x, by - bh, w, 2 * bh), paras, (d.META,),
+                                    font="heading", color=self.c.muted_on_card if self.builtin
+                                    else self.k.muted_on_light, inset=inset,
+                                    ph=by_ph, slot=f"by{i + 1}", layout_role=role)
+                if found is not None:
+                    break
+            bys.append(found)
         gap = self.f.len(0.15)
         height = max(self.text_h(b) + (gap + self.text_h(a) - 2 * inset if a else 0)
                      for b, a in zip(boxes, bys, strict=True) if b) + self.f.len(0.1)

@@ -261,8 +261,13 @@ class Script:
         return pool[n % len(pool)]
 
     def _aside(self, point: Text) -> str:
-        """The claim a quote restates, for the speaker's eye, not to be read out after it."""
-        return f"[The point it backs: {self.text(point).rstrip('.')}.]"
+        """The claim a quote restates, for the speaker's eye, not to be read out after it; a
+        labelled point's label leads ("[Sports, the point it backs: …]", not two colons)."""
+        claim = self.text(point).rstrip(".")
+        name = label(point)
+        if name and claim.startswith(name + ":"):
+            return f"[{name}, the point it backs: {claim[len(name) + 1:].strip()}.]"
+        return f"[The point it backs: {claim}.]"
 
     def _sum(self, point: Text) -> str:
         claim = self.text(point).rstrip(".")
