@@ -12,7 +12,8 @@ from docgen.model import Document, Quote, Span, Text
 from docgen.render import Rendered
 from docgen.render.deck import design as d
 from docgen.render.deck.plan import plan_deck
-from docgen.render.deck.quoteslides import captions
+from docgen.render.deck.quoteslides import captions, carriers
+from docgen.render.deck.script import BRIDGES, CONNECTIVES, EXAMPLES, PAUSES, SHORT
 
 
 def _read(deck: Rendered) -> Presentation:
@@ -90,3 +91,55 @@ def test_the_built_cards_captions_are_in_the_layouts_caption_placeholders(
     for i, card in zip((14, 15, 16), sorted(cards, key=lambda c: c.left), strict=True):
         assert card.left <= caps[i].left < card.left + card.width
         assert caps[i].text_frame.paragraphs[0].runs[0].font.bold
+
+
+def test_the_sentences_that_carry_each_clause_of_a_claim() -> None:
+    said = ["Marketing and Sales can be very similar. ",
+            "But when you break it down, Marketing occurs on a mass, less personal scale. ",
+            "Sales is very personal, high touch, one-on-one look at a prospect’s needs."]
+    assert carriers(said, "Marketing works at mass scale; Sales is one-on-one") == [1, 2]
+    assert carriers(said, "Marketing is similar") == [0]
+    assert carriers(said, "Finance keeps the books") == []
+
+
+def test_a_slide_over_forty_words_shows_the_sentences_that_carry_its_claim(
+        seed_doc: Document) -> None:
+    """Slide 6: a 9-word claim and 4-word eyebrow over a 33-word quote (46 words) shows its two
+    sentences that carry the claim's two halves; the notes say the whole quote."""
+    slides = plan_deck(seed_doc).slides
+    (six,) = [s for s in slides if s.title.paras[0].plain.startswith("Marketing works at mass")]
+    (quote,) = [b for b in six.boxes if b.role == "quote"]
+    shown = quote.paras[0].plain
+    assert shown.startswith("“… But when you break it down") and "Sales is very personal" in shown
+    count = sum(len(p.plain.split()) for b in (six.title, *six.boxes) for p in b.paras
+                if b.role not in ("number", "footer"))
+    assert count <= 40, count
+    assert "Marketing and Sales can be very similar." in six.notes.replace("\u00a0", " ")
+
+
+def test_no_line_of_docgens_own_is_said_twice_in_a_deck(seed_doc: Document,
+                                                         stress_doc: Document) -> None:
+    """The connecting lines docgen writes (not the article's words) come at most once a deck;
+    where they run out, the article's words stand alone."""
+    pools = (*CONNECTIVES, *SHORT, *PAUSES, *EXAMPLES, *BRIDGES)
+    for doc in (seed_doc, stress_doc):
+        notes = "\n".join(s.notes for s in plan_deck(doc).slides)
+        for line in pools:
+            assert notes.count(line) <= 1, line
+
+
+def test_the_built_decks_notes_repeat_no_spoken_line(seed_deck: Rendered) -> None:
+    """Read back: no paragraph of the notes is on two slides, but the part timings (the same
+    words for two parts of one length) and the excerpt's direction; the last part, without a
+    divider, opens as a divider would and bridges to the next slide."""
+    seen: dict[str, int] = {}
+    for n, slide in enumerate(_read(seed_deck).slides, 1):
+        for line in slide.notes_slide.notes_text_frame.text.split("\n"):
+            if line.strip() and not line.startswith(("[Allow", "[The slide shows an excerpt")):
+                assert line not in seen, (seen.get(line), n, line)
+                seen[line] = n
+    (last,) = [s for s in _read(seed_deck).slides
+               if s.shapes.title.text_frame.text.replace("\u00a0", " ") == "What I Learned"]
+    text = last.notes_slide.notes_text_frame.text.replace("\u00a0", " ")
+    assert text.startswith("And the last part: What I Learned.")
+    assert text.rstrip().endswith("let me tell you who I am.")

@@ -69,6 +69,7 @@ class _Planner:
         sections = [s for s in doc.sections if not s.deck.skip]
         self.label = Labels([s.heading.plain for s in sections], doc.language)
         self.warnings: list[Problem] = []
+        self.brow_words = 0
 
     def text(self, t: Text | str) -> Text:
         return display(t, self.doc.language)
@@ -146,6 +147,7 @@ class _Planner:
         """A section's slides: its divider when it has more than one slide to open, then each
         beat's slides, titled by the claim they back, under the section's name."""
         heading = self.text(part.section.heading)
+        self.brow_words = len(heading.plain.split())  # the eyebrow's, in a slide's word budget
         pages = [x for beat in part.beats for x in self.expand(beat)]
         count = sum(len(pgs) for _, _, pgs in pages)
         out: list[_Draft] = []
@@ -212,8 +214,9 @@ class _Planner:
             pages = k.statement(beat.quotes[0])
             if pages is None:  # too long to set large: a quote slide
                 kind, pages = "quote", k.quote(beat.quotes[0], beat.point)
-        elif kind == "quote":
-            pages = k.quote(beat.quotes[0], beat.point)
+        elif kind == "quote":  # the claim over it and the eyebrow count in the slide's words
+            around = len(beat.point.plain.split()) + self.brow_words if beat.point else 0
+            pages = k.quote(beat.quotes[0], beat.point, around)
         elif kind == "cards":  # each card backing a point of its own says which
             own = beat.point is None and all(beat.backs) and len(beat.backs) == len(beat.quotes)
             pages = k.cards(beat.quotes, beat.backs if own else ())

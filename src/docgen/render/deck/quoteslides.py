@@ -8,6 +8,7 @@ sentences, and the notes hold all of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,6 +25,8 @@ from docgen.render.deck.typeset import display, marks, quoted_words
 CARD_UP_WORDS = 12
 #: An excerpt's most words: with its claim as title, a slide stays near 40 words.
 EXCERPT_WORDS = 30
+#: ... and its fewest: a slide with room for fewer of the quote's words shows it whole.
+EXCERPT_FLOOR = 15
 
 
 def tied(para: Para) -> Para:
@@ -53,6 +56,29 @@ def captions(quote: Quote, point: Text) -> list[Text]:
         return [] if said else [Text((Span(rest),))]
     short = Text((Span(name, bold=True),))
     return [short] if said else [Text((Span(name + ":", bold=True), Span(" " + rest))), short]
+
+
+def carriers(texts: Sequence[str], claim: str) -> list[int]:
+    """The sentences (indexes into ``texts``) that carry ``claim``: for each of its clauses
+    ("Marketing works at mass scale; Sales is one-on-one"), the sentence sharing most of its
+    content words, one more when the sentence opens with the clause's first word (its subject:
+    "Sales is very personal…"), the earliest on a tie. Empty when a clause has no sentence."""
+    out: set[int] = set()
+    for clause in re.split(r"\s*[;,–—]\s*", claim):
+        want = content_words(clause)
+        if not want:
+            continue
+        first = clause.split()[0].lower() if clause.split() else ""
+
+        def score(i: int, want: frozenset[str] = want, first: str = first) -> int:
+            opens = texts[i].lstrip("… “\"").lower().split()[:1]
+            return len(want & content_words(texts[i])) + (opens[:1] == [first] if opens else 0)
+
+        best = max(range(len(texts)), key=lambda i: (score(i), -i))
+        if score(best) == 0:
+            return []
+        out.add(best)
+    return sorted(out)
 
 
 def quote_sizes(count: int) -> tuple[float, ...]:
@@ -150,22 +176,31 @@ class QuoteSlides(Body):
         block = self.quote_block("statement", q, (d.STATEMENT, 40.0, 36.0))
         return None if block is None else [Page("statement", block)]
 
-    def excerpt(self, q: Quote, point: Text | None) -> tuple[Tokens, bool] | None:
-        """Whole sentences of ``q``, at most ``EXCERPT_WORDS`` in all, in their order: those that
+    def excerpt(self, q: Quote, point: Text | None, most: int = EXCERPT_WORDS,
+                whole: bool = False) -> tuple[Tokens, bool] | None:
+        """Whole sentences of ``q``, at most ``most`` words in all, in their order: those that
         say most of the slide's claim first, then the earliest; "…" where sentences are left out.
-        Returns the words and whether they reach the quote's end; None for one sentence."""
+        With ``whole``, the sentences that carry each clause of the claim (:func:`carriers`),
+        and no others. Returns the words and whether they reach the quote's end; None for one
+        sentence, or when no shorter set of sentences will do."""
         units = sentences(self.words_of(q))
         if len(units) < 2:
             return None
-        want = content_words(point.plain) if point is not None else frozenset()
-        said = [len(want & content_words("".join(t.text for t in u))) for u in units]
+        texts = ["".join(t.text for t in u) for u in units]
         chosen: list[int] = []
-        total = 0
-        for i in sorted(range(len(units)), key=lambda i: (-said[i], i)):
-            if total + words(units[i]) <= EXCERPT_WORDS:
-                chosen.append(i)
-                total += words(units[i])
-        if not chosen:
+        if whole:
+            chosen = carriers(texts, point.plain if point is not None else "")
+            if sum(words(units[i]) for i in chosen) > most:
+                chosen = []
+        else:
+            want = content_words(point.plain) if point is not None else frozenset()
+            said = [len(want & content_words(t)) for t in texts]
+            total = 0
+            for i in sorted(range(len(units)), key=lambda i: (-said[i], i)):
+                if total + words(units[i]) <= most:
+                    chosen.append(i)
+                    total += words(units[i])
+        if not chosen or len(chosen) == len(units):
             return None
         chosen.sort()
         out: list[Span] = [Span("… ", italic=True)] if chosen[0] > 0 else []
@@ -175,13 +210,17 @@ class QuoteSlides(Body):
             out.extend(units[at])
         return tuple(out), chosen[-1] == len(units) - 1
 
-    def quote(self, q: Quote, point: Text | None = None) -> list[Page]:
+    def quote(self, q: Quote, point: Text | None = None, around: int = 0) -> list[Page]:
         """One quote on one slide, sized by its length (:func:`quote_sizes`). A quote of over 40
         words shows an excerpt (``excerpt``: the notes hold it all): its sentences that say the
-        slide's claim."""
+        slide's claim. So does a shorter one that, with the ``around`` words of the slide's title
+        and eyebrow, makes the slide over 40 words, when its excerpt keeps every word of the
+        claim it says."""
         count = words(self.words_of(q))
-        if count > MAX_WORDS:
-            cut = self.excerpt(q, point)
+        room = MAX_WORDS - around
+        if count > MAX_WORDS or (around and count > room >= EXCERPT_FLOOR):
+            cut = (self.excerpt(q, point) if count > MAX_WORDS else
+                   self.excerpt(q, point, min(room, EXCERPT_WORDS), whole=True))
             if cut is not None:
                 block = self.quote_block("quote", q, quote_sizes(words(cut[0])),
                                          self.quote_paras(q, *cut))

@@ -137,26 +137,29 @@ class Script:
         listed = "; ".join(names[:-1]) + ("; and last, " if len(names) > 1 else "") + names[-1]
         count = f"{_number(len(self.parts))} part{'s' if len(self.parts) != 1 else ''}"
         if cue.piece == 0:
+            times = [self.minutes(p).removeprefix("about ") for p in self.parts[start:end]]
             return [f"Here is the plan for the next {self.total(words=True)}, in "
-                    f"{count}: {listed}.", "[The time includes questions at the end.]"]
+                    f"{count}: {listed}.", f"[Time for each part: {', '.join(times)}.]"]
         return [f"The plan goes on with parts {_number(start + 1)} to {_number(end)}: {listed}.",
                 "[The agenda takes more than one slide; this one carries on from the last.]"]
 
     def _section(self, cue: Cue) -> list[str]:
         part = cue.part
         assert part is not None
-        heading = self.text(part.section.heading)
-        if part.number == 1:
-            line = f"Let me start with part one: {heading}."
-        elif part.number == len(self.parts):
-            line = f"And the last part: {heading}."
-        else:
-            line = f"Part {_number(part.number)}: {heading}."
-        out = [line, f"[Allow {self.minutes(part)} for this part.]"]
+        out = [self._opens(part), f"[Allow {self.minutes(part)} for this part.]"]
         out += [self.text(t) for t in self.opening(part)]
         if not part.beats:  # a part with nothing to show: its prose is said over the divider
             out += [self.text(t) for t in part.closing]
         return out
+
+    def _opens(self, part: Part) -> str:
+        """The line that opens a part, on its divider or, without one, on its slide."""
+        heading = self.text(part.section.heading)
+        if part.number == 1:
+            return f"Let me start with part one: {heading}."
+        if part.number == len(self.parts):
+            return f"And the last part: {heading}."
+        return f"Part {_number(part.number)}: {heading}."
 
     def opening(self, part: Part) -> tuple[Text, ...]:
         """The prose that opens a part, said over its divider: the paragraphs before its first
@@ -173,6 +176,8 @@ class Script:
             return []
         out: list[str] = []
         if cue.timed and cue.part is not None:
+            if not cue.divided:  # no divider said the part's opening line
+                out.append(self._opens(cue.part))
             out.append(f"[Allow {self.minutes(cue.part)} for this part.]")
         if cue.piece == 0:
             if beat.quotes:
@@ -204,7 +209,9 @@ class Script:
             out.append(f"That’s part {_number(n)}, {here}. Next, part {_number(n + 1)}: "
                        f"{cue.next_part}." if cue.next_part else
                        f"That was part {_number(n)}, the last of the "
-                       f"{_number(len(self.parts))}.")
+                       f"{_number(len(self.parts))}." + (" Before your questions, let me tell you "
+                                                        "who I am." if cue.next_kind == "author"
+                                                        else ""))
         return out
 
     def _quotes(self, beat: Beat, cue: Cue) -> list[str]:
@@ -229,10 +236,11 @@ class Script:
                                         ", one person put it this way:")
                 lead.append(" ".join(x for x in (head, last, said) if x))
             elif example:
-                lead.append(f"{self._pick(EXAMPLES)} {said}")
+                lead.append(f"{self._pick(EXAMPLES)} {said}".lstrip())
             else:
                 lead.append((f"{who} put it this way:" if who else
                              self._connective(len(q.text.plain.split()) <= 16)) + f" {said}")
+                lead[-1] = lead[-1].lstrip()
             out += lead
             if who and who not in lead[-1]:
                 out.append(f"[That was {who}.]")
@@ -244,8 +252,8 @@ class Script:
         if beat.point is not None and beat.echo:  # the quote says it: the claim for reference
             out.append(self._aside(beat.point))
         elif beat.point is not None:  # the claim is the title: not said again, but bridged to
-            if prose < 12:  # little of the article's own to say: how the answer serves the claim
-                out.append(self._pick(BRIDGES))
+            if prose < 12 and len(beat.quotes) == 1:  # little of the article's to say: how
+                out.append(self._pick(BRIDGES))  # the answer serves the claim
         elif not beat.labels:  # no claim of the article's: the speaker draws one
             out.append("[Say in one sentence of your own what this tells us.]")
         return out
@@ -254,11 +262,12 @@ class Script:
         return self._pick(SHORT if short else CONNECTIVES)
 
     def _pick(self, pool: tuple[str, ...]) -> str:
-        """The next phrase of ``pool``: each pool goes round in turn, so no phrase comes back
-        before all the others have been said."""
+        """The next phrase of ``pool``, or "" once all have been said: a line of docgen's own
+        (not the article's) is said at most once in a deck, so a rehearsing speaker meets no
+        canned line twice; where the pool is spent, the article's words stand alone."""
         n = self._used.get(pool[0], 0)
         self._used[pool[0]] = n + 1
-        return pool[n % len(pool)]
+        return pool[n] if n < len(pool) else ""
 
     def _aside(self, point: Text) -> str:
         """The claim a quote restates, for the speaker's eye, not to be read out after it; a
