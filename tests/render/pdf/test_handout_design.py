@@ -110,7 +110,7 @@ def test_key_points_sit_beside_their_section(seed_doc: Document, seed_pdf: Rende
                 if ln.x0 >= g.left + g.measure + g.gutter - 1 and ln.page == heading.page
                 and heading.y0 - 2 <= ln.y0 <= heading.y0 + 200]
         side_text = printed(" ".join(w.text for w in side))
-        assert side_text.startswith("Key points")
+        assert side_text.startswith("KEY POINTS")
         for point in section.key_points:
             assert printed(point.plain) in side_text, point.plain
 
@@ -124,8 +124,8 @@ def test_key_points_that_only_restate_a_lone_paragraph_are_left_out(
     assert restates(last) and not any(restates(s) for s in seed_doc.sections[:-1])
     heading = find(seed_lines, last.heading.plain)[0]
     assert not [ln for ln in seed_lines if ln.page == heading.page and ln.x0 > 420
-                and ln.text == "Key points"]
-    assert sum(1 for ln in seed_lines if ln.text == "Key points") == len(seed_doc.sections) - 1
+                and ln.text == "KEY POINTS"]
+    assert sum(1 for ln in seed_lines if ln.text == "KEY POINTS") == len(seed_doc.sections) - 1
     # the same words with a quote after them are no longer a restatement
     quote = Quote(last.key_points[0], None, last.location)
     assert not restates(dataclasses.replace(last, blocks=(*last.blocks, quote)))
@@ -212,7 +212,7 @@ def test_key_points_never_end_on_a_word_alone(seed_doc: Document, seed_pdf: Rend
     starts = {printed(p.split()[0]) for p in points}
     for previous, ln in pairwise(side):
         # a line that ends a point: the next line starts a point, or the label of a section
-        if printed(ln.text.split()[0]) in starts | {"Key"} and previous.text != "Key points":
+        if printed(ln.text.split()[0]) in starts | {"KEY"} and previous.text != "KEY POINTS":
             assert len(previous.text.split()) >= 2, previous.text
 
 

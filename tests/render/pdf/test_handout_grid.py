@@ -195,7 +195,7 @@ def test_headings_lead_the_pull_quotes_and_key_points_share_their_baseline(
         assert heading.height == pytest.approx(23.4, abs=0.1)
         if restates(section):  # no key points beside a paragraph they only repeat
             continue
-        label = next(ln for ln in seed_lines if ln.text == "Key points" and ln.page ==
+        label = next(ln for ln in seed_lines if ln.text == "KEY POINTS" and ln.page ==
                      heading.page and abs(ln.y1 - heading.y1) < 10)
         # both in the heading face: the baseline is a quarter of the size above the box's foot
         assert label.y1 - 0.25 * label.height == pytest.approx(

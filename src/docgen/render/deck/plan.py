@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from docgen.errors import Problem
+from docgen.labels import Labels
 from docgen.model import Document, Quote, Span, Text
 from docgen.render.deck import chrome, grid
 from docgen.render.deck import design as d
@@ -21,7 +22,6 @@ from docgen.render.deck.author import author_pages
 from docgen.render.deck.fit import Para, tokens
 from docgen.render.deck.frame import Frame
 from docgen.render.deck.kinds import Kinds, Page, place
-from docgen.render.deck.labels import Labels
 from docgen.render.deck.layouts import STAND_INS
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
 from docgen.render.deck.points import label as run_in_label

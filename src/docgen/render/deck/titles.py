@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from docgen.labels import Labels
 from docgen.model import Span, Text
-from docgen.render.deck.labels import Labels
 from docgen.render.deck.measure import SOFT_BREAK
 from docgen.render.deck.plan_types import SlidePlan
 from docgen.render.deck.storyboard import Beat

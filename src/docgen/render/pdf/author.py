@@ -101,7 +101,7 @@ def author_box(b: StoryBuilder, qr: bool = True) -> Flowable:
     a = d.author
     hf = b.heading
     sect = b.root.add("Sect")
-    who: list[Flowable] = [tag(Label("About the Author".upper(), s.box_heading), sect.add("H2"))]
+    who: list[Flowable] = [tag(Label(b.labels("author").upper(), s.box_heading), sect.add("H2"))]
     if a.photo is not None and (a.photo.data or a.photo.path.is_file()):
         who.append(_photo(a.photo, sect.add("Figure", alt=a.photo.alt)))
     elif a.photo is not None:
@@ -138,7 +138,7 @@ def author_box(b: StoryBuilder, qr: bool = True) -> Flowable:
             size = max(7.0, size * room / link_w)
             link_w = min(room, stringWidth(shown, hf.name(), size) + 2)
         code = tag(QRCode(brand_link, QR_SIZE, s.colors.on_tint),
-                   sect.add("Link").add("Figure", alt=f"QR code linking to {shown}"))
+                   sect.add("Link").add("Figure", alt=b.labels.sentence("qr", link=shown)))
         address = tag(Paragraph(m.text(link_text, hf, d.brand.location,
                                        link_color=hex_of(s.colors.heading_on_tint)),
                                 b._style(s.box_text, fontName=hf.name(), fontSize=size,

@@ -174,7 +174,7 @@ def closing_band(b: StoryBuilder, card: Flowable | None = None) -> ClosingBand |
                                          spaceAfter=0)),
                       sect.add("P", links=b.links(text)))
         code = tag(QRCode(link, QR_SIZE, s.colors.primary),
-                   sect.add("Link").add("Figure", alt=f"QR code linking to {shown}"))
+                   sect.add("Link").add("Figure", alt=b.labels.sentence("qr", link=shown)))
     logo = d.brand.logo_on_dark
     if logo is not None and not logo.is_file():
         logo = None  # (the cover band reported it)

@@ -26,6 +26,7 @@ from reportlab.platypus.doctemplate import LayoutError
 import docgen
 from docgen._compat.reportlab_tags import TaggingCanvas, supported, unsupported_problem
 from docgen.errors import DocgenError, Problem
+from docgen.labels import Labels
 from docgen.model import Document
 from docgen.render import Rendered, build_time, document_text, locator
 from docgen.render.pdf import archive, xmp
@@ -49,7 +50,7 @@ class _Handout(BaseDocTemplate):
     """
 
     def __init__(self, out: io.BytesIO, styles: Styles, running: tuple[str, str],
-                 counting: bool, **kw: Any) -> None:
+                 counting: bool, labels: Labels, **kw: Any) -> None:
         g = styles.grid
         # The page is the finished size, with no bleed: the bands end at the paper's edge, as an
         # office printer (which leaves its own white margin) and a PDF viewer want. Saying so in
@@ -61,6 +62,7 @@ class _Handout(BaseDocTemplate):
         )
         self.styles = styles
         self.running = running
+        self.labels = labels  # "Page 2 of 4" in the article's language
         self.total = 0
         self.article_page = self.closing_page = 0  # where the article ends, the closing starts
         self._right = ParagraphStyle("running-right", parent=styles.running, alignment=TA_RIGHT)
@@ -135,8 +137,8 @@ class _Handout(BaseDocTemplate):
             _, footer = self.running
             if footer:
                 self._line(canv, footer, g.footer_y, left)
-            self._line(canv, f"Page {canv.getPageNumber()} of {self.total}", g.footer_y, right,
-                       once=True)
+            self._line(canv, self.labels("page", canv.getPageNumber(), self.total), g.footer_y,
+                       right, once=True)
             canv.restoreState()
 
     def _paper(self, canv: Canvas) -> None:
@@ -321,7 +323,7 @@ def _layout(
         if pdfa is not None:
             tagger.catalog_entries["OutputIntents"] = archive.output_intents()
     template = _Handout(
-        out, styles, running, counting,
+        out, styles, running, counting, Labels([s.heading.plain for s in doc.sections], doc.language),
         title=info.title,
         author=info.author,
         subject=info.subject,

@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from docgen.errors import DocgenError, Location, Problem
+from docgen.labels import Labels
 from docgen.model import Block, Callout, Document, Image, ListBlock, Quote, Section, Span, Text
 from docgen.model import Paragraph as ParagraphBlock  # not reportlab's Paragraph (flowable)
 from docgen.quotes import pull_quote
@@ -19,7 +20,7 @@ from docgen.render.pdf.author import Card, author_box
 from docgen.render.pdf.balance import Balanced, InFlow, Note
 from docgen.render.pdf.closing import closing_band
 from docgen.render.pdf.complex import base_rtl
-from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Picture
+from docgen.render.pdf.flowables import Boxed, HeaderBand, Item, Label, Picture
 from docgen.render.pdf.fonts import Registered
 from docgen.render.pdf.markup import Marker
 from docgen.render.pdf.paragraph import Paragraph
@@ -43,6 +44,8 @@ class StoryBuilder:
         self.heading = heading
         self.marker = marker or Marker(styles.colors.link)
         self.marks = quote_marks(doc.language)[:2]
+        #: docgen's own words (labels, alternate text) in the article's language
+        self.labels = Labels([s.heading.plain for s in doc.sections], doc.language)
         self._pull: Quote | None = None
         self._styles: dict[tuple[int, tuple[tuple[str, object], ...]], ParagraphStyle] = {}
         self.root = Node("Document")
@@ -164,8 +167,7 @@ class StoryBuilder:
         heading as a ``P`` and an ``L`` whose items are ``LBody`` only (the dashes are drawn as
         artifacts: a long handout has thousands of items, and each element is an object)."""
         st = self.s
-        label = tag(Paragraph(self.marker.plain("Key points", self.heading, section.location,
-                                                bold=True), st.note_label), self.parent.add("P"))
+        label = tag(Label(self.labels("bullets").upper(), st.note_label), self.parent.add("P"))
         lst = self.parent.add("L")
         lst.attrs = NO_LABELS
         items: list[Flowable] = [label]
