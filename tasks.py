@@ -104,10 +104,11 @@ def clean(c: Context, out: str = "build") -> None:
 @task(help={"require_tools": "fail (not skip) when poppler, qpdf or LibreOffice is missing",
             "k": "only run tests matching this expression"})
 def test(c: Context, require_tools: bool = False, k: str = "") -> None:
-    """Run the test suite (ruff first)."""
+    """Run the test suite (ruff and mypy first)."""
     env = {"DOCGEN_REQUIRE_TOOLS": "1"} if require_tools else {}
     paths = " ".join(p for p in ("src", "tests", "tasks.py", "bench") if (ROOT / p).exists())
     c.run(f"{sys.executable} -m ruff check {paths}", pty=False)
+    c.run(f"{sys.executable} -m mypy", pty=False)
     select = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest -q{select}", env=env, pty=False)
 

@@ -71,11 +71,12 @@ def test_check_does_not_import_the_renderers() -> None:
     assert result.stdout.strip().endswith("[]")
 
 
-def test_the_test_task_lints_then_runs_pytest_with_tools_required() -> None:
+def test_the_test_task_lints_and_type_checks_then_runs_pytest_with_tools_required() -> None:
     ctx = MockContext(run={re.compile(r".* -m ruff check src tests tasks\.py.*"): Result(),
+                           f"{sys.executable} -m mypy": Result(),
                            f"{sys.executable} -m pytest -q": Result()})
     tasks.test(ctx, require_tools=True)
-    assert ctx.run.call_count == 2  # type: ignore[attr-defined]
+    assert ctx.run.call_count == 3  # type: ignore[attr-defined]
     assert ctx.run.call_args.kwargs["env"] == {"DOCGEN_REQUIRE_TOOLS": "1"}  # type: ignore[attr-defined]
 
 

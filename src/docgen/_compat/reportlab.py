@@ -159,7 +159,7 @@ def import_platypus() -> None:
     if not use_internals:
         import reportlab.platypus
         return
-    re.compile = _compile_or_defer  # type: ignore[assignment]
+    re.compile = _compile_or_defer
     try:
         import reportlab.platypus  # noqa: F401
     finally:

@@ -117,7 +117,7 @@ class TaggingCanvas(Canvas):
 
 def code(canv: Canvas) -> list[str]:
     """Return the current page's content operators (reportlab appends one string per call)."""
-    return canv._code  # type: ignore[no-any-return]
+    return canv._code
 
 
 def page_index(canv: Canvas) -> int:
@@ -170,12 +170,12 @@ PDFObject = pdfdoc.PDFObject
 
 def object_numbers(document: Any) -> dict[str, tuple[int, int]]:
     """Return the document's map from internal object names to (number, generation)."""
-    return document.idToObjectNumberAndVersion  # type: ignore[no-any-return]
+    return document.idToObjectNumberAndVersion
 
 
 def register(canv: Canvas, obj: Any, name: str | None = None) -> str:
     """Register ``obj`` as an indirect object of the document; return its internal name."""
-    return canv._doc.Reference(obj, name).name  # type: ignore[no-any-return]
+    return canv._doc.Reference(obj, name).name
 
 
 def reference(name: str) -> Any:

@@ -47,7 +47,7 @@ class Child:
             raise DocgenError(value)
         if kind == "crash":
             raise RuntimeError(value)
-        return value  # type: ignore[no-any-return]
+        return value
 
     def cancel(self) -> None:
         """Stop the child and reap it, unless :meth:`result` already did."""

@@ -53,13 +53,13 @@ def unescape(text: str) -> str:
 
 
 def _entity(ref: str) -> str:
-    import html  # only for a link that holds an entity such as &amp;
+    from html.entities import html5  # only for a link that holds an entity such as &amp;
 
     if ref.startswith("&#"):
         code = int(ref[3:-1], 16) if ref[2] in "xX" else int(ref[2:-1])
         return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
     name = ref[1:]
-    return html.entities.html5.get(name, ref)  # type: ignore[attr-defined,no-any-return]
+    return html5.get(name, ref)
 
 
 _HOST_START = re.compile(r"(?:(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):)?(?P<slashes>//)?")

@@ -28,7 +28,7 @@ try:  # libyaml scans ten times faster; the composer stays ours so every check b
     from yaml.cyaml import CParser as _Parser
 
     def _init_parser(self: object, text: str) -> None:
-        _Parser.__init__(self, text)  # type: ignore[arg-type]
+        _Parser.__init__(self, text)
 except ImportError:  # pragma: no cover - pure-Python PyYAML
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader
@@ -38,9 +38,9 @@ except ImportError:  # pragma: no cover - pure-Python PyYAML
         pass
 
     def _init_parser(self: object, text: str) -> None:
-        Reader.__init__(self, text)  # type: ignore[arg-type]
-        Scanner.__init__(self)  # type: ignore[arg-type]
-        _PyParser.__init__(self)  # type: ignore[arg-type]
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        _PyParser.__init__(self)
 
 
 class _Refused(Exception):
@@ -49,7 +49,7 @@ class _Refused(Exception):
         self.message, self.mark, self.hint = message, mark, hint
 
 
-class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
+class _Loader(Composer, _Parser, BaseResolver):
     """Composer first in the MRO, so our compose_node runs even over libyaml's parser."""
 
     def __init__(self, text: str, shown: str) -> None:
@@ -76,7 +76,7 @@ class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
                 return f"{hint}; if the text itself starts with it, {start.hint}"
         return hint
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: object) -> Node:
         if self.check_event(AliasEvent):
             event = self.get_event()
             raise _Refused(
@@ -106,7 +106,7 @@ class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
                     "an article needs only a few levels; check the indentation",
                 )
             try:
-                return super().compose_node(parent, index)  # type: ignore[no-any-return]
+                return super().compose_node(parent, index)
             finally:
                 self._depth -= 1
         if not isinstance(event, ScalarEvent):  # pragma: no cover - the parser guarantees it
@@ -118,12 +118,12 @@ class _Loader(Composer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
             notes = lint.comment_notes(node, self.lines, isinstance(parent, SequenceNode))
             if notes:
                 self.notes.extend(notes)
-                node.dropped = True  # type: ignore[attr-defined]  # said once, not again as "empty"
+                node.dropped = True  # said once, not again as "empty"
         multi_line = node.start_mark.line != node.end_mark.line
         if multi_line or node.value[:1] in ("#", "|", "`", "~"):
             self.notes.extend(lint.markdown_notes(node, self.lines))
         if multi_line and not node.style:
-            node.folded_at = lint.folded_item(node, self.lines)  # type: ignore[attr-defined]
+            node.folded_at = lint.folded_item(node, self.lines)
         return node
 
 
@@ -201,7 +201,7 @@ def parse(text: str, shown: str, report: Report | None = None) -> Node | None:
             for message, line, column, hint, severity in loader.notes:
                 where = Location(shown, line + 1, column + 1)
                 (report.error if severity == "error" else report.warn)(message, where, hint)
-        return root  # type: ignore[no-any-return]
+        return root
     except _Refused as exc:
         raise DocgenError(Problem(exc.message, location(shown, exc.mark), hint=exc.hint)) from None
     except yaml.MarkedYAMLError as exc:

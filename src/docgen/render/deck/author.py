@@ -25,7 +25,7 @@ def says_role(author: Author) -> bool:
     return bool(role) and role <= content_words(author.bio.plain)
 
 
-def _paras(units: list) -> list[Para]:  # type: ignore[type-arg]
+def _paras(units: list) -> list[Para]:
     """A biography's sentences as paragraphs: in two, split at the sentence nearest its middle,
     when it runs past 40 words (a block of text that long reads better with a breath in it)."""
     toks = [t for u in units for t in u]

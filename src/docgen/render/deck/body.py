@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from docgen.fonts.runs import is_rtl_paragraph
 from docgen.model import Image, Quote, Span
@@ -67,7 +68,7 @@ def run_in(toks: Tokens) -> Tokens:
     return toks
 
 
-def _picture(img: Image) -> dict[str, object]:
+def _picture(img: Image) -> dict[str, Any]:
     """A content picture's bytes and pixel size, from the model (read once, by the loader); an
     SVG is read by the writer (through :mod:`docgen.svg`)."""
     if img.path.suffix.lower() == ".svg":

@@ -108,9 +108,8 @@ def title_slide(kit: Kit, doc: Document) -> SlidePlan:
     if kit.frame.template:
         byline = [Para(tokens(name, bold=True))] + ([Para(tokens(when))] if when else [])
         subtitle = [Para(tokens(doc.subtitle))] if doc.subtitle is not None else []
-        boxes = _template_text(kit, "title", [*subtitle, *byline])
-        return SlidePlan("title", "title", title, boxes, _logo(kit, False, logo_small(kit.frame), "r",
-                                                               "title"), (), notes)
+        return SlidePlan("title", "title", title, _template_text(kit, "title", [*subtitle, *byline]),
+                         _logo(kit, False, logo_small(kit.frame), "r", "title"), (), notes)
     boxes: list[Box] = []
     b = _slot(kit, "title", "byline", [Para(tokens(" · ".join(x for x in (name, when) if x)))],
               (d.META, 18.0, 16.0), max_lines=1)
@@ -178,8 +177,7 @@ def closing_slide(kit: Kit, doc: Document, heading: Text, thanks: str) -> SlideP
     if kit.frame.template:
         title, _ = kit.title(heading, "title")
         who = [Para(tokens(display(doc.author.name, doc.language)))]
-        boxes = _template_text(kit, "title", [*who, *shown])
-        return SlidePlan("closing", "closing", title, boxes,
+        return SlidePlan("closing", "closing", title, _template_text(kit, "title", [*who, *shown]),
                          _logo(kit, False, logo_small(kit.frame), "r", "title"), (), "")
     title = next(b for b in (_slot(kit, "closing", "title", [Para(tokens(heading, bold=True))],
                                    (size,), max_lines=2) for size in (d.STATEMENT, 40.0, 36.0))

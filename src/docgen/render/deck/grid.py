@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from docgen.model import Brand, FontFamily, Span, Text, merge_spans
 from docgen.render.deck.fit import (
@@ -67,9 +68,9 @@ class Kit:
                             (("heading", brand.heading_font), ("body", brand.body_font))}
         self.title_ink: dict[str, str | None] = {"content": self.heading_ink}
         if f.roles is not None:  # template mode: brand colours only where they read
-            body = (f.margin, f.body_y, f.content_w, f.body_h)
-            grounds = f.grounds_at("content", body)
-            self.ink = f.ink("content", body, p.foreground)
+            area = (f.margin, f.body_y, f.content_w, f.body_h)
+            grounds = f.grounds_at("content", area)
+            self.ink = f.ink("content", area, p.foreground)
             self.heading_ink = p.primary if reads(p.primary, grounds) else self.ink
             self.muted = p.muted if reads(p.muted, grounds) else self.ink
             self.bullet_ink = next((c for c in (p.secondary, p.primary) if reads(c, grounds, 3.0)), None)
@@ -159,7 +160,7 @@ class Kit:
             color = self.heading_ink if kind == "content" else self.on_dark
         toks = tokens(text, bold=True)  # measured bold; on a template, written in its title style
         align = "" if self.frame.template and anchor == "" else "l"
-        args = {"font": "heading", "color": color, "anchor": anchor, "align": align,
+        args: dict[str, Any] = {"font": "heading", "color": color, "anchor": anchor, "align": align,
                 "inherit": self.frame.template and self.title_ink.get(kind) is None,
                 # docgen's own content titles: two lines at most, above the accent rule
                 "max_lines": 2 if kind == "content" and not self.frame.template else None}

@@ -177,7 +177,7 @@ def filled_shapes(layout: Part, master: Part, theme: Theme
             off, ext = xfrm.find(f"{_A}off"), xfrm.find(f"{_A}ext")
             try:
                 box = (int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")),
-                       int(ext.get("cy", "0")))  # type: ignore[union-attr]
+                       int(ext.get("cy", "0")))
             except (AttributeError, ValueError):
                 continue
             solid = pr.find(f"{_A}solidFill")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from docgen.model import Callout, Image, Text
 from docgen.render.deck import design as d
 from docgen.render.deck.body import MAX_BULLETS, MAX_WORDS, Item, Page, _picture, place, run_in
-from docgen.render.deck.fit import Para, paginate, sentences, tokens, words
+from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, words
 from docgen.render.deck.grid import PT
 from docgen.render.deck.measure import text_width
 from docgen.render.deck.plan_types import Box, Picture, Rect
@@ -36,7 +36,7 @@ class Kinds(QuoteSlides):
                       number=i + 1 if numbered else None, space_before=style.space_before)
                  for i, t in enumerate(items)]
         sizes = (d.BODY, d.CARD) if numbered else (d.BODY, d.CARD, d.META)
-        pages = paginate(paras, lambda u: list(u), self.kit.fits(rect, sizes[-1]), MAX_BULLETS,
+        pages = paginate(paras, _as_paras, self.kit.fits(rect, sizes[-1]), MAX_BULLETS,
                          MAX_WORDS, balance=True)
         out = []
         for i, page in enumerate(pages):
@@ -148,3 +148,8 @@ class Kinds(QuoteSlides):
         b = Box("eyebrow", *rect, (Para(tokens(words)),), size, "heading", colour, "l",
                 slot.style.anchor, 0, None, 1, placeholder=ph)
         return replace(b, style=slot.style, home=rect) if self.builtin else b
+
+
+def _as_paras(units: list[Tokens | Para]) -> list[Para]:
+    """Bullets are paragraphs already: a page of them is its units."""
+    return [u for u in units if isinstance(u, Para)]

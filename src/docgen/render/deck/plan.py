@@ -87,8 +87,8 @@ class _Planner:
             eyebrow = self.text(self.label("question"))
             if kit.frame.template:  # no layout of its own: the line as title, the question large
                 pages = self.kinds.statement(Quote(asked)) or []
-                items = pages[0].items if pages else ()
-                drafts.append(_Draft("question", "question", items, eyebrow, cue=Cue("question")))
+                shown = pages[0].items if pages else ()
+                drafts.append(_Draft("question", "question", shown, eyebrow, cue=Cue("question")))
             else:
                 items: tuple[Box | Picture | Rect, ...] = ()
                 found = figure(doc)
@@ -104,8 +104,8 @@ class _Planner:
                 drafts.append(_Draft("question", "question", items, title=words, eyebrow=eyebrow,
                                      cue=Cue("question"), big=True))
         if parts:
-            items = tuple(self.text(p.section.heading) for p in parts)
-            pages = self.kinds.bullets(items, "agenda", numbered=True)
+            headings = tuple(self.text(p.section.heading) for p in parts)
+            pages = self.kinds.bullets(headings, "agenda", numbered=True)
             start = 0
             for pg in pages:
                 count = sum(len(b.paras) for b in pg.boxes)
@@ -125,9 +125,9 @@ class _Planner:
                                           excerpt=pg.excerpt))
                    for pg in author]
         # The call to action is the closing slide's title: in the headings' case, as titles are.
-        closing = self.text(self.label.heading(doc.cta.text) if doc.cta is not None
-                            else self.label("thanks"))
-        drafts.append(_Draft("closing", "closing", title=closing, cue=Cue("closing")))
+        ending = self.text(self.label.heading(doc.cta.text) if doc.cta is not None
+                           else self.label("thanks"))
+        drafts.append(_Draft("closing", "closing", title=ending, cue=Cue("closing")))
         return self.finish(drafts, parts)
 
     def quoted(self, q: Quote) -> Text:
@@ -190,9 +190,9 @@ class _Planner:
         f = self.kit.frame
         if beat.kind == "cards" and len(beat.quotes) == 3 and f.width * 3 < f.height * 4.5:
             # A narrow (4:3) slide: three cards would set a handful of words a line; two, then one.
-            return [x for part in (slice(0, 2), slice(2, 3)) for x in self.expand(replace(
-                beat, quotes=beat.quotes[part], lead_ins=beat.lead_ins[part],
-                backs=beat.backs[part], labels=beat.labels[part]))]
+            return [x for lo, hi in ((0, 2), (2, 3)) for x in self.expand(replace(
+                beat, quotes=beat.quotes[lo:hi], lead_ins=beat.lead_ins[lo:hi],
+                backs=beat.backs[lo:hi], labels=beat.labels[lo:hi]))]
         lone = beat.kind == "cards" and len(beat.quotes) == 1
         kind, pages = (beat.kind, []) if lone else self.pages(beat)
         if beat.kind != "cards" or (pages and pages[0].layout in ("cards2", "cards3")):

@@ -280,14 +280,14 @@ class QuoteSlides(Body):
             said = self.by_para(quotes[i])
             found = None
             for cap in [*(captions(quotes[i], point) if point is not None else []), None]:
-                paras = [Para(tokens(display(cap, self.language)))] if cap is not None else []
+                foot = [Para(tokens(display(cap, self.language)))] if cap is not None else []
                 if said:
-                    paras.append(replace(said[0], space_before=0.3) if paras else said[0])
-                if not paras:
+                    foot.append(replace(said[0], space_before=0.3) if foot else said[0])
+                if not foot:
                     break
                 # Measured in twice the slot's height (a caption and a name: two lines or
                 # three); set at the card's foot below, as tall as its lines.
-                found = self.fitted("attribution", (x, by - bh, w, 2 * bh), paras, (d.META,),
+                found = self.fitted("attribution", (x, by - bh, w, 2 * bh), foot, (d.META,),
                                     font="heading", color=self.c.muted_on_card if self.builtin
                                     else self.k.muted_on_light, inset=inset,
                                     ph=by_ph, slot=f"by{i + 1}", layout_role=role)

@@ -113,7 +113,7 @@ _WORD = re.compile(r"[A-Z][\w’'-]*")
 def _clauses(text: str, subjects: tuple[str, ...] = ()) -> list[str]:
     """Clauses of a point: split at ";" and ". ", and at ", " before a subject (any capitalised
     word while the subjects are not known yet): "Marketing fertilizes, Sales harvests"."""
-    out = []
+    out: list[str] = []
     for part in _CLAUSE.split(text.strip().rstrip(".!")):
         pieces = re.split(r",\s+(?=[A-Z])", part)
         for piece in pieces:
@@ -160,7 +160,7 @@ def compare(points: tuple[Text, ...], subjects: tuple[str, str]) -> Comparison |
     for point in points:
         text = point.plain.strip()
         clauses = _clauses(text, subjects)
-        found = []
+        found: list[tuple[str, str]] = []
         for clause in clauses:
             word = _opening_word(clause)
             rest = clause[len(word):].strip()

@@ -22,7 +22,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docgen.model import Callout, Document, Image, ListBlock, Paragraph, Quote, Section, Span, Text
+from docgen.model import (
+    Block,
+    Callout,
+    Document,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Section,
+    Span,
+    Text,
+)
 from docgen.render.deck.points import assign, echoes, label
 from docgen.render.deck.sides import Comparison, compare, overview, subjects_of
 
@@ -145,7 +156,7 @@ def figure(doc: Document) -> tuple[str, str] | None:
 
 def _part(section: Section, number: int, subjects: tuple[str, str] | None) -> Part:
     # The section as items: each block that is not a paragraph, with the paragraphs before it.
-    items: list[tuple[object, tuple[Text, ...]]] = []
+    items: list[tuple[Block, tuple[Text, ...]]] = []
     pending: list[Text] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):

@@ -132,14 +132,14 @@ def good_width(paras: Sequence[Para], family: FontFamily, width: float, size: fl
     for spare in (0, 1):  # the same lines; else one line more, where the box has room for it
         for step in range(15):  # at most 14 % narrower: a text keeps its measure
             limit = width * (1 - step * 0.01)
-            found = breaks(limit)
-            grown = [len(b) - c for b, c in zip(found, counts, strict=True)]
+            lines = breaks(limit)
+            grown = [len(b) - c for b, c in zip(lines, counts, strict=True)]
             if min(grown) < 0 or sum(grown) > spare:
                 if sum(grown) > spare:
                     break
                 continue
-            if good(found):
-                if good(breaks(limit * (1 + _SLACK / 2)), found if step else None):
+            if good(lines):
+                if good(breaks(limit * (1 + _SLACK / 2)), lines if step else None):
                     return limit
                 narrow = narrow or limit
     return narrow or width

@@ -331,11 +331,11 @@ class SlideWriter:
 
     def add_media(self, key: object, data: bytes, ext: str) -> str:
         """Return the part name of a picture's bytes (``key`` says which), added once per deck."""
-        name = self.media.get(key)  # type: ignore[call-overload]
+        name = self.media.get(key)
         if name is None:
             name = f"/ppt/media/docgen-image{len(self.media) + 1}.{ext}"
             self.out.add(name, n.IMAGE_TYPES[ext], data)
-            self.media[key] = name  # type: ignore[index]
+            self.media[key] = name
         return name
 
 
@@ -362,10 +362,8 @@ def _reading_order(item: Box | Picture | Code) -> tuple[int, int, int]:
     return _CHROME.get(role, 0), item.y, item.x
 
 
-def _xfrm(shape: Box | Picture | object) -> str:
-    s = shape
-    return (f'<a:xfrm><a:off x="{s.x}" y="{s.y}"/><a:ext cx="{s.w}" cy="{s.h}"/></a:xfrm>'  # type: ignore[attr-defined]
-            )
+def _xfrm(s: Box | Picture | Code) -> str:
+    return f'<a:xfrm><a:off x="{s.x}" y="{s.y}"/><a:ext cx="{s.w}" cy="{s.h}"/></a:xfrm>'
 
 
 @cache

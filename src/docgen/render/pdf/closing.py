@@ -110,7 +110,7 @@ class ClosingBand(Flowable):
     def draw(self) -> None:
         canv, g = self.canv, self.grid
         x0, y0 = self._origin
-        canv._docgen_band = canv.getPageNumber()  # type: ignore[attr-defined]  # for the footer
+        canv._docgen_band = canv.getPageNumber()  # for the footer
         # From the paper's foot: the band reaches up to the card's foot (less the gap), which
         # stands at the top of this flowable, unless that makes the band taller than MAX_BAND:
         # then the room left falls between the card and the band, or, on a page of their own

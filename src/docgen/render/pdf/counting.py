@@ -24,7 +24,7 @@ class CountingFrame(Frame):
     """
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
-        flowable.drawOn = _no_draw  # type: ignore[method-assign]
+        flowable.drawOn = _no_draw
         try:
             placed = super()._add(flowable, canv, trySplit)
         finally:

@@ -351,7 +351,7 @@ def _layout(
             canv.hooks = tagger
 
     template.setPageCallBack = None
-    template.beforeDocument = lambda: stamp_canvas(template.canv, template)  # type: ignore
+    template.beforeDocument = lambda: stamp_canvas(template.canv, template)
     try:
         # The final pass consumes the story, so laid-out flowables are freed as it goes.
         template.build(story[:] if counting else story,

@@ -66,7 +66,7 @@ class Heading(Balanced):
         if not self.notes:
             return 0.0
         return stack(self.notes, self.side_width)[0] + self.style.fontSize \
-            - self.notes[0].style.fontSize  # type: ignore[attr-defined]
+            - self.notes[0].style.fontSize
 
     def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
         super().drawOn(canv, x, y, _sW)
@@ -79,7 +79,7 @@ def draw_notes(canv: Canvas, notes: list[Flowable], x: float, baseline: float,
                width: float) -> None:
     """Draw notes whose first baseline is ``baseline``, below any notes already on the page."""
     _, sizes, gaps = stack(notes, width)
-    top = baseline + notes[0].style.fontSize  # type: ignore[attr-defined]
+    top = baseline + notes[0].style.fontSize
     page = canv.getPageNumber()
     last = getattr(canv, "_docgen_notes_end", None)
     if last is not None and last[0] == page:
@@ -88,7 +88,7 @@ def draw_notes(canv: Canvas, notes: list[Flowable], x: float, baseline: float,
     for flowable, height, gap in zip(notes, sizes, gaps, strict=True):
         y -= gap + height
         flowable.drawOn(canv, x, y)
-    canv._docgen_notes_end = (page, y)  # type: ignore[attr-defined]
+    canv._docgen_notes_end = (page, y)
 
 
 def room_for_opening(body: list[Flowable], width: float, lines: float, most: float) -> float:

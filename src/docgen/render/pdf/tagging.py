@@ -64,7 +64,7 @@ class Node(rl.PDFObject):
         numbers = rl.object_numbers(document)
 
         def num(name: str) -> int:
-            return numbers[name][0]  # type: ignore[no-any-return]
+            return numbers[name][0]
 
         parent = self.parent.name if self.parent is not None else self.top
         mask = (1 << PAGE_SHIFT) - 1
@@ -184,7 +184,7 @@ class Tagged:
         for part in parts:
             if part is not self:
                 part.struct = self.struct
-        return parts  # type: ignore[no-any-return]
+        return parts
 
 
 def tag(flowable: Any, node: Node | None) -> Any:
