@@ -110,7 +110,7 @@ def test_notes_are_a_script_in_the_authors_voice(seed_deck: Rendered, seed_doc: 
     spoken = [line for note in notes for line in note.split("\n\n") if not line.startswith("[")]
     openers = [line.split(":")[0] for line in spoken if "“" in line and line.index("“") > 0]
     assert len(openers) == len(set(openers)), openers
-    cards = notes[titles.index("Sports, Theatre and Seafood")]
+    cards = notes[titles.index("In Their Words")]
     assert "Of course, there were sports analogies: “Marketing puts the ball in play." in cards
     assert "[Theatre, the point it backs: Marketing writes the script, Sales performs it.]" in cards
     assert seed_doc.author.links[0].url.removeprefix("https://") in notes[-2]
@@ -339,7 +339,7 @@ def test_no_slide_says_its_title_again(seed_deck: Rendered) -> None:
             claim = content_words(title)
             shared = claim & content_words(_body_text(slide))
             assert len(shared) < 0.4 * len(claim), (n, title)
-    assert said_once == 4  # the question and three statements
+    assert said_once == 5  # the question and four statements (one split from its cards)
 
 
 def test_slides_keep_to_about_forty_words(seed_deck: Rendered) -> None:
@@ -383,7 +383,7 @@ def test_a_claim_its_quote_restates_is_noted_not_read_out(seed_deck: Rendered) -
     said_once = notes["“Sales closes the deal; Marketing creates the environment for Sales to happen.”"]
     assert "[The point it backs: Marketing creates the environment; Sales closes the deal.]" in said_once
     assert said_once.count("Marketing creates the environment; Sales closes the deal") == 1
-    cards = notes["Sports, Theatre and Seafood"]
+    cards = notes["In Their Words"]
     # The label leads the aside (it was "[The point it backs: Sports: Marketing…]", two colons).
     assert "[Sports, the point it backs: Marketing puts the ball in play, Sales puts it away.]" in cards
     for line in cards.split("\n\n"):  # every claim a bracketed aside, none read out

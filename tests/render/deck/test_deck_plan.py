@@ -43,7 +43,8 @@ def test_seed_slide_kinds_in_order(seed_doc: Document) -> None:
         "title", "question", "agenda",
         "section", "statement", "quote", "quote", "statement",
         "section", "quote", "statement", "quote",
-        "section", "cards", "cards", "overview",  # the two-sided claims side by side
+        "section", "statement", "quote", "cards",  # a 4-word quote never beside a 28-word one
+        "overview",  # the two-sided claims side by side
         "section", "statement", "quote", "quote",
         "bullets",  # a part with one slide: no divider
         "author", "closing",
@@ -66,9 +67,13 @@ def test_titles_are_the_claims_the_quotes_back(seed_doc: Document) -> None:
     assert titled["Marketing works at mass scale; Sales is one-on-one"] == \
         "Different Focus and Priorities"
     assert titled["Farming: Marketing plants, Sales harvests"] == "Explanation Through Analogies"
-    assert titled["Sports, Theatre and Seafood"] == "Explanation Through Analogies"
-    assert titled["Marketing and Sales: Side by Side"] == "The Difference Between Marketing and Sales"
-    assert titled["What I Learned"] == "05 / 05"  # one slide, no divider: numbered as one would be
+    # Captioned cards: not a list of their captions; the eyebrow names the section.
+    assert titled["In Their Words"] == "Explanation Through Analogies"
+    assert "Sports, Theatre and Seafood" not in titled
+    assert titled["Marketing and Sales: Side by Side"] == "Explanation Through Analogies"
+    # The conclusion: titled by the article's closing claim, the section's name in the eyebrow.
+    assert titled["Both are important, and they need to work together"] == \
+        "05 / 05 · What I Learned"
     assert "Key Points" not in titled and "Key Points" not in titled.values()
     assert titled["Matthew Sawyer"] == "About the Author"
     assert not any("(1 of" in t or "In a Nutshell" in t for t in titled)
@@ -114,7 +119,7 @@ def test_content_titles_share_one_place_and_size(seed_doc: Document) -> None:
              if b.role == "eyebrow"]
     assert len({(b.x, b.y, b.w, b.h, b.size) for b in brows}) == 1
     assert len(brows) == len(plan.slides) - 7  # all but cover, question, 4 dividers, closing
-    assert [s.layout for s in big if s.kind == "statement"] == ["statement"] * 3
+    assert [s.layout for s in big if s.kind == "statement"] == ["statement"] * 4
 
 
 def test_sizes_come_from_the_type_scale_and_never_below_floors(stress_doc: Document,

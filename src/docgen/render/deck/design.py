@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docgen.colour import contrast, ensure_contrast, mix
+from docgen.colour import contrast, ensure_contrast
 from docgen.model import Palette
 from docgen.scheme import scheme
 
@@ -142,7 +142,8 @@ class Colours:
     """The deck's own colours beyond the scheme's, each checked on its ground."""
 
     statement: str  # the statement slides' ground: the brand's light
-    card: str  # a card's ground: a lighter tint of the primary
+    card: str  # a card's ground: the brand's light, as the statements'
+    card_bar: str  # the accent on a card's edge: the brand's secondary, 3:1 on the slide
     text_on_card: str
     muted_on_card: str
     eyebrow: str  # the eyebrow on white
@@ -154,30 +155,17 @@ class Colours:
     text_on_tint: str
 
 
-#: How far a card's ground stands from the slide's (contrast ratio): enough to show as a shape
-#: on a projector, which flattens light tints (1.13:1 did not), light enough for ink on it.
-CARD_CONTRAST = 1.3
-
-
-def card_tint(primary: str, background: str) -> str:
-    """The lightest tint of the brand's primary that stands ``CARD_CONTRAST`` from the slide's
-    ground (the primary itself when even that does not)."""
-    for step in range(95, 0, -1):
-        tint = mix(primary, background, step / 100)
-        if contrast(tint, background) >= CARD_CONTRAST:
-            return tint
-    return primary
-
-
 def colours(p: Palette) -> Colours:
     k = scheme(p)[0]
-    # The statements' ground is the brand's own light (no grey of docgen's); a card, which must
-    # stand out from the white slide it sits on, a tint of the primary.
+    # The statements' and the cards' ground is the brand's own light (no grey of docgen's: one
+    # light tone in the deck); a card, faint on a white slide, is drawn by the accent bar on its
+    # edge, which stands 3:1 from the slide (WCAG's figure for a shape that must be seen).
     tint = p.light
-    card = card_tint(p.primary, p.background)
+    card = tint
     return Colours(
         statement=tint,
         card=card,
+        card_bar=ensure_contrast(p.secondary or p.primary, p.background, 3.0),
         text_on_card=ensure_contrast(k.on_light, card, 4.5),
         muted_on_card=ensure_contrast(k.muted_on_light, card, 4.5),
         eyebrow=ensure_contrast(p.secondary, p.background, 4.5),

@@ -26,7 +26,16 @@ from docgen.render.deck.layouts import STAND_INS
 from docgen.render.deck.plan_types import Box, DeckPlan, Picture, Rect, SlidePlan
 from docgen.render.deck.points import label as run_in_label
 from docgen.render.deck.script import Cue, Script
-from docgen.render.deck.storyboard import STATEMENT_WORDS, Beat, Part, figure, question, storyboard
+from docgen.render.deck.storyboard import (
+    STATEMENT_WORDS,
+    Beat,
+    Part,
+    concluded,
+    figure,
+    matched,
+    question,
+    storyboard,
+)
 from docgen.render.deck.titles import snippet, unique
 from docgen.render.deck.typeset import display, marks, quoted_words
 from docgen.typography import NBSP
@@ -148,7 +157,9 @@ class _Planner:
         beat's slides, titled by the claim they back, under the section's name."""
         heading = self.text(part.section.heading)
         self.brow_words = len(heading.plain.split())  # the eyebrow's, in a slide's word budget
-        pages = [x for beat in part.beats for x in self.expand(beat)]
+        beats = part.beats if part.number < total else tuple(concluded(b, part)
+                                                              for b in part.beats)
+        pages = [x for beat in beats for x in self.expand(beat)]
         count = sum(len(pgs) for _, _, pgs in pages)
         out: list[_Draft] = []
         divider = count > 1 or not part.beats
@@ -160,12 +171,22 @@ class _Planner:
         for beat, kind, pgs in pages:
             for pg in pgs:
                 title, fallback = self.title_of(beat, kind)
-                eyebrow: Text | None = heading if kind != "overview" else self.text(self.doc.title)
+                eyebrow: Text | None = heading
                 if not divider:  # the part's one slide numbers it, as a divider would
                     number = f"{part.number:02d} / {total:02d}"
                     eyebrow = self.text(f"{number} · {heading.plain}")
                     if fallback:  # no claim of its own: the part's heading is its title
                         title, eyebrow, fallback = heading, self.text(number), ""
+                if pg.layout in ("cards2", "cards3") and beat.point is None:
+                    # Captions name the cards: the title names their section, not the captions
+                    # again; under a divider (the section's title already) the eyebrow names it
+                    # and the title says what the slide shows.
+                    if divider:
+                        fallback = self.label("cards")
+                        title = self.text(fallback)
+                    else:
+                        title, eyebrow, fallback = heading, self.text(
+                            f"{part.number:02d} / {total:02d}"), ""
                 cue = Cue(kind, part, beat, pg.part, len(pgs), excerpt=pg.excerpt,
                           timed=first and not divider, divided=divider, first=first)
                 if kind == "statement" and beat.echo and not self.kit.frame.template:
@@ -193,6 +214,9 @@ class _Planner:
             return [x for lo, hi in ((0, 2), (2, 3)) for x in self.expand(replace(
                 beat, quotes=beat.quotes[lo:hi], lead_ins=beat.lead_ins[lo:hi],
                 backs=beat.backs[lo:hi], labels=beat.labels[lo:hi]))]
+        parts = matched(beat)
+        if len(parts) > 1:  # a short quote beside a long one: each group on its own
+            return [x for sub in parts for x in self.expand(sub)]
         lone = beat.kind == "cards" and len(beat.quotes) == 1
         kind, pages = (beat.kind, []) if lone else self.pages(beat)
         if beat.kind != "cards" or (pages and pages[0].layout in ("cards2", "cards3")):
@@ -202,7 +226,7 @@ class _Planner:
             back = beat.point or (beat.backs[i] if i < len(beat.backs) else None)
             short = len(q.text.plain.split()) <= STATEMENT_WORDS or q.featured
             one = Beat("statement" if short else "quote", (q,), lead_ins=beat.lead_ins[i:i + 1],
-                       point=back, backs=(back,))
+                       point=back, backs=(back,), echo=beat.echo and short)
             out.append((one, *self.pages(one)))
         return out
 
@@ -260,6 +284,8 @@ class _Planner:
         for i, (draft, (head, tail)) in enumerate(zip(drafts, titles, strict=True)):
             nxt = drafts[i + 1] if i + 1 < len(drafts) else None
             point = nxt.cue.beat.point if nxt is not None and nxt.big and nxt.cue.beat else None
+            after = drafts[i + 2].cue.beat if i + 2 < len(drafts) else None
+            point = None if after is not None and after.point == point else point  # cued there
             cue = replace(draft.cue, next_title=self.text(point).plain if point is not None
                           else titles[i + 1][0].plain + titles[i + 1][1] if nxt is not None else "",
                           next_kind=nxt.kind if nxt is not None else "",

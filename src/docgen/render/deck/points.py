@@ -146,3 +146,20 @@ def _scorer(points: Sequence[Text], quotes: Sequence[Quote],
                 + LEAD_WEIGHT * sum(weight(w) for w in c & led[i]))
 
     return score
+
+
+#: A closing claim longer than this is a paragraph, not a title.
+CONCLUSION_WORDS = 12
+
+
+def conclusion(points: Sequence[Text]) -> Text | None:
+    """The article's closing claim: the last key point of its last section, when that section
+    has two or more (one is its only point, not a conclusion drawn from the others), it has no
+    run-in label ("Sports: …" names one item of a list) and it is short enough for a title.
+    An article ends on what it concludes; its writer lists that point last."""
+    if len(points) < 2:
+        return None
+    last = points[-1]
+    if label(last) or not 0 < len(last.plain.split()) <= CONCLUSION_WORDS:
+        return None
+    return last

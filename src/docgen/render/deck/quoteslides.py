@@ -312,7 +312,7 @@ class QuoteSlides(Body):
                 cards.append(replace(a, y=top + height - self.text_h(a), h=self.text_h(a),
                                      anchor="b"))
         if rule:
-            colour = self.rule_colour(QUOTE)
+            colour = self.c.card_bar
             cards[:0] = [Rect(c.x - rule, top, rule, height, colour)
                          for c in cards if isinstance(c, Box) and c.role == "quote"]
         return [Page(role, tuple(cards))]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.model import Document, Paragraph, Quote, Text
-from docgen.render.deck.points import echoes, label
+from docgen.render.deck.points import conclusion, echoes, label
 from docgen.render.deck.storyboard import Beat, Comparison, Part
 from docgen.render.deck.typeset import display, marks, quoted_words
 
@@ -38,13 +38,6 @@ PAUSES = ("[Pause, and let it land before you go on.]", "[Give the room a moment
 EXAMPLES = ("Here is one example:", "For instance:", "Take this one:", "One example among many:")
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve")
-#: After a quote under its claim, when the article gives little to say before it: what the
-#: answer does for the claim, without saying the claim again (the title says it).
-BRIDGES = ("I picked this answer because it says the headline in a practitioner’s own words.",
-           "[Read the answer, then point back to the headline: that is the claim it backs.]",
-           "Notice how much one answer carries; the headline is only my shorthand for it.",
-           "[Give the answer a beat of silence, then ask the room whether it matches their own "
-           "experience.]")
 #: How the speaker sums up a quote in the claim it backs.
 SUMS = ("In other words, {}.", "So: {}.", "Put simply, {}.", "The point: {}.")
 
@@ -251,12 +244,21 @@ class Script:
             out.append(self._pick(PAUSES))
         if beat.point is not None and beat.echo:  # the quote says it: the claim for reference
             out.append(self._aside(beat.point))
-        elif beat.point is not None:  # the claim is the title: not said again, but bridged to
-            if prose < 12 and len(beat.quotes) == 1:  # little of the article's to say: how
-                out.append(self._pick(BRIDGES))  # the answer serves the claim
-        elif not beat.labels:  # no claim of the article's: the speaker draws one
+        elif beat.point is None and not beat.labels:  # no claim of the article's: the speaker says one
             out.append("[Say in one sentence of your own what this tells us.]")
+        if beat.point is not None and prose < 12 and len(beat.quotes) == 1 and cue.part:
+            out.append(self._where(beat.quotes[0], cue.part))  # little of the article's to say
         return out
+
+    def _where(self, q: Quote, part: Part) -> str:
+        """Where the speaker stands: which of the part's answers this is, and how long to give
+        it (facts for the speaker, not lines of docgen's to read out)."""
+        quotes = [x for b in part.beats for x in b.quotes]
+        at = next((i for i, x in enumerate(quotes) if x is q), 0)
+        seconds = max(10, round((len(q.text.plain.split()) * 60 / WORDS_PER_MINUTE
+                                 + SECONDS_PER_SLIDE) / 5) * 5)
+        return (f"[Answer {_number(at + 1)} of {_number(len(quotes))} in this part; give it "
+                f"about {seconds} seconds.]")
 
     def _connective(self, short: bool) -> str:
         return self._pick(SHORT if short else CONNECTIVES)
@@ -324,18 +326,32 @@ class Script:
         cta = self.doc.cta
         link = cta.link if cta is not None and cta.link else self.doc.brand.link
         out = ["Thank you."]
-        if cta is not None:
-            out.append(f"If one thing stays with you, let it be this one. "
-                       f"{self.text(cta.text).rstrip('.!')}.")
+        end = conclusion(self.parts[-1].section.key_points) if self.parts else None
+        if end is not None:  # the article's own last word is the takeaway; the offer follows it
+            out.append(f"If one thing stays with you, let it be this: "
+                       f"{_lower(self.text(end).rstrip('.!'))}.")
+        want = f"If you want to {_lower(self.text(cta.text).rstrip('.!'))}, " if cta else ""
         if link:
-            out.append(f"The link is on the slide, {_spoken(link)}, and the QR code opens it on "
-                       "your phone. [Leave this slide up while people scan it.]")
+            out.append(f"{want}{'t' if want else 'T'}he link is on the slide, {_spoken(link)}, "
+                       "and the QR code opens it on your phone. [Leave this slide up while "
+                       "people scan it.]")
+        elif want:
+            out.append(f"{want}talk to me afterwards.")
         out.append("I’m happy to take your questions.")
         return out
 
 
 _COMMON = frozenset(("some", "they", "together", "both", "the", "a", "an", "it", "this", "these",
                      "there", "many", "most", "few", "all", "each", "every"))
+
+
+def _lower(text: str) -> str:
+    """``text`` to run on inside a sentence: a capital that only starts it (not "I", not a
+    name in capitals like "B2B") lower-cased."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return first.lower() + text[len(first):]
+    return text
 
 
 def _number(n: int) -> str:

@@ -20,7 +20,8 @@ is kept; what a slide is depends on what it holds, not where it stands:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from docgen.model import (
     Block,
@@ -34,7 +35,7 @@ from docgen.model import (
     Span,
     Text,
 )
-from docgen.render.deck.points import assign, echoes, label
+from docgen.render.deck.points import assign, conclusion, echoes, label
 from docgen.render.deck.sides import Comparison, compare, overview, subjects_of
 
 CARD3_WORDS = 16
@@ -287,4 +288,41 @@ def _group(run: list[tuple[Quote, tuple[Text, ...]]]) -> list[list[tuple[Quote, 
     return out
 
 
-__all__ = ["Beat", "Comparison", "Part", "compare", "figure", "overview", "question", "storyboard"]
+_T = TypeVar("_T")
+
+#: Cards side by side are as tall as the longest: a quote under 1/CARD_RATIO of its words
+#: leaves its card mostly empty, so it stands on a slide of its own.
+CARD_RATIO = 2.5
+
+
+def matched(beat: Beat) -> list[Beat]:
+    """The card beat's quotes in groups that can share a slide, in their order: all together,
+    unless some have under 1/``CARD_RATIO`` of the longest's words; those stand alone (a short
+    one split from a claim it shares as its own title, :attr:`Beat.echo`: the claim titles the
+    long one's slide, so it is said once), the rest together where the first of them was."""
+    n = [len(q.text.plain.split()) for q in beat.quotes]
+    if beat.kind != "cards" or len(n) < 2 or max(n) <= CARD_RATIO * min(n):
+        return [beat]
+    keep = tuple(i for i in range(len(n)) if n[i] * CARD_RATIO >= max(n))
+    groups = sorted([*((i,) for i in range(len(n)) if i not in keep), keep])
+
+    def pick(items: tuple[_T, ...], g: tuple[int, ...]) -> tuple[_T, ...]:
+        return tuple(items[i] for i in g if i < len(items))
+
+    return [replace(beat, quotes=pick(beat.quotes, g), lead_ins=pick(beat.lead_ins, g),
+                    backs=pick(beat.backs, g), labels=pick(beat.labels, g),
+                    echo=beat.point is not None and g is not keep) for g in groups]
+
+
+def concluded(beat: Beat, part: Part) -> Beat:
+    """The last part's key points titled by the article's closing claim (:func:`conclusion`),
+    the others its bullets; the section's name goes to the eyebrow."""
+    points = part.section.key_points
+    end = conclusion(points)
+    if end is None or beat.kind != "bullets" or beat.items != points or beat.point:
+        return beat
+    return replace(beat, items=points[:-1], point=end)
+
+
+__all__ = ["Beat", "Comparison", "Part", "compare", "concluded", "figure", "matched", "overview",
+           "question", "storyboard"]
