@@ -189,6 +189,32 @@ def test_the_qr_code_has_a_four_module_quiet_zone(seed_doc: Document,
     assert (tiles[0] - QR_SIZE) / 2 >= 4 * QR_SIZE / modules - 0.01
 
 
+def _navy_top(doc: Document, tmp_path: Path) -> float:
+    """Return how far up the last page (in pt from its foot) the closing band reaches."""
+    from docgen.render.pdf import render_pdf
+
+    tmp_path.mkdir()
+    rendered = render_pdf(doc)
+    path = write(rendered.data, tmp_path)
+    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
+        str(rendered.units), str(path), str(tmp_path / "top"))
+    image = PILImage.open(next(tmp_path.glob("top*.png"))).convert("RGB")
+    navy = [r for r in _runs(image, 30) if r[0] == _rgb(doc.brand.palette.primary)]
+    return 792 - navy[-1][1]
+
+
+def test_a_band_without_a_logo_grows_only_to_the_cover_band_s_share(seed_doc: Document,
+                                                                     tmp_path: Path) -> None:
+    import dataclasses
+
+    last = seed_doc.sections[-1]
+    longer = dataclasses.replace(last, blocks=last.blocks * 4)
+    doc = dataclasses.replace(seed_doc, sections=(*seed_doc.sections[:-1], longer))
+    plain = dataclasses.replace(doc, brand=dataclasses.replace(doc.brand, logo_on_dark=None))
+    assert _navy_top(doc, tmp_path / "logo") > 0.44 * 792
+    assert 0.25 * 792 < _navy_top(plain, tmp_path / "plain") <= 0.33 * 792 + 2
+
+
 def test_a_band_at_its_cap_leaves_the_card_under_the_article(seed_doc: Document,
                                                              tmp_path: Path) -> None:
     """An article that ends high on its last page: the band grows to 45 % of the page and no

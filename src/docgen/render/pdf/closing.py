@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 PAD_FOOT = 26.0
 #: White around the QR code on its tile, in modules (what the QR code standard asks).
 QUIET_MODULES = 4
-#: The band grows up to this share of the page's height.
-MAX_BAND = 0.45
+#: The band grows up to this share of the page's height; without a logo at its top, only to
+#: the cover band's share (words alone at the foot of 45 % of a page read as an empty field).
+MAX_BAND, MAX_BAND_PLAIN = 0.45, 0.33
 
 
 class ClosingBand(Flowable):
@@ -115,7 +116,8 @@ class ClosingBand(Flowable):
         # stands at the top of this flowable, unless that makes the band taller than MAX_BAND:
         # then the room left falls between the card and the band, or, on a page of their own
         # (nothing of the article above), above the card, which stands on the band.
-        top = max(self.band_height(), min(y0 + self.height - self._card_h, MAX_BAND * g.height))
+        most = MAX_BAND if self.logo is not None else MAX_BAND_PLAIN
+        top = max(self.band_height(), min(y0 + self.height - self._card_h, most * g.height))
         alone = y0 + self.height >= g.height - g.top - 0.5  # at the top of a later page's frame
         with artifact(canv):
             canv.setFillColor(self.fill)
