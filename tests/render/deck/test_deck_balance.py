@@ -145,7 +145,9 @@ def test_the_about_slide_shows_the_role_and_whole_sentences(seed_doc: Document,
     assert by_idx[1] == author.role
     bio = by_idx[2].replace("\v", " ").replace("\n", " ")
     assert bio and bio.rstrip().endswith(".")
-    for sentence in bio.split(". "):
+    offer, *rest = bio.split(". ")  # what the company does: it sets up the call to action
+    assert offer == "Rocket Market Development LLC helps companies reach sustainable revenue growth"
+    for sentence in rest:
         assert sentence.rstrip(".") in author.bio.plain, sentence
     assert "Managing Partner" not in bio
     shown = " ".join(v for k, v in by_idx.items() if k)  # the name is the title, said once

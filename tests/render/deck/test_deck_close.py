@@ -114,3 +114,60 @@ def test_the_summary_slide_names_its_section(seed_deck: Rendered) -> None:
     (side,) = [s for s in _read(seed_deck).slides if s.slide_layout.name == "Comparison"]
     brow = next(sh for sh in side.placeholders if sh.placeholder_format.idx == 13)
     assert brow.text_frame.text == "Explanation Through Analogies"
+
+
+def _with_quote(seed_doc: Document, quote: str) -> Document:
+    import dataclasses
+
+    from docgen.model import Paragraph, Section
+
+    extra = Section(_t("In Practice"), (Paragraph(_t("One more answer came in:")),
+                                        Quote(_t(quote))))
+    return dataclasses.replace(seed_doc, sections=(*seed_doc.sections[:1], extra))
+
+
+def _shown(doc: Document) -> str:
+    """The words on the added section's quote slide (titled by its heading: no key point)."""
+    (slide,) = [s for s in plan_deck(doc).slides if s.title.paras[0].plain == "In Practice"]
+    (quote,) = [b for b in slide.boxes if b.role == "quote"]
+    return quote.plain.replace("\u00a0", " ")
+
+
+def test_every_quote_over_the_budget_is_excerpted_alike(seed_doc: Document) -> None:
+    """A 65-word quote with no key point, in long sentences or one, is cut like any other
+    over-long quote (it was set whole at 28 pt): at most 30 of its words, "…" where cut."""
+    two = ("We tested every channel we could think of over three years and found that the "
+           "reach of a campaign mattered far less than the trust a salesperson had built with "
+           "each buyer over many months. " * 1 +
+           "When the two teams planned together from the first week the pipeline filled faster "
+           "than any budget increase had ever managed to fill it in all the long years before.")
+    one = ("Marketing and sales should plan together, " + "share the same numbers every week, "
+           * 7 + "and agree on what a qualified lead means before anyone spends a dollar on it")
+    for quote in (two, one):
+        assert len(quote.split()) > 60
+        shown = _shown(_with_quote(seed_doc, quote))
+        assert len(shown.strip("“”").replace("…", " ").split()) <= 30 and "…" in shown, shown
+
+
+def test_an_excerpt_never_opens_on_a_linking_word(seed_doc: Document) -> None:
+    quote = ("Marketing and Sales can look alike from a distance, and people who sit outside "
+             "both teams mix them up all the time, in meetings, in budgets, in org charts and in "
+             "the job titles they print. But up close they run on different clocks, with "
+             "different targets and tools.")
+    shown = _shown(_with_quote(seed_doc, quote))
+    assert shown.startswith("“… Up close they run"), shown
+    for cut in shown.split("…")[1:]:
+        first = cut.split()[0].lower() if cut.split() else ""
+        assert first not in ("but", "and", "so", "or", "yet"), shown
+
+
+def test_the_about_slide_keeps_what_the_company_does(seed_deck: Rendered) -> None:
+    from docgen.render.deck.author import offer
+
+    assert offer("Ann Lee is CEO of Acme Ltd, which builds bridges by welding steel.",
+                 "CEO, Acme Ltd") == "Acme Ltd builds bridges."
+    assert offer("Ann Lee is CEO of Acme Ltd.", "CEO, Acme Ltd") is None
+    (slide,) = [s for s in _read(seed_deck).slides if s.slide_layout.name == "About the Author"]
+    bio = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 2)
+    assert bio.text_frame.text.replace("\u00a0", " ").startswith(
+        "Rocket Market Development LLC helps companies reach sustainable revenue growth.")

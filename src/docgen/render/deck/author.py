@@ -5,6 +5,7 @@ The name is the slide's title (the planner sets it, under the eyebrow "About the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from docgen.model import Author
@@ -49,19 +50,51 @@ BIO_WORDS = 40
 BRIEF_WORDS = 30
 
 
+_WHICH = re.compile(r",\s+(?:which|that|who)\s+")
+_MEANS = re.compile(r",?\s+by\s+\w+ing\b")
+
+
+def offer(sentence: str, role: str) -> str | None:
+    """What the author's organisation does, from the sentence that gives the role ("… Partner
+    of Rocket Market Development LLC, which helps companies reach sustainable revenue growth by
+    identifying…"): the organisation (the capitalised words of the role just before ", which")
+    and its clause, up to its means ("by identifying…"), as a sentence of its own. None when
+    the sentence says no more than the role."""
+    m = _WHICH.search(sentence)
+    want = content_words(role)
+    if m is None or not want:
+        return None
+    org: list[str] = []
+    for w in reversed(sentence[:m.start()].split()):
+        if not (w[:1].isupper() and content_words(w) and content_words(w) <= want):
+            break
+        org.insert(0, w)
+    rest = sentence[m.end():].strip()
+    cut = _MEANS.search(rest)
+    rest = rest[:cut.start()] if cut is not None else rest.rstrip(".!?")
+    if not org or len(rest.split()) < 2:
+        return None
+    return f"{' '.join(org)} {rest}."
+
+
 def brief(units: list[Tokens], role: str = "") -> list[Para] | None:
     """A long biography on the slide: whole sentences only (never one cut short), in order, as
-    many as 30 words hold, leaving out those that say the ``role`` (shown above them already:
-    "Matthew Sawyer is Managing Partner of Rocket Market Development LLC, which ..."). An empty
-    list when none is left; None when the biography is short enough to show whole."""
+    many as 30 words hold; one that says the ``role`` (shown above them already: "Matthew
+    Sawyer is Managing Partner of Rocket Market Development LLC, which ...") gives only what
+    the organisation does (:func:`offer`), or nothing. An empty list when none is left; None
+    when the biography is short enough to show whole."""
     if sum(words(u) for u in units) <= BIO_WORDS:
         return None
     said = content_words(role)
     out: list[Para] = []
     total = 0
     for unit in units:
-        if said and said <= content_words("".join(t.text for t in unit)):
-            continue
+        text = "".join(t.text for t in unit)
+        if said and said <= content_words(text):
+            found = offer(text, role)  # what the organisation does: it sets up the call to action
+            if found is None:
+                continue
+            unit = tokens(found)
         n = words(unit)
         if total + n > BRIEF_WORDS:
             break

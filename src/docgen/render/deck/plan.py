@@ -214,7 +214,8 @@ class _Planner:
             return [x for lo, hi in ((0, 2), (2, 3)) for x in self.expand(replace(
                 beat, quotes=beat.quotes[lo:hi], lead_ins=beat.lead_ins[lo:hi],
                 backs=beat.backs[lo:hi], labels=beat.labels[lo:hi]))]
-        parts = matched(beat)
+        # (on a template no quote is its slide's title: quotes sharing a claim stay together)
+        parts = matched(beat) if beat.point is None or not f.template else [beat]
         if len(parts) > 1:  # a short quote beside a long one: each group on its own
             return [x for sub in parts for x in self.expand(sub)]
         lone = beat.kind == "cards" and len(beat.quotes) == 1

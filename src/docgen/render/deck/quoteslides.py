@@ -44,6 +44,43 @@ def tied(para: Para) -> Para:
     return para
 
 
+#: Words that link a sentence to the one before it: cut from one that follows a "…".
+LINKS = frozenset(("but", "and", "so", "or", "yet", "also", "then", "still", "however,"))
+
+
+def unlinked(unit: Tokens) -> Tokens:
+    """``unit`` without the linking word it opens with ("But when you break it down" → "When
+    you break it down"), its next word capitalised; as it is when it has no such word."""
+    at = next((i for i, t in enumerate(unit) if t.text.strip()), None)
+    if at is None or unit[at].text.strip().lower() not in LINKS:
+        return unit
+    nxt = next((i for i in range(at + 1, len(unit)) if unit[i].text.strip()), None)
+    if nxt is None:
+        return unit
+    word = unit[nxt]
+    return (*unit[:at], *unit[at + 1:nxt],
+            replace(word, text=word.text[:1].upper() + word.text[1:]), *unit[nxt + 1:])
+
+
+def clipped(unit: Tokens, most: int) -> Tokens:
+    """The first words of a sentence too long for a slide, at most ``most``, ending where one
+    of its clauses ends (after a comma, semicolon or dash) when one ends past half of them; the
+    caller closes it with "…"."""
+    count, cut, best = 0, 0, 0
+    for i, t in enumerate(unit):
+        if not t.text.strip():
+            continue
+        count += 1
+        if count > most:
+            break
+        cut = i + 1
+        if count * 2 >= most and re.search(r"[,;:–—]\s*$", t.text):
+            best = i + 1
+    end = best or cut
+    last = unit[end - 1]
+    return (*unit[:end - 1], replace(last, text=last.text.rstrip().rstrip(",;:–—").rstrip()))
+
+
 def captions(quote: Quote, point: Text) -> list[Text]:
     """What a card's caption says of the key point its quote backs, longest first: what the
     quote does not say already. A labelled point ("Sports: Marketing puts the ball in play…")
@@ -184,8 +221,9 @@ class QuoteSlides(Body):
         and no others. Returns the words and whether they reach the quote's end; None for one
         sentence, or when no shorter set of sentences will do."""
         units = sentences(self.words_of(q))
-        if len(units) < 2:
-            return None
+        if len(units) < 2 or (not whole and all(words(u) > most for u in units)):
+            # no whole sentence fits: the first one's words up to a clause's end
+            return (clipped(units[0], most), False) if not whole else None
         texts = ["".join(t.text for t in u) for u in units]
         chosen: list[int] = []
         if whole:
@@ -203,11 +241,12 @@ class QuoteSlides(Body):
         if not chosen or len(chosen) == len(units):
             return None
         chosen.sort()
-        out: list[Span] = [Span("… ", italic=True)] if chosen[0] > 0 else []
+        out: list[Span] = []
         for i, at in enumerate(chosen):
-            if i and at != chosen[i - 1] + 1:
+            gap = at != (chosen[i - 1] + 1 if i else 0)
+            if gap:  # a sentence after a cut stands alone: no "… But" (its link is cut away)
                 out.append(Span("… ", italic=True))
-            out.extend(units[at])
+            out.extend(unlinked(units[at]) if gap else units[at])
         return tuple(out), chosen[-1] == len(units) - 1
 
     def quote(self, q: Quote, point: Text | None = None, around: int = 0) -> list[Page]:
