@@ -112,7 +112,7 @@ def test_notes_are_a_script_in_the_authors_voice(seed_deck: Rendered, seed_doc: 
     assert len(openers) == len(set(openers)), openers
     cards = notes[titles.index("In Their Words")]
     assert "Of course, there were sports analogies: “Marketing puts the ball in play." in cards
-    assert "[Theatre, the point it backs: Marketing writes the script, Sales performs it.]" in cards
+    assert "[Theatre — Marketing writes the script, Sales performs it.]" in cards
     assert seed_doc.author.links[0].url.removeprefix("https://") in notes[-2]
     assert "QR code" in notes[-1] and notes[-1].rstrip().endswith("questions.")
 
@@ -385,6 +385,6 @@ def test_a_claim_its_quote_restates_is_noted_not_read_out(seed_deck: Rendered) -
     assert said_once.count("Marketing creates the environment; Sales closes the deal") == 1
     cards = notes["In Their Words"]
     # The label leads the aside (it was "[The point it backs: Sports: Marketing…]", two colons).
-    assert "[Sports, the point it backs: Marketing puts the ball in play, Sales puts it away.]" in cards
+    assert "[Sports — Marketing puts the ball in play, Sales puts it away.]" in cards
     for line in cards.split("\n\n"):  # every claim a bracketed aside, none read out
         assert not line.startswith(("Sports:", "Theatre:", "Seafood:")), line

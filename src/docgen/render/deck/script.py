@@ -273,11 +273,11 @@ class Script:
 
     def _aside(self, point: Text) -> str:
         """The claim a quote restates, for the speaker's eye, not to be read out after it; a
-        labelled point's label leads ("[Sports, the point it backs: …]", not two colons)."""
+        labelled point's label leads, then its claim ("[Sports — Marketing puts …]")."""
         claim = self.text(point).rstrip(".")
         name = label(point)
         if name and claim.startswith(name + ":"):
-            return f"[{name}, the point it backs: {claim[len(name) + 1:].strip()}.]"
+            return f"[{name} — {claim[len(name) + 1:].strip()}.]"
         return f"[The point it backs: {claim}.]"
 
     def _sum(self, point: Text) -> str:
