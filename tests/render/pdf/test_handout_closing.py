@@ -43,6 +43,14 @@ def _last(rendered: Rendered) -> tuple[pikepdf.Pdf, pikepdf.Page]:
     return pdf, pdf.pages[rendered.units - 1]
 
 
+def _last_page(rendered: Rendered, tmp_path: Path) -> PILImage.Image:
+    """Return the handout's last page as an RGB picture at DPI."""
+    path = write(rendered.data, tmp_path)
+    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
+        str(rendered.units), str(path), str(tmp_path / "last"))
+    return PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
+
+
 def _rgb(colour: str) -> tuple[int, int, int]:
     return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
 
@@ -125,10 +133,7 @@ def test_the_band_is_a_back_cover_logo_at_its_top_call_to_action_at_its_foot(
     doc = dataclasses.replace(seed_doc, sections=(*seed_doc.sections[:-1], dataclasses.replace(
         last, blocks=last.blocks[:1])))
     rendered = render_pdf(doc)
-    path = write(rendered.data, tmp_path)
-    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
-        str(rendered.units), str(path), str(tmp_path / "last"))
-    image = PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
+    image = _last_page(rendered, tmp_path)
     found = [ln for ln in lines(rendered.data, tmp_path) if ln.page == rendered.units]
     top2, logo_top2, _, tile_top2, headline2 = _back_cover(image, found, navy, tile_x)
     assert logo_top2 - top2 == pytest.approx(48, abs=2.5)
@@ -194,11 +199,7 @@ def _navy_top(doc: Document, tmp_path: Path) -> float:
     from docgen.render.pdf import render_pdf
 
     tmp_path.mkdir()
-    rendered = render_pdf(doc)
-    path = write(rendered.data, tmp_path)
-    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
-        str(rendered.units), str(path), str(tmp_path / "top"))
-    image = PILImage.open(next(tmp_path.glob("top*.png"))).convert("RGB")
+    image = _last_page(render_pdf(doc), tmp_path)
     navy = [r for r in _runs(image, 30) if r[0] == _rgb(doc.brand.palette.primary)]
     return 792 - navy[-1][1]
 
@@ -228,10 +229,7 @@ def test_a_band_at_its_cap_leaves_the_card_under_the_article(seed_doc: Document,
     longer = dataclasses.replace(last, blocks=last.blocks * 4)
     doc = dataclasses.replace(seed_doc, sections=(*seed_doc.sections[:-1], longer))
     rendered = render_pdf(doc)
-    path = write(rendered.data, tmp_path)
-    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
-        str(rendered.units), str(path), str(tmp_path / "last"))
-    image = PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
+    image = _last_page(rendered, tmp_path)
     palette = seed_doc.brand.palette
     navy = [r for r in _runs(image, 30) if r[0] == _rgb(palette.primary)]
     assert navy and 792 - navy[-1][1] <= 0.45 * 792 + 2
@@ -298,10 +296,7 @@ def test_on_a_page_of_their_own_the_card_stands_on_the_band(seed_doc: Document,
     assert label.page == rendered.units
     assert not [ln for ln in found if ln.page == label.page and ln.y1 < label.y0
                 and ln.height >= 12]
-    path = write(rendered.data, tmp_path)
-    run("pdftoppm", "-png", "-r", str(DPI), "-f", str(rendered.units), "-l",
-        str(rendered.units), str(path), str(tmp_path / "last"))
-    image = PILImage.open(next(tmp_path.glob("last*.png"))).convert("RGB")
+    image = _last_page(rendered, tmp_path)
     palette = seed_doc.brand.palette
     navy = [r for r in _runs(image, 30) if r[0] == _rgb(palette.primary)]
     assert navy and 792 - navy[-1][1] <= 0.45 * 792 + 2
