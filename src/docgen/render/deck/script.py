@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docgen.model import Document, Paragraph, Quote, Text
+from docgen.model import Document, Quote, Text
 from docgen.render.deck.points import conclusion, echoes, label
+from docgen.render.deck.spoken import full_stop, intro_said
 from docgen.render.deck.storyboard import Beat, Comparison, Part
 from docgen.render.deck.typeset import display, marks, quoted_words
 
@@ -112,15 +113,17 @@ class Script:
 
     def _title(self, cue: Cue) -> list[str]:
         a = self.doc.author
-        me = f"I’m {a.name}" + (f", {self.text(a.role)}" if a.role else "") + "."
+        me = full_stop(f"I’m {a.name}" + (f", {self.text(a.role)}" if a.role else ""))
         out = [f"[Welcome the audience.] Thank you for having me. {me}"]
         if cue.next_kind != "question":  # no question slide: the introduction is said here
-            out += [self.text(b.text) for b in self.doc.intro if isinstance(b, Paragraph)]
+            out += self._intro()
         return out
 
     def _question(self, cue: Cue) -> list[str]:
-        intro = [self.text(b.text) for b in self.doc.intro if isinstance(b, Paragraph)]
-        return [*intro, "[Let the question sit for a moment before moving on.]"]
+        return [*self._intro(), "[Let the question sit for a moment before moving on.]"]
+
+    def _intro(self) -> list[str]:
+        return intro_said(self.doc.intro, self.text, self.quoted)
 
     def _agenda(self, cue: Cue) -> list[str]:
         start, end = cue.shows
