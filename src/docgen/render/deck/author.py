@@ -14,6 +14,7 @@ from docgen.render.deck.fit import Para, Tokens, paginate, sentences, tokens, wo
 from docgen.render.deck.kinds import Item, Kinds, Page, _picture
 from docgen.render.deck.plan_types import Picture
 from docgen.render.deck.points import content_words
+from docgen.render.deck.spoken import full_stop
 from docgen.render.deck.typeset import display
 
 
@@ -74,7 +75,7 @@ def offer(sentence: str, role: str) -> str | None:
     rest = rest[:cut.start()] if cut is not None else rest.rstrip(".!?")
     if not org or len(rest.split()) < 2:
         return None
-    return f"{' '.join(org)} {rest}."
+    return full_stop(f"{' '.join(org)} {rest}")
 
 
 def brief(units: list[Tokens], role: str = "") -> list[Para] | None:
