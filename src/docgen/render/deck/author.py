@@ -45,6 +45,8 @@ def _paras(units: list) -> list[Para]:
     return [Para(first), Para(second, space_before=0.5)]
 
 
+#: The biography's widest line, in inches of the reference slide.
+BIO_MEASURE_IN = 9.0
 #: A biography longer than this is shortened on the slide (the notes hold it whole).
 BIO_WORDS = 40
 #: At most this many words of the shortened biography.
@@ -58,8 +60,9 @@ _MEANS = re.compile(r",?\s+by\s+\w+ing\b")
 def offer(sentence: str, role: str) -> str | None:
     """What the author's organisation does, from the sentence that gives the role ("… Partner
     of Rocket Market Development LLC, which helps companies reach sustainable revenue growth by
-    identifying…"): the organisation (the capitalised words of the role just before ", which")
-    and its clause, up to its means ("by identifying…"), as a sentence of its own. None when
+    identifying…"): the clause, up to its means ("by identifying…"), as a sentence of its own
+    that starts with its verb ("Helps companies …"), as the role line above names the
+    organisation (the capitalised words of the role just before ", which"). None when
     the sentence says no more than the role."""
     m = _WHICH.search(sentence)
     want = content_words(role)
@@ -75,7 +78,9 @@ def offer(sentence: str, role: str) -> str | None:
     rest = rest[:cut.start()] if cut is not None else rest.rstrip(".!?")
     if not org or len(rest.split()) < 2:
         return None
-    return full_stop(f"{' '.join(org)} {rest}")
+    # the role line above names the organisation: the clause starts with its verb, so the slide
+    # names the company once ("Helps companies reach …", not "Acme Ltd helps …" under "CEO, Acme Ltd")
+    return full_stop(rest[:1].upper() + rest[1:])
 
 
 def brief(units: list[Tokens], role: str = "") -> list[Para] | None:
@@ -127,7 +132,8 @@ def author_pages(k: Kinds, author: Author) -> list[Page]:
             items.append(role)
             top = rh + f.len(0.2)
     (bx, by, bw, bh), bph = k.slot("author", "bio")
-    rect = (bx + left, by + top, bw - left, bh - top)
+    # a reading measure (about 65 characters at the body size), not the slide's full width
+    rect = (bx + left, by + top, min(bw - left, f.len(BIO_MEASURE_IN)), bh - top)
     short = brief(units, author.role or "" if top else "")
     if short is not None:  # the short version on the slide, the whole biography in the notes
         bio = k.fitted("body", rect, short, (d.BODY, d.CARD, d.META), ph=bph, slot="bio",
