@@ -443,14 +443,14 @@ def test_docgens_words_follow_the_articles_language(seed_doc: Document) -> None:
 
 def test_a_long_biography_as_short_lines_across_the_slide(seed_doc: Document) -> None:
     """A 51-word biography: its whole sentences (30 words at most, none cut) under the role, the
-    one that says the role giving only what the company does, on the body's full measure, no
-    word alone on a line."""
+    one that says the role giving only what the company does, on a reading measure (9 in, not
+    the body's full 12 in), no word alone on a line."""
     author = next(s for s in plan_deck(seed_doc).slides if s.kind == "author")
     (bio,) = [b for b in author.boxes if b.role == "body"]
     offer, more = bio.paras  # the role's sentence gives what the company does, to its means
-    assert offer.plain == "Rocket Market Development LLC helps companies reach sustainable revenue growth."
+    assert offer.plain == "Helps companies reach sustainable revenue growth."
     assert more.plain.startswith("Matthew is an Adjunct") and more.plain.rstrip().endswith("University.")
-    assert bio.w >= 0.85 * d.CONTENT_W and bio.size == d.BODY
+    assert 0.6 * d.CONTENT_W <= bio.w <= 9.0 * d.IN + 1 and bio.size == d.BODY
     assert all(len(lines[-1]) >= 2 for lines in _lines(bio, seed_doc))
     assert [b.role for b in author.boxes if b.role not in CHROME] == ["label", "body"]
     assert words([r for p in bio.paras for r in p.runs]) <= 30
