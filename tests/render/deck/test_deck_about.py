@@ -42,7 +42,8 @@ def test_the_biography_is_set_to_a_reading_measure_with_balanced_last_lines(
     assert broken  # the seed's biography does wrap: the check above ran
 
 
-def test_the_about_slide_names_the_company_once(seed_doc: Document, seed_deck: Rendered) -> None:
+def test_the_about_slide_says_what_the_company_does_in_a_whole_sentence(
+        seed_doc: Document, seed_deck: Rendered) -> None:
     prs = Presentation(io.BytesIO(seed_deck.data))
     (slide,) = [s for s in prs.slides if s.slide_layout.name == "About the Author"]
     by_idx = {sh.placeholder_format.idx: sh.text_frame.text.replace("\u00a0", " ")
@@ -50,5 +51,5 @@ def test_the_about_slide_names_the_company_once(seed_doc: Document, seed_deck: R
     role, bio = by_idx[1], by_idx[2]
     company = "Rocket Market Development LLC"
     assert company in (seed_doc.author.role or "")
-    assert (role + "\n" + bio).count(company) == 1
-    assert bio.startswith("Helps companies reach sustainable revenue growth.")
+    assert role.count(company) == 1  # the sentence below keeps it as its subject: no fragment
+    assert bio.startswith(f"{company} helps companies reach sustainable revenue growth.")

@@ -146,7 +146,7 @@ def test_the_about_slide_shows_the_role_and_whole_sentences(seed_doc: Document,
     bio = by_idx[2].replace("\v", " ").replace("\n", " ")
     assert bio and bio.rstrip().endswith(".")
     offer, *rest = bio.split(". ")  # what the company does: it sets up the call to action
-    assert offer == "Helps companies reach sustainable revenue growth"
+    assert offer == "Rocket Market Development LLC helps companies reach sustainable revenue growth"
     for sentence in rest:
         assert sentence.rstrip(".") in author.bio.plain, sentence
     assert "Managing Partner" not in bio

@@ -165,9 +165,9 @@ def test_the_about_slide_keeps_what_the_company_does(seed_deck: Rendered) -> Non
     from docgen.render.deck.author import offer
 
     assert offer("Ann Lee is CEO of Acme Ltd, which builds bridges by welding steel.",
-                 "CEO, Acme Ltd") == "Builds bridges."
+                 "CEO, Acme Ltd") == "Acme Ltd builds bridges."
     assert offer("Ann Lee is CEO of Acme Ltd.", "CEO, Acme Ltd") is None
     (slide,) = [s for s in _read(seed_deck).slides if s.slide_layout.name == "About the Author"]
     bio = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 2)
     assert bio.text_frame.text.replace("\u00a0", " ").startswith(
-        "Helps companies reach sustainable revenue growth.")
+        "Rocket Market Development LLC helps companies reach sustainable revenue growth.")

@@ -448,7 +448,7 @@ def test_a_long_biography_as_short_lines_across_the_slide(seed_doc: Document) ->
     author = next(s for s in plan_deck(seed_doc).slides if s.kind == "author")
     (bio,) = [b for b in author.boxes if b.role == "body"]
     offer, more = bio.paras  # the role's sentence gives what the company does, to its means
-    assert offer.plain == "Helps companies reach sustainable revenue growth."
+    assert offer.plain == "Rocket Market Development LLC helps companies reach sustainable revenue growth."
     assert more.plain.startswith("Matthew is an Adjunct") and more.plain.rstrip().endswith("University.")
     assert 0.6 * d.CONTENT_W <= bio.w <= 9.0 * d.IN + 1 and bio.size == d.BODY
     assert all(len(lines[-1]) >= 2 for lines in _lines(bio, seed_doc))

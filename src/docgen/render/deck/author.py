@@ -60,10 +60,11 @@ _MEANS = re.compile(r",?\s+by\s+\w+ing\b")
 def offer(sentence: str, role: str) -> str | None:
     """What the author's organisation does, from the sentence that gives the role ("… Partner
     of Rocket Market Development LLC, which helps companies reach sustainable revenue growth by
-    identifying…"): the clause, up to its means ("by identifying…"), as a sentence of its own
-    that starts with its verb ("Helps companies …"), as the role line above names the
-    organisation (the capitalised words of the role just before ", which"). None when
-    the sentence says no more than the role."""
+    identifying…"): the organisation (the capitalised words of the role just before ", which")
+    and its clause, up to its means ("by identifying…"), as a sentence of its own. The
+    organisation stays its subject, though the role line above names it too: a sentence that
+    starts with its verb would read as the author's own claim. None when the sentence says no
+    more than the role."""
     m = _WHICH.search(sentence)
     want = content_words(role)
     if m is None or not want:
@@ -78,9 +79,7 @@ def offer(sentence: str, role: str) -> str | None:
     rest = rest[:cut.start()] if cut is not None else rest.rstrip(".!?")
     if not org or len(rest.split()) < 2:
         return None
-    # the role line above names the organisation: the clause starts with its verb, so the slide
-    # names the company once ("Helps companies reach …", not "Acme Ltd helps …" under "CEO, Acme Ltd")
-    return full_stop(rest[:1].upper() + rest[1:])
+    return full_stop(f"{' '.join(org)} {rest}")
 
 
 def brief(units: list[Tokens], role: str = "") -> list[Para] | None:
