@@ -188,14 +188,21 @@ def balanced_breaks(widths: Sequence[float], space: float, measure: float,
         return sense_breaks(widths, space, measure, words)
 
     fewest = len(greedy_breaks(widths, space, measure))
+    return greedy_breaks(widths, space, narrowest_limit(widths, space, measure, fewest))
+
+
+def narrowest_limit(widths: Sequence[float], space: float, measure: float, lines: int,
+                    steps: int = 24) -> float:
+    """Return the narrowest limit (to ``steps`` halvings) at which greedy filling still takes
+    at most ``lines`` lines: where every line of a balanced text is as even as it can be."""
     low, high = max(widths), measure
-    for _ in range(24):
+    for _ in range(steps):
         mid = (low + high) / 2
-        if len(greedy_breaks(widths, space, mid)) <= fewest:
+        if len(greedy_breaks(widths, space, mid)) <= lines:
             high = mid
         else:
             low = mid
-    return greedy_breaks(widths, space, high)
+    return high
 
 
 def greedy_breaks(widths: Sequence[float], space: float, limit: float) -> list[int]:

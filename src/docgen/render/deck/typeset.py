@@ -19,6 +19,7 @@ from docgen.render.deck.lines import faces, group_words
 from docgen.render.deck.measure import SOFT_BREAK, text_width
 from docgen.typography import (
     greedy_breaks,
+    narrowest_limit,
     nest_quotes,
     quote_marks,
     sense_breaks,
@@ -192,14 +193,7 @@ def _ok(widths: list[float], space: float, starts: list[int], measure: float) ->
 
 def _even_limit(widths: list[float], space: float, measure: float, lines: int) -> float:
     """The narrowest limit at which greedy filling still takes ``lines`` lines."""
-    low, high = max(widths), measure
-    for _ in range(20):
-        mid = (low + high) / 2
-        if len(greedy_breaks(widths, space, mid)) <= lines:
-            high = mid
-        else:
-            low = mid
-    return high
+    return narrowest_limit(widths, space, measure, lines, steps=20)
 
 
 def _threshold(widths: list[float], space: float, limit: float) -> float:
